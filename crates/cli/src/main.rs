@@ -1,0 +1,187 @@
+//! `tidings-cli`: Tidings without a window, over the same database file as the app.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tidings_core::api::{ArticleCursor, ArticleView, FeedOutcome};
+use tidings_core::store::default_db_path;
+use tidings_core::{CancelToken, Library};
+
+#[derive(Parser)]
+#[command(
+    name = "tidings-cli",
+    version,
+    about = "Tidings from the command line: the app's library, headless"
+)]
+struct Cli {
+    /// Database file (default: the app's, e.g. ~/.local/share/org.tidings.reader/tidings.db)
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Subscribe to the feed at URL
+    Add { url: String },
+    /// Fetch every feed and store what is new
+    Refresh,
+    /// List subscriptions with unread counts
+    Feeds,
+    /// List articles, newest first
+    List {
+        /// Only unread articles
+        #[arg(long, conflicts_with = "bookmarks")]
+        unread: bool,
+        /// Only bookmarked articles
+        #[arg(long)]
+        bookmarks: bool,
+        /// Only this feed's articles (its id from `feeds`)
+        #[arg(long, value_name = "ID", conflicts_with_all = ["unread", "bookmarks"])]
+        feed: Option<i64>,
+        /// At most this many
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Print HTML as Tidings stores it after sanitizing (reads stdin without FILE)
+    Sanitize {
+        /// Address relative URLs are resolved against
+        #[arg(long, value_name = "URL")]
+        base: String,
+        file: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => return fail(&format!("could not start: {e}")),
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("tidings-cli: {message}");
+    ExitCode::FAILURE
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let db = cli.db;
+    let open = || -> Result<Library, String> {
+        let path = db
+            .clone()
+            .or_else(default_db_path)
+            .ok_or("no data folder on this system; pass --db PATH")?;
+        Library::open(&path).map_err(|e| e.to_string())
+    };
+    match cli.command {
+        Command::Sanitize { base, file } => sanitize(&base, file.as_ref())?,
+        Command::Add { url } => {
+            let feed = open()?.add_feed(&url).await.map_err(|e| e.to_string())?;
+            println!("{}\t{}\t{} unread", feed.id, feed.title, feed.unread_count);
+        }
+        Command::Refresh => refresh(&open()?).await?,
+        Command::Feeds => {
+            for feed in open()?.list_feeds().await.map_err(|e| e.to_string())? {
+                let error = feed
+                    .last_error
+                    .map(|e| format!("\tlast error: {e}"))
+                    .unwrap_or_default();
+                println!(
+                    "{}\t{}\t{} unread\t{}{error}",
+                    feed.id, feed.title, feed.unread_count, feed.url
+                );
+            }
+        }
+        Command::List {
+            unread,
+            bookmarks,
+            feed,
+            limit,
+        } => {
+            let view = match (unread, bookmarks, feed) {
+                (_, _, Some(feed_id)) => ArticleView::Feed { feed_id },
+                (true, _, _) => ArticleView::Unread,
+                (_, true, _) => ArticleView::Bookmarks,
+                _ => ArticleView::All,
+            };
+            list(&open()?, view, limit).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn refresh(library: &Library) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    let report_failure = |p: tidings_core::api::RefreshProgress| {
+        if let FeedOutcome::Failed { reason } = p.outcome {
+            eprintln!("{}: {reason}", p.feed_title);
+        }
+    };
+    let summary = library
+        .refresh_all(report_failure, &CancelToken::new())
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "{} updated, {} not modified, {} failed; {} new articles in {:.2} s",
+        summary.updated,
+        summary.not_modified,
+        summary.failed,
+        summary.new_articles,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+async fn list(library: &Library, view: ArticleView, limit: usize) -> Result<(), String> {
+    let mut after: Option<ArticleCursor> = None;
+    let mut printed = 0;
+    while printed < limit {
+        let page = library
+            .list_articles(view, after)
+            .await
+            .map_err(|e| e.to_string())?;
+        for article in page.articles.iter().take(limit - printed) {
+            let flags = format!(
+                "{}{}",
+                if article.is_read { ' ' } else { '*' },
+                if article.is_bookmarked { 'B' } else { ' ' }
+            );
+            println!(
+                "{}\t{flags}\t{}\t{}",
+                article.id, article.source_title, article.title
+            );
+            printed += 1;
+        }
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    Ok(())
+}
+
+fn sanitize(base: &str, file: Option<&PathBuf>) -> Result<(), String> {
+    let base = url::Url::parse(base).map_err(|e| format!("--base {base}: {e}"))?;
+    let html = match file {
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => {
+            let mut html = String::new();
+            std::io::stdin()
+                .read_to_string(&mut html)
+                .map_err(|e| format!("reading stdin: {e}"))?;
+            html
+        }
+    };
+    println!("{}", tidings_core::sanitize::sanitize_html(&html, &base));
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! The CLI as a user runs it: a real binary, a real database file, a real loopback server.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use tidings_testkit::TestServer;
+use tidings_testkit::axum::Router;
+use tidings_testkit::axum::routing::get;
+use tidings_testkit::seed::SeedArticle;
+
+fn cli(db: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tidings-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn add_refresh_and_list_over_one_database_file() {
+    let seed = SeedArticle::load();
+    let feed = seed.feed_xml("http://127.0.0.1/world/putin-kim.html");
+    let server =
+        TestServer::start(Router::new().route("/feed.xml", get(move || async move { feed }))).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+
+    let added = stdout(&cli(&db, &["add", &server.url("/feed.xml")]));
+    assert_eq!(added.trim(), "1\tThe Daily Tidings — World\t1 unread");
+
+    let listed = stdout(&cli(&db, &["list", "--unread"]));
+    assert!(listed.contains(&seed.title), "{listed}");
+    assert!(listed.contains("\t* \t"), "unread marker: {listed}");
+    assert_eq!(stdout(&cli(&db, &["list", "--bookmarks"])), "");
+
+    let refreshed = stdout(&cli(&db, &["refresh"]));
+    assert!(
+        refreshed.starts_with("1 updated, 0 not modified, 0 failed; 0 new articles in "),
+        "{refreshed}"
+    );
+
+    let feeds = stdout(&cli(&db, &["feeds"]));
+    assert!(
+        feeds.starts_with("1\tThe Daily Tidings — World\t1 unread\thttp://127.0.0.1:"),
+        "{feeds}"
+    );
+}
+
+#[test]
+fn sanitize_prints_the_stored_form_from_a_file_or_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    let html = r#"<p onclick="x()">Hi <a href="/a">there</a><script>alert(1)</script></p>"#;
+    let expected =
+        "<p>Hi <a href=\"https://example.com/a\" rel=\"noopener noreferrer\">there</a></p>\n";
+
+    let file = dir.path().join("in.html");
+    std::fs::write(&file, html).unwrap();
+    let from_file = stdout(&cli(
+        &db,
+        &[
+            "sanitize",
+            "--base",
+            "https://example.com/x/",
+            file.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(from_file, expected);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings-cli"))
+        .args(["sanitize", "--base", "https://example.com/x/"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(html.as_bytes())
+        .unwrap();
+    assert_eq!(stdout(&child.wait_with_output().unwrap()), expected);
+    assert!(!db.exists(), "sanitize needs no database");
+}
+
+#[test]
+fn failures_exit_non_zero_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let cases = [
+        (
+            vec!["add".to_string(), "not a url at all".to_string()],
+            "is not a web address",
+        ),
+        (
+            vec!["add".to_string(), format!("http://127.0.0.1:{port}/feed")],
+            "could not connect to the server",
+        ),
+        (
+            vec![
+                "sanitize".to_string(),
+                "--base".to_string(),
+                "nope".to_string(),
+            ],
+            "--base nope",
+        ),
+    ];
+    for (args, message) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = cli(&db, &args);
+        assert!(!output.status.success(), "{args:?} succeeded");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("tidings-cli: ") && stderr.contains(message),
+            "{stderr}"
+        );
+    }
+}

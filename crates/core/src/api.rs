@@ -1,0 +1,174 @@
+//! Plain data exchanged with the UI. TypeScript versions are generated from these structs by ts-rs
+//! (`cargo test -p tidings-core` writes them to `ui/src/lib/bindings/`), never written by hand.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Timestamp;
+
+pub type FeedId = i64;
+pub type ArticleId = i64;
+
+/// A subscription as the sidebar shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FeedSummary {
+    #[ts(type = "number")]
+    pub id: FeedId,
+    pub url: String,
+    pub title: String,
+    pub site_url: Option<String>,
+    #[ts(type = "number")]
+    pub unread_count: i64,
+    #[ts(type = "number | null")]
+    pub last_success_at: Option<Timestamp>,
+    /// Why the last refresh failed, when it did; cleared by the next success.
+    pub last_error: Option<String>,
+}
+
+/// Which articles a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum ArticleView {
+    All,
+    Unread,
+    Bookmarks,
+    #[serde(rename_all = "camelCase")]
+    Feed {
+        #[ts(type = "number")]
+        feed_id: FeedId,
+    },
+}
+
+/// Where the next page of a newest-first list starts: the last row of the previous page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ArticleCursor {
+    #[ts(type = "number")]
+    pub sort_at: Timestamp,
+    #[ts(type = "number")]
+    pub id: ArticleId,
+}
+
+/// One row of the article list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ArticleSummary {
+    #[ts(type = "number")]
+    pub id: ArticleId,
+    #[ts(type = "number | null")]
+    pub feed_id: Option<FeedId>,
+    pub source_title: String,
+    pub title: String,
+    pub url: Option<String>,
+    /// Publication time, or when Tidings first saw the article if the feed gave no date.
+    #[ts(type = "number")]
+    pub sort_at: Timestamp,
+    pub is_read: bool,
+    pub is_bookmarked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ArticlePage {
+    pub articles: Vec<ArticleSummary>,
+    /// Present when more articles follow.
+    pub next: Option<ArticleCursor>,
+}
+
+/// An article as the reader shows it. `content_html` is already sanitized.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Article {
+    #[ts(type = "number")]
+    pub id: ArticleId,
+    #[ts(type = "number | null")]
+    pub feed_id: Option<FeedId>,
+    pub source_title: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub content_html: String,
+    #[ts(type = "number | null")]
+    pub published_at: Option<Timestamp>,
+    #[ts(type = "number")]
+    pub sort_at: Timestamp,
+    pub is_read: bool,
+    pub is_bookmarked: bool,
+}
+
+/// How one feed's refresh ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum FeedOutcome {
+    #[serde(rename_all = "camelCase")]
+    Updated {
+        #[ts(type = "number")]
+        new_articles: u64,
+        #[ts(type = "number")]
+        updated_articles: u64,
+    },
+    NotModified,
+    Failed {
+        reason: String,
+    },
+}
+
+/// Sent after each feed of a refresh finishes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RefreshProgress {
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+    #[ts(type = "number")]
+    pub feed_id: FeedId,
+    pub feed_title: String,
+    pub outcome: FeedOutcome,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RefreshSummary {
+    #[ts(type = "number")]
+    pub updated: u64,
+    #[ts(type = "number")]
+    pub not_modified: u64,
+    #[ts(type = "number")]
+    pub failed: u64,
+    #[ts(type = "number")]
+    pub new_articles: u64,
+    pub cancelled: bool,
+}
+
+/// What the UI gets when a command fails: a kind to branch on and a sentence to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UserError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ErrorKind {
+    InvalidUrl,
+    Network,
+    Http,
+    NotAFeed,
+    NotFound,
+    Storage,
+    Internal,
+}

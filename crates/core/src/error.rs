@@ -1,0 +1,47 @@
+use crate::api::{ErrorKind, UserError};
+use crate::feeds::ParseError;
+use crate::fetch::FetchError;
+
+/// Everything that can go wrong in core, each variant worded for the person who will read it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+    #[error("could not open the database at {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error("{0} was not found (it may have been removed)")]
+    NotFound(String),
+    #[error("a background task failed: {0}")]
+    Task(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Fetch(e) => e.kind(),
+            Error::Parse(_) => ErrorKind::NotAFeed,
+            Error::Storage(_) | Error::Open { .. } => ErrorKind::Storage,
+            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::Task(_) => ErrorKind::Internal,
+        }
+    }
+
+    pub fn to_user(&self) -> UserError {
+        UserError {
+            kind: self.kind(),
+            message: self.to_string(),
+        }
+    }
+}
+
+impl From<tokio::task::JoinError> for Error {
+    fn from(e: tokio::task::JoinError) -> Self {
+        Error::Task(e.to_string())
+    }
+}

@@ -1,0 +1,85 @@
+use std::time::Duration;
+
+use super::FetchLimits;
+use crate::api::ErrorKind;
+
+/// Each way a fetch can fail, worded so the person reading it knows what happened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    #[error("“{input}” is not a web address: {reason}")]
+    InvalidUrl { input: String, reason: String },
+    #[error("could not connect to the server: {0}")]
+    Connect(String),
+    #[error("the server went silent for {0} s")]
+    Stalled(u64),
+    #[error("the server did not finish answering within {0} s")]
+    Timeout(u64),
+    #[error("the server answered {code} {reason}")]
+    Status { code: u16, reason: String },
+    #[error("the server redirected more than {0} times (a redirect loop?)")]
+    TooManyRedirects(usize),
+    #[error("the response is larger than the {} MiB limit", limit / (1024 * 1024))]
+    TooLarge { limit: usize },
+    #[error("the download failed part way: {0}")]
+    Body(String),
+    #[error("the HTTP client could not start: {0}")]
+    Client(String),
+}
+
+impl FetchError {
+    /// `elapsed` tells the timeouts apart: reqwest reports them all alike.
+    pub(super) fn from_reqwest(
+        e: reqwest::Error,
+        limits: &FetchLimits,
+        elapsed: Duration,
+    ) -> FetchError {
+        if e.is_redirect() {
+            return FetchError::TooManyRedirects(limits.max_redirects);
+        }
+        if e.is_timeout() {
+            return if e.is_connect() {
+                FetchError::Connect(format!(
+                    "no answer within {} s",
+                    limits.connect_timeout.as_secs()
+                ))
+            } else if elapsed >= limits.total_timeout {
+                FetchError::Timeout(limits.total_timeout.as_secs())
+            } else {
+                FetchError::Stalled(limits.read_timeout.as_secs().max(1))
+            };
+        }
+        let detail = root_cause(&e);
+        if e.is_connect() {
+            FetchError::Connect(detail)
+        } else if e.is_body() || e.is_decode() {
+            FetchError::Body(detail)
+        } else {
+            FetchError::Connect(detail)
+        }
+    }
+
+    pub(crate) fn unexpected_not_modified() -> FetchError {
+        FetchError::Status {
+            code: 304,
+            reason: "Not Modified, to a request that was not conditional".to_string(),
+        }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            FetchError::InvalidUrl { .. } => ErrorKind::InvalidUrl,
+            FetchError::Status { .. } => ErrorKind::Http,
+            FetchError::Client(_) => ErrorKind::Internal,
+            _ => ErrorKind::Network,
+        }
+    }
+}
+
+/// reqwest wraps the useful part ("connection refused", "dns error") several layers down.
+fn root_cause(e: &reqwest::Error) -> String {
+    let mut cause: &dyn std::error::Error = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}

@@ -1,0 +1,32 @@
+//! Tidings' product logic, with no knowledge of any window or UI toolkit.
+//!
+//! - [`feeds`]: RSS, Atom and JSON Feed documents parsed into one model.
+//! - [`fetch`]: the one HTTP client, with conditional GET, timeouts and size caps.
+//! - [`sanitize`]: the reader policy every piece of HTML passes through before it is stored.
+//! - [`store`]: the SQLite file: schema, migrations and queries.
+//! - [`library`]: the user's subscriptions and articles, tying the above together.
+//! - [`api`]: the plain data types the app and the CLI exchange with the UI.
+
+pub mod api;
+pub mod error;
+pub mod feeds;
+pub mod fetch;
+pub mod library;
+pub mod sanitize;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use library::{CancelToken, Library};
+
+/// The app's identifier; also names its data folder on every platform.
+pub const APP_IDENTIFIER: &str = "org.tidings.reader";
+
+/// Seconds since the Unix epoch, the unit of every timestamp Tidings stores.
+pub type Timestamp = i64;
+
+pub fn now() -> Timestamp {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as Timestamp)
+        .unwrap_or_default()
+}

@@ -1,0 +1,169 @@
+use scraper::{Html, node::Node};
+use url::Url;
+
+use super::*;
+
+fn base() -> Url {
+    Url::parse("https://news.example.com/world/story.html").unwrap()
+}
+
+fn clean(html: &str) -> String {
+    sanitize_html(html, &base())
+}
+
+/// Every way a fragment could still run code, load something unasked, or restyle the app.
+fn executable_parts(html: &str) -> Vec<String> {
+    const DANGEROUS_TAGS: [&str; 16] = [
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+        "svg", "math", "link", "meta", "base", "template", "noscript",
+    ];
+    const URL_ATTRIBUTES: [&str; 9] = [
+        "href",
+        "src",
+        "cite",
+        "action",
+        "formaction",
+        "poster",
+        "background",
+        "xlink:href",
+        "data",
+    ];
+    let mut problems = Vec::new();
+    let fragment = Html::parse_fragment(html);
+    for node in fragment.tree.nodes() {
+        let Node::Element(element) = node.value() else {
+            continue;
+        };
+        let tag = element.name();
+        if DANGEROUS_TAGS.contains(&tag) {
+            problems.push(format!("<{tag}>"));
+        }
+        for (name, value) in element.attrs() {
+            let name = name.to_ascii_lowercase();
+            if name.starts_with("on")
+                || ["style", "srcdoc", "class", "id", "srcset"].contains(&name.as_str())
+            {
+                problems.push(format!("{tag}[{name}]"));
+            }
+            if URL_ATTRIBUTES.contains(&name.as_str()) {
+                match Url::parse(value.trim()) {
+                    Ok(url) if ["http", "https", "mailto"].contains(&url.scheme()) => {}
+                    _ => problems.push(format!("{tag}[{name}={value}]")),
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn xss_payloads() -> Vec<String> {
+    let mut payloads = Vec::new();
+    for file in ["payloads_dompurify.jsonl", "payloads_html5lib.jsonl"] {
+        let path = tidings_testkit::corpus("xss").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            payloads.push(serde_json::from_str::<String>(line).unwrap());
+        }
+    }
+    payloads
+}
+
+#[test]
+fn no_xss_payload_survives_in_an_executable_form() {
+    let payloads = xss_payloads();
+    assert!(
+        payloads.len() >= 290,
+        "corpus has {} payloads",
+        payloads.len()
+    );
+    let mut failures = Vec::new();
+    for payload in &payloads {
+        let problems = executable_parts(&clean(payload));
+        if !problems.is_empty() {
+            failures.push(format!("{payload:?} -> {problems:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "unsafe output:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn sanitizing_twice_changes_nothing() {
+    for payload in xss_payloads() {
+        let once = clean(&payload);
+        assert_eq!(clean(&once), once, "not idempotent for {payload:?}");
+    }
+}
+
+#[test]
+fn relative_urls_resolve_against_the_base() {
+    let html = clean(r#"<p><a href="../politics/a.html">a</a> <img src="/img/x.png" alt="x"></p>"#);
+    assert!(
+        html.contains(r#"href="https://news.example.com/politics/a.html""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"src="https://news.example.com/img/x.png""#),
+        "{html}"
+    );
+}
+
+#[test]
+fn links_carry_noopener_noreferrer() {
+    let html = clean(r#"<a href="https://example.org/" target="_blank" rel="opener">x</a>"#);
+    assert_eq!(
+        html,
+        r#"<a href="https://example.org/" rel="noopener noreferrer">x</a>"#
+    );
+}
+
+#[test]
+fn only_web_and_mail_links_are_kept() {
+    let html = clean(
+        r#"<a href="javascript:alert(1)">j</a><a href="file:///etc/passwd">f</a><a href="data:text/html,x">d</a><a href="mailto:ed@example.com">m</a>"#,
+    );
+    assert!(
+        !html.contains("javascript:") && !html.contains("file:") && !html.contains("data:"),
+        "{html}"
+    );
+    assert!(html.contains(r#"href="mailto:ed@example.com""#), "{html}");
+}
+
+#[test]
+fn presentation_and_active_content_are_removed_but_text_stays() {
+    let html = clean(
+        r#"<div class="c" id="i" style="color:red" onclick="x()"><p>Kept <b>text</b></p>
+           <iframe src="https://evil.example/"></iframe><form><input></form>
+           <svg><circle/></svg><math><mi>x</mi></math><object data="x"></object><embed src="y">
+           <script>alert(1)</script><style>p{}</style></div>"#,
+    );
+    assert_eq!(
+        html.split_whitespace().collect::<Vec<_>>().join(" "),
+        "<div><p>Kept <b>text</b></p> </div>"
+    );
+}
+
+#[test]
+fn plain_text_strips_markup_and_decodes_entities() {
+    assert_eq!(
+        plain_text("Fish &amp;amp; <b>Chips</b> &lt;3"),
+        "Fish &amp; Chips <3"
+    );
+    assert_eq!(
+        plain_text("  AT&amp;T\n  news <script>x()</script> "),
+        "AT&T news"
+    );
+    assert_eq!(
+        plain_text("R&eacute;sum&eacute; &#8212; caf&#233;"),
+        "Résumé — café"
+    );
+}
+
+#[test]
+fn search_text_of_sanitized_html_separates_blocks_but_not_words() {
+    let html = clean("<p>One <b>bo</b>ld &amp; brave</p><p>Two</p><ul><li>three</li></ul>");
+    assert_eq!(text_of_sanitized(&html), "One bold & brave Two three");
+}

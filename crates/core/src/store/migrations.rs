@@ -1,0 +1,89 @@
+//! Numbered schema migrations. `PRAGMA user_version` records how many have run; each runs once, in
+//! its own transaction, in order. Never edit a released migration: add the next one.
+
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: feeds, articles with read/bookmark state, and the search index.
+    r#"
+    CREATE TABLE feeds (
+        id              INTEGER PRIMARY KEY,
+        url             TEXT NOT NULL UNIQUE,
+        title           TEXT NOT NULL,
+        site_url        TEXT,
+        etag            TEXT,
+        last_modified   TEXT,
+        created_at      INTEGER NOT NULL,
+        last_success_at INTEGER,
+        last_error      TEXT,
+        last_error_at   INTEGER,
+        failure_count   INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+
+    -- An article belongs to its feed; when a feed is removed its bookmarked articles stay, with
+    -- feed_id NULL and the feed's title kept in source_title.
+    CREATE TABLE articles (
+        id             INTEGER PRIMARY KEY,
+        feed_id        INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        -- 'g:' guid, else 'l:' link, else 'h:' content hash: what makes an item the same item.
+        identity       TEXT NOT NULL,
+        guid           TEXT,
+        url            TEXT,
+        title          TEXT NOT NULL,
+        author         TEXT,
+        content_html   TEXT NOT NULL,
+        content_hash   BLOB NOT NULL,
+        source_title   TEXT,
+        published_at   INTEGER,
+        updated_at     INTEGER,
+        first_seen_at  INTEGER NOT NULL,
+        -- Newest-first order: the publication date (never in the future), else first seen.
+        sort_at        INTEGER NOT NULL,
+        is_read        INTEGER NOT NULL DEFAULT 0,
+        read_at        INTEGER,
+        is_bookmarked  INTEGER NOT NULL DEFAULT 0,
+        bookmarked_at  INTEGER
+    ) STRICT;
+
+    CREATE UNIQUE INDEX articles_identity ON articles(feed_id, identity);
+    CREATE INDEX articles_newest ON articles(sort_at DESC, id DESC);
+    CREATE INDEX articles_feed_newest ON articles(feed_id, sort_at DESC, id DESC);
+    CREATE INDEX articles_unread_newest ON articles(sort_at DESC, id DESC) WHERE is_read = 0;
+    CREATE INDEX articles_unread_by_feed ON articles(feed_id) WHERE is_read = 0;
+    CREATE INDEX articles_bookmarked_newest ON articles(sort_at DESC, id DESC)
+        WHERE is_bookmarked = 1;
+
+    -- Contentless: the text lives in articles already; rows are keyed by article id.
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, author, content,
+        content = '',
+        contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    "#,
+];
+
+pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {
+    let current: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| e.to_string())?;
+    if current > LATEST as i64 {
+        return Err(format!(
+            "it was written by a newer version of Tidings (schema {current}, this one knows {LATEST})"
+        ));
+    }
+    run(conn, current as usize).map_err(|e| e.to_string())
+}
+
+fn run(conn: &mut Connection, current: usize) -> rusqlite::Result<()> {
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The schema version this build writes.
+const LATEST: usize = MIGRATIONS.len();

@@ -1,0 +1,45 @@
+//! The desktop shell: one window, its navigation rules, and the commands and events that connect
+//! the UI to `tidings-core`. No product logic lives here.
+
+mod commands;
+mod window;
+
+use tauri::Manager;
+use tidings_core::Library;
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tidings_core=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let data_dir = app.path().app_data_dir()?;
+            let db_path = data_dir.join("tidings.db");
+            tracing::info!(path = %db_path.display(), "opening library");
+            let library = Library::open(&db_path)?;
+            app.manage(library);
+            app.manage(commands::RefreshState::default());
+            window::create_main(app.handle())?;
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::add_feed,
+            commands::list_feeds,
+            commands::remove_feed,
+            commands::list_articles,
+            commands::get_article,
+            commands::set_read,
+            commands::set_bookmarked,
+            commands::refresh_all,
+            commands::cancel_refresh,
+            commands::open_in_browser,
+        ])
+        .run(tauri::generate_context!("tauri.conf.json"))
+        .expect("Tidings failed to start");
+}

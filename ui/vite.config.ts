@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+export default defineConfig({
+  plugins: [svelte()],
+  clearScreen: false,
+  server: { port: 5173, strictPort: true },
+  build: {
+    target: "safari15",
+    // Inlined assets would be data: URLs, which the CSP does not allow.
+    assetsInlineLimit: 0,
+  },
+  test: { environment: "node", include: ["src/**/*.test.ts"] },
+});
