@@ -7,7 +7,7 @@ mod server;
 use std::path::PathBuf;
 
 pub use axum;
-pub use server::{TestServer, gzip};
+pub use server::{SeenRequest, TestServer, gzip};
 
 /// The read-only `shared/` folder beside the checkout (override with `TIDINGS_SHARED_DIR`).
 pub fn shared_dir() -> PathBuf {

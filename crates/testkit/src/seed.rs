@@ -68,10 +68,18 @@ impl SeedArticle {
         )
     }
 
-    /// An RSS 2.0 feed with one item: this article, in full, linking to `page_url`.
+    /// Where the lead image sits, relative to the article page.
+    pub const LEAD_IMAGE: &'static str = "img/putin-kim.png";
+
+    /// An RSS 2.0 feed with one item: this article in full, after a lead image given relative to
+    /// the page, linking to `page_url`.
     pub fn feed_xml(&self, page_url: &str) -> String {
         let title = escape(&self.title);
-        let body = self.body_html().replace("]]>", "]]]]><![CDATA[>");
+        let figure = format!(
+            "<figure><img src=\"{}\" alt=\"Putin and Kim at the Vostochny space center\"><figcaption>At the Vostochny space center.</figcaption></figure>\n",
+            Self::LEAD_IMAGE
+        );
+        let body = (figure + &self.body_html()).replace("]]>", "]]]]><![CDATA[>");
         format!(
             r#"<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">

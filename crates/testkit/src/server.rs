@@ -1,24 +1,46 @@
 use std::io::Write;
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 
 use axum::Router;
+use axum::extract::Request;
+use axum::http::header;
+use axum::middleware::{self, Next};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-/// An axum app served on an ephemeral loopback port for the life of the value.
+/// One request the server received, to check afterwards who fetched what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeenRequest {
+    pub path: String,
+    pub user_agent: String,
+    pub had_cookie: bool,
+    pub had_referer: bool,
+}
+
+/// An axum app served on an ephemeral loopback port for the life of the value. Every request is
+/// recorded.
 pub struct TestServer {
     addr: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
+    seen: Arc<Mutex<Vec<SeenRequest>>>,
 }
 
 impl TestServer {
     /// Starts serving `app`; must be called inside a tokio runtime.
     pub async fn start(app: Router) -> TestServer {
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind loopback");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let (stop, stopped) = oneshot::channel::<()>();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&seen);
+        let app = app.layer(middleware::from_fn(move |request: Request, next: Next| {
+            let log = Arc::clone(&log);
+            async move {
+                log.lock().unwrap().push(describe(&request));
+                next.run(request).await
+            }
+        }));
         tokio::spawn(async move {
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -30,6 +52,7 @@ impl TestServer {
         TestServer {
             addr,
             stop: Some(stop),
+            seen,
         }
     }
 
@@ -40,6 +63,11 @@ impl TestServer {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Every request so far, oldest first.
+    pub fn requests(&self) -> Vec<SeenRequest> {
+        self.seen.lock().unwrap().clone()
     }
 
     /// Stops accepting connections, as when the network goes away.
@@ -55,6 +83,21 @@ impl Drop for TestServer {
         self.stop();
     }
 }
+
+fn describe(request: &Request) -> SeenRequest {
+    let headers = request.headers();
+    SeenRequest {
+        path: request.uri().path().to_string(),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string(),
+        had_cookie: headers.contains_key(header::COOKIE),
+        had_referer: headers.contains_key(header::REFERER),
+    }
+}
+
 
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

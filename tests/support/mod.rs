@@ -1,0 +1,219 @@
+//! Drives the real Tidings binary in a real window: tauri-driver in front of Debian's
+//! WebKitWebDriver, under the X display the test runs in (`xvfb-run` in CI).
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// How long any UI condition may take before the test fails.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A private home for one test run: the app's data, config and cache directories, plus a fake
+/// `xdg-open` that records the addresses the app asks the system browser to open.
+pub struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let opener = bin.join("xdg-open");
+        let log = dir.path().join("opened.txt");
+        std::fs::write(&opener, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display())).unwrap();
+        make_executable(&opener);
+        Sandbox { dir }
+    }
+
+    /// Addresses handed to the system browser so far.
+    pub fn opened_in_browser(&self) -> Vec<String> {
+        std::fs::read_to_string(self.dir.path().join("opened.txt"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn env(&self) -> Vec<(String, String)> {
+        let home = self.dir.path();
+        let path = format!(
+            "{}:{}",
+            home.join("bin").display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        vec![
+            ("XDG_DATA_HOME".into(), home.join("data").display().to_string()),
+            ("XDG_CONFIG_HOME".into(), home.join("config").display().to_string()),
+            ("XDG_CACHE_HOME".into(), home.join("cache").display().to_string()),
+            ("PATH".into(), path),
+            // Software rendering: Xvfb has no GPU.
+            ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "1".into()),
+            ("WEBKIT_DISABLE_DMABUF_RENDERER".into(), "1".into()),
+        ]
+    }
+
+    /// Where the app keeps its database inside this sandbox.
+    pub fn database(&self) -> PathBuf {
+        self.dir
+            .path()
+            .join("data")
+            .join(tidings_core::APP_IDENTIFIER)
+            .join("tidings.db")
+    }
+}
+
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A running tauri-driver. Dropping it stops the driver with SIGTERM, so that it also stops
+/// WebKitWebDriver (SIGKILL would leave that holding its port).
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    pub fn start(sandbox: &Sandbox) -> Driver {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let driver = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+        let child = Command::new(&driver)
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .envs(sandbox.env())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {driver} ({e}); install it with `cargo install tauri-driver --locked`"));
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+
+    /// Launches the app and connects to its window.
+    pub async fn launch(&self) -> App {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_tidings") }),
+        );
+        // The driver is on loopback: plain HTTP, no TLS stack needed.
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("WebDriver session with the app");
+        let app = App { client };
+        app.wait_for(Locator::Css("nav.sidebar")).await;
+        app
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The app's window, seen through WebDriver.
+pub struct App {
+    pub client: Client,
+}
+
+impl App {
+    pub async fn wait_for(&self, locator: Locator<'_>) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|e| panic!("{locator:?} never appeared: {e}"))
+    }
+
+    /// Waits for a button, link or list row whose text contains `text`, and clicks it.
+    pub async fn click_text(&self, css: &str, text: &str) {
+        let xpath = format!("{}[contains(normalize-space(.), {})]", css_to_xpath(css), xpath_literal(text));
+        self.wait_for(Locator::XPath(&xpath)).await.click().await.unwrap();
+    }
+
+    /// Runs a script in the page and waits until it returns true.
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let value = self.client.execute(script, vec![]).await.unwrap();
+            if value.as_bool() == Some(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// Presses and releases one key, as a person typing a shortcut would.
+    pub async fn press(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client.perform_actions(actions).await.unwrap();
+    }
+
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            texts.push(element.text().await.unwrap());
+        }
+        texts
+    }
+
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../e2e-artifacts");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name).canonicalize().unwrap_or_else(|_| dir.join(name));
+        std::fs::write(&path, self.client.screenshot().await.unwrap()).unwrap();
+        path
+    }
+
+    /// Ends the session, which quits the app.
+    pub async fn quit(self) {
+        self.client.close().await.unwrap();
+    }
+}
+
+/// `li.feed button` → `//li[contains(@class,'feed')]//button`, for the few selectors tests use.
+fn css_to_xpath(css: &str) -> String {
+    css.split_whitespace()
+        .map(|part| match part.split_once('.') {
+            Some((tag, class)) => format!("//{}[contains(concat(' ', @class, ' '), ' {class} ')]", if tag.is_empty() { "*" } else { tag }),
+            None => format!("//{part}"),
+        })
+        .collect()
+}
+
+fn xpath_literal(text: &str) -> String {
+    if text.contains('\'') {
+        format!("\"{text}\"")
+    } else {
+        format!("'{text}'")
+    }
+}

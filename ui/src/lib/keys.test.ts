@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { commandFor, keyFor, type KeyPress } from "./keys";
+
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key, ctrlKey: false, metaKey: false, altKey: false, inTextField: false, ...extra,
+});
+
+describe("keyboard shortcuts", () => {
+  it("maps the reading keys", () => {
+    expect(commandFor(press("j"))).toBe("next");
+    expect(commandFor(press("k"))).toBe("previous");
+    expect(commandFor(press("b"))).toBe("toggleBookmark");
+    expect(commandFor(press("m"))).toBe("toggleRead");
+    expect(commandFor(press("r"))).toBe("refresh");
+    expect(commandFor(press("x"))).toBeNull();
+  });
+
+  it("leaves typing and browser shortcuts alone", () => {
+    expect(commandFor(press("j", { inTextField: true }))).toBeNull();
+    expect(commandFor(press("r", { ctrlKey: true }))).toBeNull();
+    expect(commandFor(press("r", { metaKey: true }))).toBeNull();
+  });
+
+  it("names the key for tooltips", () => {
+    expect(keyFor("toggleBookmark")).toBe("b");
+  });
+});
