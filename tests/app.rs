@@ -19,7 +19,10 @@ async fn news_site(seed: &SeedArticle) -> TestServer {
     let feed_template = seed.feed_xml("{PAGE_URL}");
     TestServer::start(
         Router::new()
-            .route(PAGE, get(move || async move { tidings_testkit::axum::response::Html(page) }))
+            .route(
+                PAGE,
+                get(move || async move { tidings_testkit::axum::response::Html(page) }),
+            )
             .route(
                 "/feed.xml",
                 // The item links to the page by absolute address, which needs the server's port.
@@ -41,7 +44,13 @@ async fn subscribe_read_bookmark_restart_and_read_offline() {
 
     // First run: subscribe through the Add feed dialog.
     let app = driver.launch().await;
-    app.client.find(Locator::Css("button[aria-label='Add a feed']")).await.unwrap().click().await.unwrap();
+    app.client
+        .find(Locator::Css("button[aria-label='Add a feed']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let input = app.wait_for(Locator::Css("#feed-address")).await;
     input.send_keys(&server.url("/feed.xml")).await.unwrap();
     input.send_keys(&Key::Enter.to_string()).await.unwrap();
@@ -54,16 +63,22 @@ async fn subscribe_read_bookmark_restart_and_read_offline() {
 
     // Bookmark it with the mouse; the toolbar and the list both say so.
     app.click_text("div.toolbar button", "Bookmark").await;
-    app.wait_for(Locator::Css("div.toolbar button[aria-pressed='true']")).await;
-    app.wait_for(Locator::Css("li.selected [aria-label='Bookmarked']")).await;
+    app.wait_for(Locator::Css("div.toolbar button[aria-pressed='true']"))
+        .await;
+    app.wait_for(Locator::Css("li.selected [aria-label='Bookmarked']"))
+        .await;
 
     // "Open in browser" goes to the system browser; the window stays on the app.
     let app_url = app.client.current_url().await.unwrap();
-    app.click_text("div.toolbar button", "Open in browser").await;
+    app.click_text("div.toolbar button", "Open in browser")
+        .await;
     let page_url = server.url(PAGE);
     let deadline = std::time::Instant::now() + support::PATIENCE;
     while !sandbox.opened_in_browser().contains(&page_url) {
-        assert!(std::time::Instant::now() < deadline, "browser never asked to open {page_url}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "browser never asked to open {page_url}"
+        );
         tokio::task::yield_now().await;
     }
     assert_eq!(app.client.current_url().await.unwrap(), app_url);
@@ -73,13 +88,18 @@ async fn subscribe_read_bookmark_restart_and_read_offline() {
     let app = driver.launch().await;
     app.click_text("ul.views button", "Bookmarks").await;
     app.click_text("li button", &seed.title).await;
-    app.wait_for(Locator::Css("div.toolbar button[aria-pressed='true']")).await;
+    app.wait_for(Locator::Css("div.toolbar button[aria-pressed='true']"))
+        .await;
 
     // The network goes away; the article still opens, complete.
     server.stop();
     app.click_text("ul.views button", "All articles").await;
     app.click_text("li button", &seed.title).await;
-    app.wait_until("the reader shows the story", "return document.querySelectorAll('main .content p').length > 5").await;
+    app.wait_until(
+        "the reader shows the story",
+        "return document.querySelectorAll('main .content p').length > 5",
+    )
+    .await;
     assert_eq!(app.texts("main .content p").await, seed.paragraphs);
     let screenshot = app.screenshot("reader.png").await;
     eprintln!("reader screenshot: {}", screenshot.display());
@@ -89,10 +109,16 @@ async fn subscribe_read_bookmark_restart_and_read_offline() {
     let requests = server.requests();
     assert!(!requests.is_empty());
     for request in &requests {
-        assert!(request.user_agent.starts_with("Tidings/"), "the webview fetched {request:?}");
+        assert!(
+            request.user_agent.starts_with("Tidings/"),
+            "the webview fetched {request:?}"
+        );
         assert!(!request.had_cookie && !request.had_referer, "{request:?}");
     }
-    assert!(requests.iter().all(|r| !r.path.ends_with(".png")), "{requests:?}");
+    assert!(
+        requests.iter().all(|r| !r.path.ends_with(".png")),
+        "{requests:?}"
+    );
     app.quit().await;
     assert!(sandbox.database().exists());
 }
@@ -108,23 +134,52 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
     let served = Arc::clone(&feed);
     let server = TestServer::start(
         Router::new()
-            .route("/feed.xml", get(move || async move { served.lock().unwrap().clone() }))
-            .route("/home.html", get(|| async { tidings_testkit::axum::response::Html("<!DOCTYPE html><html><body>Home</body></html>") })),
+            .route(
+                "/feed.xml",
+                get(move || async move { served.lock().unwrap().clone() }),
+            )
+            .route(
+                "/home.html",
+                get(|| async {
+                    tidings_testkit::axum::response::Html(
+                        "<!DOCTYPE html><html><body>Home</body></html>",
+                    )
+                }),
+            ),
     )
     .await;
-    let closed_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let closed_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let sandbox = Sandbox::new();
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
 
     // Each bad address is refused with its reason, in the dialog, and nothing is added.
-    app.client.find(Locator::Css("button[aria-label='Add a feed']")).await.unwrap().click().await.unwrap();
+    app.client
+        .find(Locator::Css("button[aria-label='Add a feed']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let input = app.wait_for(Locator::Css("#feed-address")).await;
     let cases = [
-        ("http://exa mple.com/feed".to_string(), "is not a web address"),
+        (
+            "http://exa mple.com/feed".to_string(),
+            "is not a web address",
+        ),
         (server.url("/home.html"), "this is a web page, not a feed"),
-        (format!("http://127.0.0.1:{closed_port}/feed.xml"), "could not connect to the server"),
-        (server.url("/missing.xml"), "the server answered 404 Not Found"),
+        (
+            format!("http://127.0.0.1:{closed_port}/feed.xml"),
+            "could not connect to the server",
+        ),
+        (
+            server.url("/missing.xml"),
+            "the server answered 404 Not Found",
+        ),
     ];
     for (address, reason) in cases {
         input.clear().await.unwrap();
@@ -133,28 +188,38 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
         let script = format!(
             "return (document.querySelector('#feed-error')?.textContent ?? '').includes({reason:?})"
         );
-        app.wait_until(&format!("the error {reason:?} for {address}"), &script).await;
+        app.wait_until(&format!("the error {reason:?} for {address}"), &script)
+            .await;
     }
     assert!(app.texts("[data-testid=feeds] li").await.is_empty());
     input.clear().await.unwrap();
     input.send_keys(&server.url("/feed.xml")).await.unwrap();
     input.send_keys(&Key::Enter.to_string()).await.unwrap();
     app.click_text("li button", "Newer story").await;
-    app.wait_for(Locator::XPath("//main//h1[.='Newer story']")).await;
+    app.wait_for(Locator::XPath("//main//h1[.='Newer story']"))
+        .await;
 
     // j/k move through the list, b bookmarks, m toggles read.
     app.press('j').await;
-    app.wait_for(Locator::XPath("//main//h1[.='Older story']")).await;
+    app.wait_for(Locator::XPath("//main//h1[.='Older story']"))
+        .await;
     app.press('k').await;
-    app.wait_for(Locator::XPath("//main//h1[.='Newer story']")).await;
+    app.wait_for(Locator::XPath("//main//h1[.='Newer story']"))
+        .await;
     app.press('b').await;
-    app.wait_for(Locator::Css("div.toolbar button[aria-pressed='true']")).await;
+    app.wait_for(Locator::Css("div.toolbar button[aria-pressed='true']"))
+        .await;
     app.press('b').await;
-    app.wait_for(Locator::Css("div.toolbar button[aria-pressed='false']")).await;
+    app.wait_for(Locator::Css("div.toolbar button[aria-pressed='false']"))
+        .await;
     app.press('m').await;
     app.wait_for(Locator::Css("li.selected.unread")).await;
     app.press('m').await;
-    app.wait_until("the row reads as read", "return !document.querySelector('li.selected').classList.contains('unread')").await;
+    app.wait_until(
+        "the row reads as read",
+        "return !document.querySelector('li.selected').classList.contains('unread')",
+    )
+    .await;
 
     // r refreshes: a story published since appears without any click.
     *feed.lock().unwrap() = first.replace(
@@ -162,6 +227,7 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
         "<item><guid>3</guid><title>Breaking story</title><pubDate>Wed, 26 Jun 2024 08:00:00 GMT</pubDate></item></channel>",
     );
     app.press('r').await;
-    app.wait_for(Locator::XPath("//li//span[.='Breaking story']")).await;
+    app.wait_for(Locator::XPath("//li//span[.='Breaking story']"))
+        .await;
     app.quit().await;
 }

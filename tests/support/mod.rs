@@ -25,7 +25,11 @@ impl Sandbox {
         std::fs::create_dir_all(&bin).unwrap();
         let opener = bin.join("xdg-open");
         let log = dir.path().join("opened.txt");
-        std::fs::write(&opener, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display())).unwrap();
+        std::fs::write(
+            &opener,
+            format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display()),
+        )
+        .unwrap();
         make_executable(&opener);
         Sandbox { dir }
     }
@@ -47,9 +51,18 @@ impl Sandbox {
             std::env::var("PATH").unwrap_or_default()
         );
         vec![
-            ("XDG_DATA_HOME".into(), home.join("data").display().to_string()),
-            ("XDG_CONFIG_HOME".into(), home.join("config").display().to_string()),
-            ("XDG_CACHE_HOME".into(), home.join("cache").display().to_string()),
+            (
+                "XDG_DATA_HOME".into(),
+                home.join("data").display().to_string(),
+            ),
+            (
+                "XDG_CONFIG_HOME".into(),
+                home.join("config").display().to_string(),
+            ),
+            (
+                "XDG_CACHE_HOME".into(),
+                home.join("cache").display().to_string(),
+            ),
             ("PATH".into(), path),
             // Software rendering: Xvfb has no GPU.
             ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "1".into()),
@@ -98,7 +111,10 @@ impl Driver {
             .unwrap_or_else(|e| panic!("could not start {driver} ({e}); install it with `cargo install tauri-driver --locked`"));
         let deadline = Instant::now() + PATIENCE;
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         Driver { child, port }
@@ -126,13 +142,19 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let _ = self.child.wait();
     }
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// The app's window, seen through WebDriver.
@@ -152,8 +174,16 @@ impl App {
 
     /// Waits for a button, link or list row whose text contains `text`, and clicks it.
     pub async fn click_text(&self, css: &str, text: &str) {
-        let xpath = format!("{}[contains(normalize-space(.), {})]", css_to_xpath(css), xpath_literal(text));
-        self.wait_for(Locator::XPath(&xpath)).await.click().await.unwrap();
+        let xpath = format!(
+            "{}[contains(normalize-space(.), {})]",
+            css_to_xpath(css),
+            xpath_literal(text)
+        );
+        self.wait_for(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap();
     }
 
     /// Runs a script in the page and waits until it returns true.
@@ -189,7 +219,10 @@ impl App {
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../e2e-artifacts");
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name).canonicalize().unwrap_or_else(|_| dir.join(name));
+        let path = dir
+            .join(name)
+            .canonicalize()
+            .unwrap_or_else(|_| dir.join(name));
         std::fs::write(&path, self.client.screenshot().await.unwrap()).unwrap();
         path
     }
@@ -204,7 +237,10 @@ impl App {
 fn css_to_xpath(css: &str) -> String {
     css.split_whitespace()
         .map(|part| match part.split_once('.') {
-            Some((tag, class)) => format!("//{}[contains(concat(' ', @class, ' '), ' {class} ')]", if tag.is_empty() { "*" } else { tag }),
+            Some((tag, class)) => format!(
+                "//{}[contains(concat(' ', @class, ' '), ' {class} ')]",
+                if tag.is_empty() { "*" } else { tag }
+            ),
             None => format!("//{part}"),
         })
         .collect()

@@ -29,7 +29,9 @@ pub struct TestServer {
 impl TestServer {
     /// Starts serving `app`; must be called inside a tokio runtime.
     pub async fn start(app: Router) -> TestServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let (stop, stopped) = oneshot::channel::<()>();
         let seen = Arc::new(Mutex::new(Vec::new()));
@@ -97,7 +99,6 @@ fn describe(request: &Request) -> SeenRequest {
         had_referer: headers.contains_key(header::REFERER),
     }
 }
-
 
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
