@@ -72,15 +72,9 @@ async fn subscribe_read_bookmark_restart_and_read_offline() {
     let app_url = app.client.current_url().await.unwrap();
     app.click_text("div.toolbar button", "Open in browser")
         .await;
-    let page_url = server.url(PAGE);
-    let deadline = std::time::Instant::now() + support::PATIENCE;
-    while !sandbox.opened_in_browser().contains(&page_url) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "browser never asked to open {page_url}"
-        );
-        tokio::task::yield_now().await;
-    }
+    sandbox
+        .wait_until_opened_in_browser(&server.url(PAGE))
+        .await;
     assert_eq!(app.client.current_url().await.unwrap(), app_url);
     app.quit().await;
 
@@ -128,7 +122,7 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
     use std::sync::{Arc, Mutex};
     let first = r#"<rss version="2.0"><channel><title>Keys</title>
         <item><guid>1</guid><title>Older story</title><pubDate>Mon, 24 Jun 2024 08:00:00 GMT</pubDate><description>&lt;p&gt;Old&lt;/p&gt;</description></item>
-        <item><guid>2</guid><title>Newer story</title><pubDate>Tue, 25 Jun 2024 08:00:00 GMT</pubDate><description>&lt;p&gt;New&lt;/p&gt;</description></item>
+        <item><guid>2</guid><title>Newer story</title><pubDate>Tue, 25 Jun 2024 08:00:00 GMT</pubDate><description>&lt;p&gt;New, &lt;a href="/more.html"&gt;read more&lt;/a&gt;&lt;/p&gt;</description><link>https://news.example/newer.html</link></item>
         </channel></rss>"#;
     let feed = Arc::new(Mutex::new(first.to_string()));
     let served = Arc::clone(&feed);
@@ -198,6 +192,14 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
     app.click_text("li button", "Newer story").await;
     app.wait_for(Locator::XPath("//main//h1[.='Newer story']"))
         .await;
+
+    // A link in an article goes to the system browser, resolved against the article's address;
+    // the window stays on the app.
+    let app_url = app.client.current_url().await.unwrap();
+    app.click_text("main .content a", "read more").await;
+    let wanted = "https://news.example/more.html".to_string();
+    sandbox.wait_until_opened_in_browser(&wanted).await;
+    assert_eq!(app.client.current_url().await.unwrap(), app_url);
 
     // j/k move through the list, b bookmarks, m toggles read.
     app.press('j').await;

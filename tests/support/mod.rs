@@ -34,13 +34,21 @@ impl Sandbox {
         Sandbox { dir }
     }
 
-    /// Addresses handed to the system browser so far.
-    pub fn opened_in_browser(&self) -> Vec<String> {
-        std::fs::read_to_string(self.dir.path().join("opened.txt"))
-            .unwrap_or_default()
-            .lines()
-            .map(str::to_string)
-            .collect()
+    /// Waits until the app has handed `url` to the system browser.
+    pub async fn wait_until_opened_in_browser(&self, url: &str) {
+        let log = self.dir.path().join("opened.txt");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let opened = std::fs::read_to_string(&log).unwrap_or_default();
+            if opened.lines().any(|line| line == url) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the system browser never got {url}: {opened:?}"
+            );
+            tokio::task::yield_now().await;
+        }
     }
 
     fn env(&self) -> Vec<(String, String)> {
