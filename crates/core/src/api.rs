@@ -172,3 +172,37 @@ pub enum ErrorKind {
     Storage,
     Internal,
 }
+
+/// A feed found on a web page, offered when a page links to several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FeedCandidate {
+    pub url: String,
+    /// The link's title attribute, when the page gave one.
+    pub title: Option<String>,
+    pub format: FeedFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum FeedFormat {
+    Rss,
+    Atom,
+    Json,
+    /// Found at a common path but not yet fetched.
+    Unknown,
+}
+
+/// An OPML entry that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RejectedOutline {
+    /// The entry's title or text, as plain text (may be empty).
+    pub title: String,
+    /// The entry's xmlUrl as written (may be empty).
+    pub url: String,
+    pub reason: String,
+}

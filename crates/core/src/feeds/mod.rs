@@ -4,6 +4,8 @@
 //! knows feed-rs exists. Everything here is pure: bytes in, plain data out.
 
 mod adapter;
+pub mod discover;
+pub mod opml;
 mod recover;
 mod xml_base;
 

@@ -1,0 +1,1 @@
+//! Finding the feeds of a web site: `<link rel="alternate">` in its pages, then common paths.

@@ -1,0 +1,1 @@
+//! OPML subscription lists: reading them (hostile ones included) and writing our own.
