@@ -6,7 +6,8 @@ use std::sync::Mutex;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_opener::OpenerExt;
 use tidings_core::api::{
-    Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, FeedId, FeedSummary, UserError,
+    Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, FeedId, FeedSummary, RefreshScope,
+    UserError,
 };
 use tidings_core::{CancelToken, Library};
 
@@ -80,7 +81,7 @@ pub fn refresh_all(app: AppHandle, library: State<'_, Library>, state: State<'_,
     let library = Library::clone(&library);
     tauri::async_runtime::spawn(async move {
         let progress = |p| emit(&app, "refresh-progress", p);
-        let result = library.refresh_all(progress, &cancel).await;
+        let result = library.refresh(RefreshScope::All, progress, &cancel).await;
         let state = tauri::Manager::state::<RefreshState>(&app);
         state.0.lock().unwrap_or_else(|p| p.into_inner()).take();
         match result {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use tidings_core::api::{ArticleCursor, ArticleView, FeedOutcome};
+use tidings_core::api::{ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
 use tidings_core::store::default_db_path;
 use tidings_core::{CancelToken, Library};
 
@@ -126,7 +126,7 @@ async fn refresh(library: &Library) -> Result<(), String> {
         }
     };
     let summary = library
-        .refresh_all(report_failure, &CancelToken::new())
+        .refresh(RefreshScope::All, report_failure, &CancelToken::new())
         .await
         .map_err(|e| e.to_string())?;
     println!(

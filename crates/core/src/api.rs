@@ -7,9 +7,10 @@ use ts_rs::TS;
 use crate::Timestamp;
 
 pub type FeedId = i64;
+pub type FolderId = i64;
 pub type ArticleId = i64;
 
-/// A subscription as the sidebar shows it.
+/// A subscription as the sidebar shows it, with its health.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -17,14 +18,66 @@ pub struct FeedSummary {
     #[ts(type = "number")]
     pub id: FeedId,
     pub url: String,
+    /// The name the person gave the feed, else the feed's own title.
     pub title: String,
     pub site_url: Option<String>,
+    #[ts(type = "number | null")]
+    pub folder_id: Option<FolderId>,
     #[ts(type = "number")]
     pub unread_count: i64,
+    pub status: FeedStatus,
+    /// Last time the feed answered (new content or "not modified").
     #[ts(type = "number | null")]
     pub last_success_at: Option<Timestamp>,
     /// Why the last refresh failed, when it did; cleared by the next success.
     pub last_error: Option<String>,
+    /// Refreshes that failed in a row; each one doubles the wait before the next try.
+    #[ts(type = "number")]
+    pub failure_count: i64,
+    /// When the scheduler will next look at this feed.
+    #[ts(type = "number | null")]
+    pub next_poll_at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum FeedStatus {
+    Active,
+    /// The server said 410 Gone: it is no longer polled.
+    Gone,
+}
+
+/// A folder of feeds in the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Folder {
+    #[ts(type = "number")]
+    pub id: FolderId,
+    pub name: String,
+    #[ts(type = "number")]
+    pub unread_count: i64,
+}
+
+/// Which feeds a refresh covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum RefreshScope {
+    All,
+    /// Only feeds whose next poll time has come (what the background scheduler runs).
+    Due,
+    #[serde(rename_all = "camelCase")]
+    Folder {
+        #[ts(type = "number")]
+        folder_id: FolderId,
+    },
+    #[serde(rename_all = "camelCase")]
+    Feed {
+        #[ts(type = "number")]
+        feed_id: FeedId,
+    },
 }
 
 /// Which articles a list shows.
@@ -35,6 +88,11 @@ pub enum ArticleView {
     All,
     Unread,
     Bookmarks,
+    #[serde(rename_all = "camelCase")]
+    Folder {
+        #[ts(type = "number")]
+        folder_id: FolderId,
+    },
     #[serde(rename_all = "camelCase")]
     Feed {
         #[ts(type = "number")]
@@ -119,6 +177,8 @@ pub enum FeedOutcome {
     Failed {
         reason: String,
     },
+    /// 410: the feed was removed by its publisher and will not be polled again.
+    Gone,
 }
 
 /// Sent after each feed of a refresh finishes.
@@ -148,6 +208,8 @@ pub struct RefreshSummary {
     pub failed: u64,
     #[ts(type = "number")]
     pub new_articles: u64,
+    /// Wall time of the whole refresh.
+    pub seconds: f64,
     pub cancelled: bool,
 }
 

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tidings_core::api::{ArticleView, ErrorKind, FeedOutcome};
+use tidings_core::api::{ArticleView, ErrorKind, FeedOutcome, RefreshScope};
 use tidings_core::fetch::FetchLimits;
 use tidings_core::{CancelToken, Library};
 use tidings_testkit::axum::Router;
@@ -140,7 +140,8 @@ impl Fixture {
     async fn refresh(&self) -> Vec<FeedOutcome> {
         let outcomes = Mutex::new(Vec::new());
         self.library
-            .refresh_all(
+            .refresh(
+                RefreshScope::All,
                 |p| outcomes.lock().unwrap().push(p.outcome),
                 &CancelToken::new(),
             )
@@ -292,21 +293,34 @@ async fn a_refresh_updates_changed_articles_and_keeps_read_and_bookmark_state() 
 }
 
 #[tokio::test]
-async fn a_304_writes_nothing() {
+async fn a_304_changes_no_article_only_the_feeds_schedule() {
     let fx = Fixture::new().await;
     fx.library
         .add_feed(&fx.server.url("/feed.xml"))
         .await
         .unwrap();
     let watcher = rusqlite::Connection::open(&fx.db).unwrap();
-    let data_version = || -> i64 {
+    let feed_row = || -> (String, Option<String>, i64) {
         watcher
-            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .query_row("SELECT title, etag, next_poll_at FROM feeds", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .unwrap()
     };
-    let before = data_version();
+    let index_size = || -> i64 {
+        watcher
+            .query_row("SELECT count(*) FROM articles_fts", [], |r| r.get(0))
+            .unwrap()
+    };
+    let (articles, feed, indexed) = (fx.snapshot(), feed_row(), index_size());
+    watcher.execute("UPDATE feeds SET next_poll_at = 0", []).unwrap();
+
     assert_eq!(fx.refresh().await, [FeedOutcome::NotModified]);
-    assert_eq!(data_version(), before, "the database changed on a 304");
+    assert_eq!(fx.snapshot(), articles, "a 304 touched articles");
+    assert_eq!(index_size(), indexed, "a 304 touched the search index");
+    let (title, etag, next_poll_at) = feed_row();
+    assert_eq!((title, etag), (feed.0, feed.1), "a 304 changed the feed's data");
+    assert!(next_poll_at > tidings_core::now(), "the next poll was not scheduled");
 }
 
 #[tokio::test]
@@ -377,7 +391,11 @@ async fn cancelling_a_refresh_stops_it_and_keeps_what_was_stored() {
     cancel.cancel();
     let summary = fx
         .library
-        .refresh_all(|_| panic!("no feed should finish"), &cancel)
+        .refresh(
+            RefreshScope::All,
+            |_| panic!("no feed should finish"),
+            &cancel,
+        )
         .await
         .unwrap();
     assert!(summary.cancelled);

@@ -16,6 +16,14 @@ pub enum FetchError {
     Timeout(u64),
     #[error("the server answered {code} {reason}")]
     Status { code: u16, reason: String },
+    #[error("the server answered {code} {reason} and asks to wait {} s before trying again", after.as_secs())]
+    RetryLater {
+        code: u16,
+        reason: String,
+        after: Duration,
+    },
+    #[error("the server redirected badly: {0}")]
+    BadRedirect(String),
     #[error("the server redirected more than {0} times (a redirect loop?)")]
     TooManyRedirects(usize),
     #[error("the response is larger than the {} MiB limit", limit / (1024 * 1024))]
@@ -58,6 +66,30 @@ impl FetchError {
         }
     }
 
+    pub(super) fn from_status(
+        status: reqwest::StatusCode,
+        retry_after: Option<Duration>,
+    ) -> FetchError {
+        let code = status.as_u16();
+        let reason = status.canonical_reason().unwrap_or("").to_string();
+        match retry_after {
+            Some(after) if matches!(code, 429 | 503) => FetchError::RetryLater {
+                code,
+                reason,
+                after,
+            },
+            _ => FetchError::Status { code, reason },
+        }
+    }
+
+    /// The HTTP status the server answered with, if that is what went wrong.
+    pub fn status_code(&self) -> Option<u16> {
+        match self {
+            FetchError::Status { code, .. } | FetchError::RetryLater { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
     pub(crate) fn unexpected_not_modified() -> FetchError {
         FetchError::Status {
             code: 304,
@@ -68,7 +100,7 @@ impl FetchError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             FetchError::InvalidUrl { .. } => ErrorKind::InvalidUrl,
-            FetchError::Status { .. } => ErrorKind::Http,
+            FetchError::Status { .. } | FetchError::RetryLater { .. } => ErrorKind::Http,
             FetchError::Client(_) => ErrorKind::Internal,
             _ => ErrorKind::Network,
         }

@@ -47,8 +47,26 @@ pub struct Validators {
 #[derive(Debug)]
 pub enum FetchOutcome {
     /// 304: nothing changed since the validators were issued.
-    NotModified,
+    NotModified(ResponseHints),
     Fetched(Fetched),
+}
+
+impl FetchOutcome {
+    pub fn hints(&self) -> &ResponseHints {
+        match self {
+            FetchOutcome::NotModified(hints) => hints,
+            FetchOutcome::Fetched(fetched) => &fetched.hints,
+        }
+    }
+}
+
+/// What a response says about future requests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseHints {
+    /// Set when every redirect on the way was permanent (301/308): the resource's new address.
+    pub moved_to: Option<Url>,
+    /// Cache-Control max-age: how long the server asks us not to ask again.
+    pub max_age: Option<Duration>,
 }
 
 #[derive(Debug)]
@@ -57,6 +75,7 @@ pub struct Fetched {
     pub final_url: Url,
     pub content_type: Option<String>,
     pub validators: Validators,
+    pub hints: ResponseHints,
     pub body: Vec<u8>,
 }
 
@@ -76,7 +95,8 @@ impl Fetcher {
             .connect_timeout(limits.connect_timeout)
             .read_timeout(limits.read_timeout)
             .timeout(limits.total_timeout)
-            .redirect(redirect::Policy::limited(limits.max_redirects))
+            // Redirects are followed by hand in `follow_redirects`.
+            .redirect(redirect::Policy::none())
             // Privacy: never tell one site which other site sent us there.
             .referer(false)
             .build()
@@ -92,25 +112,37 @@ impl Fetcher {
     ) -> Result<FetchOutcome, FetchError> {
         check_web_url(url)?;
         let started = Instant::now();
-        let response = self
-            .client
-            .get(url.clone())
-            .headers(conditional_headers(validators))
-            .send()
-            .await
-            .map_err(|e| FetchError::from_reqwest(e, &self.limits, started.elapsed()))?;
+        // reqwest's own timeout is per request; this one covers redirects and the body too.
+        tokio::time::timeout(
+            self.limits.total_timeout,
+            self.get_within(url, validators, started),
+        )
+        .await
+        .unwrap_or(Err(FetchError::Timeout(
+            self.limits.total_timeout.as_secs(),
+        )))
+    }
+
+    async fn get_within(
+        &self,
+        url: &Url,
+        validators: &Validators,
+        started: Instant,
+    ) -> Result<FetchOutcome, FetchError> {
+        let (response, moved_to) = self.follow_redirects(url, validators, started).await?;
         let status = response.status();
+        let headers = response.headers();
+        let hints = ResponseHints {
+            moved_to,
+            max_age: max_age(headers),
+        };
         if status == StatusCode::NOT_MODIFIED {
-            return Ok(FetchOutcome::NotModified);
+            return Ok(FetchOutcome::NotModified(hints));
         }
         if !status.is_success() {
-            return Err(FetchError::Status {
-                code: status.as_u16(),
-                reason: status.canonical_reason().unwrap_or("").to_string(),
-            });
+            return Err(FetchError::from_status(status, retry_after(headers)));
         }
         let final_url = response.url().clone();
-        let headers = response.headers();
         let content_type = header_text(headers, header::CONTENT_TYPE);
         let validators = Validators {
             etag: header_text(headers, header::ETAG),
@@ -121,8 +153,48 @@ impl Fetcher {
             final_url,
             content_type,
             validators,
+            hints,
             body,
         }))
+    }
+
+    /// Follows redirects by hand, so that each hop's target is checked and a chain of permanent
+    /// moves can update the stored address. Returns the final response and, when every hop was
+    /// permanent, where the resource now lives.
+    async fn follow_redirects(
+        &self,
+        url: &Url,
+        validators: &Validators,
+        started: Instant,
+    ) -> Result<(reqwest::Response, Option<Url>), FetchError> {
+        let mut current = url.clone();
+        let mut all_permanent = true;
+        for hop in 0..=self.limits.max_redirects {
+            let response = self
+                .client
+                .get(current.clone())
+                .headers(conditional_headers(validators))
+                .send()
+                .await
+                .map_err(|e| FetchError::from_reqwest(e, &self.limits, started.elapsed()))?;
+            let status = response.status();
+            if !status.is_redirection() || status == StatusCode::NOT_MODIFIED {
+                let moved_to = (hop > 0 && all_permanent).then_some(current);
+                return Ok((response, moved_to));
+            }
+            let location = header_text(response.headers(), header::LOCATION)
+                .ok_or_else(|| FetchError::BadRedirect("it gave no new address".to_string()))?;
+            let next = current.join(location.trim()).map_err(|e| {
+                FetchError::BadRedirect(format!("“{location}” is not an address: {e}"))
+            })?;
+            check_web_url(&next).map_err(|e| FetchError::BadRedirect(e.to_string()))?;
+            all_permanent &= matches!(
+                status,
+                StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT
+            );
+            current = next;
+        }
+        Err(FetchError::TooManyRedirects(self.limits.max_redirects))
     }
 
     /// Reads the (already decompressed) body, stopping as soon as it passes the cap.
@@ -203,6 +275,35 @@ fn conditional_headers(validators: &Validators) -> HeaderMap {
         }
     }
     headers
+}
+
+/// `Cache-Control: max-age=N`, capped at a day: a feed that asks for a week still gets checked daily.
+fn max_age(headers: &HeaderMap) -> Option<Duration> {
+    const CAP: u64 = 24 * 3600;
+    let value = header_text(headers, header::CACHE_CONTROL)?;
+    value.split(',').find_map(|directive| {
+        let (name, seconds) = directive.trim().split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("max-age")
+            .then(|| seconds.trim().trim_matches('"').parse::<u64>().ok())
+            .flatten()
+            .map(|s| Duration::from_secs(s.min(CAP)))
+    })
+}
+
+/// `Retry-After` as seconds or an HTTP date, capped at a day.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    const CAP: Duration = Duration::from_secs(24 * 3600);
+    let value = header_text(headers, header::RETRY_AFTER)?;
+    let value = value.trim();
+    let wait = match value.parse::<u64>() {
+        Ok(seconds) => Duration::from_secs(seconds),
+        Err(_) => httpdate::parse_http_date(value)
+            .ok()?
+            .duration_since(std::time::SystemTime::now())
+            .unwrap_or_default(),
+    };
+    Some(wait.min(CAP))
 }
 
 fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {

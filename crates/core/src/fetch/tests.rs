@@ -107,7 +107,7 @@ async fn fetch(
 fn body(outcome: FetchOutcome) -> Fetched {
     match outcome {
         FetchOutcome::Fetched(fetched) => fetched,
-        FetchOutcome::NotModified => panic!("expected a body, got 304"),
+        FetchOutcome::NotModified(_) => panic!("expected a body, got 304"),
     }
 }
 
@@ -125,7 +125,7 @@ async fn a_fresh_fetch_returns_the_body_and_validators_and_a_conditional_one_get
     let again = fetch(&server, "/feed.xml", &fetched.validators)
         .await
         .unwrap();
-    assert!(matches!(again, FetchOutcome::NotModified));
+    assert!(matches!(again, FetchOutcome::NotModified(_)));
 }
 
 #[tokio::test]

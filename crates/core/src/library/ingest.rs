@@ -13,6 +13,8 @@ pub fn prepare_update(feed: ParsedFeed, validators: Validators) -> FeedUpdate {
         title: feed.title,
         site_url: feed.site_url,
         validators,
+        ttl: None,
+        skip_hours: Vec::new(),
         articles: feed.items.into_iter().map(prepare_article).collect(),
     }
 }
@@ -37,6 +39,7 @@ fn prepare_article(item: ParsedItem) -> NewArticle {
         content_hash,
         published_at: item.published_at,
         updated_at: item.updated_at,
+        enclosures_json: None,
     }
 }
 

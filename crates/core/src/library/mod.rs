@@ -3,6 +3,7 @@
 
 mod ingest;
 mod refresh;
+pub mod schedule;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -17,13 +18,23 @@ use crate::fetch::{FetchError, FetchLimits, FetchOutcome, Fetcher, Validators, p
 use crate::store::{ArticleQuery, Store};
 use crate::{Error, Result, now};
 
-pub use refresh::CancelToken;
+pub use refresh::{CancelToken, RefreshLimits};
 
 /// A local library: one SQLite file and one HTTP client. Cheap to clone.
 #[derive(Clone)]
 pub struct Library {
     store: Arc<Store>,
     fetcher: Fetcher,
+    limits: RefreshLimits,
+}
+
+/// Settings keys (the `settings` table).
+pub mod settings {
+    /// Minutes between background refreshes of a feed.
+    pub const REFRESH_INTERVAL_MINUTES: &str = "refresh_interval_minutes";
+    /// Days read articles are kept.
+    pub const KEEP_READ_DAYS: &str = "keep_read_days";
+    pub const DEFAULT_KEEP_READ_DAYS: i64 = 90;
 }
 
 /// Rows per page of the article list.
@@ -38,7 +49,30 @@ impl Library {
         Ok(Library {
             store: Arc::new(Store::open(db_path)?),
             fetcher: Fetcher::new(limits)?,
+            limits: RefreshLimits::default(),
         })
+    }
+
+    /// Changes how many feeds one refresh fetches at once.
+    pub fn with_refresh_limits(mut self, limits: RefreshLimits) -> Library {
+        self.limits = limits;
+        self
+    }
+
+    async fn setting_number(&self, key: &'static str, default: i64) -> Result<i64> {
+        let value = self.blocking(move |s| s.setting(key)).await?;
+        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(default))
+    }
+
+    /// Seconds between polls of a healthy feed.
+    pub async fn refresh_interval_secs(&self) -> Result<i64> {
+        let minutes = self
+            .setting_number(
+                settings::REFRESH_INTERVAL_MINUTES,
+                schedule::DEFAULT_INTERVAL_SECS / 60,
+            )
+            .await?;
+        Ok(minutes.max(1) * 60)
     }
 
     pub fn store(&self) -> &Store {
@@ -59,13 +93,19 @@ impl Library {
         let fetched = match self.fetcher.get(&url, &Validators::default()).await? {
             FetchOutcome::Fetched(fetched) => fetched,
             // Only a misbehaving server answers 304 to a request that had no validators.
-            FetchOutcome::NotModified => return Err(FetchError::unexpected_not_modified().into()),
+            FetchOutcome::NotModified(_) => {
+                return Err(FetchError::unexpected_not_modified().into());
+            }
         };
+        let interval = self.refresh_interval_secs().await?;
         let feed_id = self
             .blocking(move |store| {
                 let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
                 let update = ingest::prepare_update(parsed, fetched.validators);
-                store.insert_feed(url.as_str(), &update, now())
+                let now = now();
+                let next_poll =
+                    schedule::after_success(now, interval, update.ttl, &update.skip_hours, 0);
+                store.insert_feed(url.as_str(), &update, next_poll, now)
             })
             .await?;
         tracing::info!(feed_id, address, "subscribed");

@@ -1,43 +1,75 @@
-//! Refreshing: every feed fetched concurrently, each stored in its own transaction, progress
-//! reported as each one finishes, and a way to stop.
+//! Refreshing: feeds fetched concurrently (within global and per-host limits), each stored in
+//! its own transaction, progress reported as each one finishes, the schedule updated from what
+//! every server said, and a way to stop.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
 
 use futures::StreamExt;
+use tokio::sync::Semaphore;
 use tokio::task::spawn_blocking;
 use url::Url;
 
 pub use tokio_util::sync::CancellationToken as CancelToken;
 
-use super::{Library, ingest};
-use crate::api::{FeedOutcome, RefreshProgress, RefreshSummary};
+use super::{Library, ingest, schedule};
+use crate::api::{FeedOutcome, RefreshProgress, RefreshScope, RefreshSummary};
 use crate::feeds;
-use crate::fetch::FetchOutcome;
-use crate::store::{FeedToRefresh, StoredCounts};
-use crate::{Error, Result, now};
+use crate::fetch::{FetchError, FetchOutcome, ResponseHints};
+use crate::store::{FeedToRefresh, PollRecord, StoredCounts};
+use crate::{Error, Result, Timestamp, now};
 
-/// Feeds fetched at once. Most of a refresh is waiting on servers, so this can be well above the
-/// number of cores.
-const CONCURRENT_FEEDS: usize = 16;
+/// How many feeds are fetched at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefreshLimits {
+    /// Most of a refresh is waiting on servers, so this is well above the number of cores.
+    pub concurrent_feeds: usize,
+    /// Politeness towards one server hosting many feeds.
+    pub per_host: usize,
+}
+
+impl Default for RefreshLimits {
+    fn default() -> Self {
+        RefreshLimits {
+            concurrent_feeds: 32,
+            per_host: 8,
+        }
+    }
+}
 
 impl Library {
-    /// Refreshes every feed, calling `progress` after each. Cancelling stops new fetches at once
-    /// and abandons those in flight; what already finished stays stored.
-    pub async fn refresh_all(
+    /// Refreshes the feeds in `scope`, calling `progress` after each. Cancelling stops new
+    /// fetches at once and abandons those in flight; what already finished stays stored.
+    pub async fn refresh(
         &self,
+        scope: RefreshScope,
         progress: impl Fn(RefreshProgress),
         cancel: &CancelToken,
     ) -> Result<RefreshSummary> {
-        let feeds = self.blocking(|s| s.feeds_to_refresh()).await?;
+        let started = Instant::now();
+        let interval = self.refresh_interval_secs().await?;
+        let feeds = self
+            .blocking(move |s| s.feeds_to_refresh(scope, now()))
+            .await?;
         let total = feeds.len() as u64;
+        let hosts = HostLimits::new(&feeds, self.limits.per_host);
         let mut summary = RefreshSummary::default();
-        let mut results = futures::stream::iter(feeds)
-            .map(|feed| async move {
-                let outcome = tokio::select! {
-                    outcome = self.refresh_feed(&feed) => Some(outcome),
-                    () = cancel.cancelled() => None,
-                };
-                (feed, outcome)
+        let mut results = futures::stream::iter(interleave_hosts(feeds))
+            .map(|feed| {
+                let hosts = &hosts;
+                async move {
+                    let outcome = tokio::select! {
+                        outcome = async {
+                            let _permit = hosts.acquire(&feed.url).await;
+                            self.refresh_feed(&feed, interval).await
+                        } => Some(outcome),
+                        () = cancel.cancelled() => None,
+                    };
+                    (feed, outcome)
+                }
             })
-            .buffer_unordered(CONCURRENT_FEEDS);
+            .buffer_unordered(self.limits.concurrent_feeds.max(1));
         let mut done = 0;
         while let Some((feed, outcome)) = results.next().await {
             let Some(outcome) = outcome else {
@@ -51,7 +83,7 @@ impl Library {
                     summary.new_articles += new_articles;
                 }
                 FeedOutcome::NotModified => summary.not_modified += 1,
-                FeedOutcome::Failed { .. } => summary.failed += 1,
+                FeedOutcome::Failed { .. } | FeedOutcome::Gone => summary.failed += 1,
             }
             progress(RefreshProgress {
                 done,
@@ -64,51 +96,162 @@ impl Library {
         if summary.updated > 0 {
             self.blocking(|s| s.optimize()).await?;
         }
+        summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
     }
 
     /// Fetches one feed and stores what changed. Failures are recorded on the feed, never
     /// returned: one broken feed must not stop a refresh.
-    pub async fn refresh_feed(&self, feed: &FeedToRefresh) -> FeedOutcome {
-        match self.try_refresh_feed(feed).await {
-            Ok(None) => FeedOutcome::NotModified,
+    async fn refresh_feed(&self, feed: &FeedToRefresh, interval: i64) -> FeedOutcome {
+        match self.try_refresh_feed(feed, interval).await {
             Ok(Some(counts)) => FeedOutcome::Updated {
                 new_articles: counts.inserted,
                 updated_articles: counts.updated,
             },
-            Err(error) => {
-                let reason = error.to_string();
-                tracing::warn!(feed_id = feed.id, url = feed.url, %reason, "refresh failed");
-                let id = feed.id;
-                let recorded = reason.clone();
-                if let Err(e) = self
-                    .blocking(move |s| s.record_feed_error(id, &recorded, now()))
-                    .await
-                {
-                    tracing::error!(feed_id = id, error = %e, "could not record a refresh failure");
-                }
-                FeedOutcome::Failed { reason }
+            Ok(None) => FeedOutcome::NotModified,
+            Err(error) => self.record_failure(feed, interval, error).await,
+        }
+    }
+
+    async fn try_refresh_feed(
+        &self,
+        feed: &FeedToRefresh,
+        interval: i64,
+    ) -> Result<Option<StoredCounts>> {
+        let url = Url::parse(&feed.url).map_err(|e| FetchError::InvalidUrl {
+            input: feed.url.clone(),
+            reason: e.to_string(),
+        })?;
+        let id = feed.id;
+        match self.fetcher.get(&url, &feed.validators).await? {
+            FetchOutcome::NotModified(hints) => {
+                let poll = poll_record(feed, interval, &hints, feed.min_interval, now());
+                self.blocking(move |s| s.record_not_modified(id, &poll, now()))
+                    .await?;
+                Ok(None)
+            }
+            FetchOutcome::Fetched(fetched) => {
+                let store = Arc::clone(&self.store);
+                let feed = feed.clone();
+                let counts = spawn_blocking(move || -> Result<StoredCounts> {
+                    let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
+                    let update = ingest::prepare_update(parsed, fetched.validators);
+                    let poll = poll_record(&feed, interval, &fetched.hints, update.ttl, now());
+                    store.apply_feed_update(id, &update, &poll, now())
+                })
+                .await??;
+                Ok(Some(counts))
             }
         }
     }
 
-    async fn try_refresh_feed(&self, feed: &FeedToRefresh) -> Result<Option<StoredCounts>> {
-        let url = Url::parse(&feed.url).map_err(|e| crate::fetch::FetchError::InvalidUrl {
-            input: feed.url.clone(),
-            reason: e.to_string(),
-        })?;
-        let fetched = match self.fetcher.get(&url, &feed.validators).await? {
-            FetchOutcome::NotModified => return Ok(None),
-            FetchOutcome::Fetched(fetched) => fetched,
-        };
-        let store = std::sync::Arc::clone(&self.store);
+    async fn record_failure(
+        &self,
+        feed: &FeedToRefresh,
+        interval: i64,
+        error: Error,
+    ) -> FeedOutcome {
+        let reason = error.to_string();
+        tracing::warn!(feed_id = feed.id, url = feed.url, %reason, "refresh failed");
         let id = feed.id;
-        let counts = spawn_blocking(move || -> Result<StoredCounts> {
-            let parsed = feeds::parse(&fetched.body, &fetched.final_url).map_err(Error::from)?;
-            let update = ingest::prepare_update(parsed, fetched.validators);
-            store.apply_feed_update(id, &update, now())
-        })
-        .await??;
-        Ok(Some(counts))
+        let fetch_error = match &error {
+            Error::Fetch(e) => Some(e),
+            _ => None,
+        };
+        let gone = fetch_error.and_then(FetchError::status_code) == Some(410);
+        let retry_after = match fetch_error {
+            Some(FetchError::RetryLater { after, .. }) => Some(after.as_secs() as i64),
+            _ => None,
+        };
+        let now = now();
+        let next = schedule::after_failure(now, interval, feed.failure_count + 1, retry_after, id);
+        let recorded = reason.clone();
+        let stored = self
+            .blocking(move |s| {
+                if gone {
+                    s.mark_feed_gone(id, &recorded, now)
+                } else {
+                    s.record_feed_error(id, &recorded, next, now)
+                }
+            })
+            .await;
+        if let Err(e) = stored {
+            tracing::error!(feed_id = id, error = %e, "could not record a refresh failure");
+        }
+        if gone {
+            FeedOutcome::Gone
+        } else {
+            FeedOutcome::Failed { reason }
+        }
     }
+}
+
+/// The schedule after the server answered: the longest of what the server (max-age) and the
+/// feed (ttl) asked for governs the next poll.
+fn poll_record(
+    feed: &FeedToRefresh,
+    interval: i64,
+    hints: &ResponseHints,
+    feed_min_interval: Option<i64>,
+    now: Timestamp,
+) -> PollRecord {
+    let max_age = hints.max_age.map(|d| d.as_secs() as i64);
+    let min_interval = max_age.max(feed_min_interval);
+    PollRecord {
+        next_poll_at: schedule::after_success(
+            now,
+            interval,
+            min_interval,
+            &feed.skip_hours,
+            feed.id,
+        ),
+        min_interval,
+        moved_to: hints.moved_to.as_ref().map(Url::to_string),
+    }
+}
+
+/// One semaphore per host, so a site with many feeds gets a few requests at a time.
+struct HostLimits(HashMap<String, Semaphore>);
+
+impl HostLimits {
+    fn new(feeds: &[FeedToRefresh], per_host: usize) -> HostLimits {
+        HostLimits(
+            feeds
+                .iter()
+                .map(|f| (host_of(&f.url), Semaphore::new(per_host.max(1))))
+                .collect(),
+        )
+    }
+
+    async fn acquire(&self, url: &str) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        self.0.get(&host_of(url))?.acquire().await.ok()
+    }
+}
+
+fn host_of(url: &str) -> String {
+    Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+        .unwrap_or_default()
+}
+
+/// Orders feeds round-robin by host, so that one host's queue doesn't hold up everyone else's.
+fn interleave_hosts(feeds: Vec<FeedToRefresh>) -> Vec<FeedToRefresh> {
+    let total = feeds.len();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut queues: Vec<std::collections::VecDeque<FeedToRefresh>> = Vec::new();
+    for feed in feeds {
+        let slot = *index.entry(host_of(&feed.url)).or_insert_with(|| {
+            queues.push(Default::default());
+            queues.len() - 1
+        });
+        queues[slot].push_back(feed);
+    }
+    let mut ordered = Vec::with_capacity(total);
+    while ordered.len() < total {
+        for queue in &mut queues {
+            ordered.extend(queue.pop_front());
+        }
+    }
+    ordered
 }

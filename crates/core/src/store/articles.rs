@@ -22,6 +22,8 @@ pub struct NewArticle {
     pub content_hash: Vec<u8>,
     pub published_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
+    /// Podcast episodes and other attachments, as JSON (see `Enclosure`).
+    pub enclosures_json: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,14 +45,16 @@ pub(super) fn upsert_articles(
     let mut find = tx.prepare_cached(
         "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND identity = ?2",
     )?;
+    let mut removed =
+        tx.prepare_cached("SELECT 1 FROM article_tombstones WHERE feed_id = ?1 AND identity = ?2")?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles (feed_id, identity, guid, url, title, author, content_html,
-             content_hash, published_at, updated_at, first_seen_at, sort_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             content_hash, published_at, updated_at, first_seen_at, sort_at, enclosures)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut update = tx.prepare_cached(
         "UPDATE articles SET guid = ?2, url = ?3, title = ?4, author = ?5, content_html = ?6,
-             content_hash = ?7, published_at = ?8, updated_at = ?9
+             content_hash = ?7, published_at = ?8, updated_at = ?9, enclosures = ?10
          WHERE id = ?1",
     )?;
     let mut unindex = tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?;
@@ -64,6 +68,8 @@ pub(super) fn upsert_articles(
             })
             .optional()?;
         let id = match existing {
+            // Retention removed it; the feed still lists it. It must not come back as new.
+            None if removed.exists(params![feed_id, article.identity])? => continue,
             None => {
                 let date = article.published_at.or(article.updated_at).unwrap_or(now);
                 insert.execute(params![
@@ -79,6 +85,7 @@ pub(super) fn upsert_articles(
                     article.updated_at,
                     now,
                     date.min(now),
+                    article.enclosures_json,
                 ])?;
                 counts.inserted += 1;
                 tx.last_insert_rowid()
@@ -96,6 +103,7 @@ pub(super) fn upsert_articles(
                     article.content_hash,
                     article.published_at,
                     article.updated_at,
+                    article.enclosures_json,
                 ])?;
                 unindex.execute([id])?;
                 counts.updated += 1;
@@ -125,6 +133,10 @@ impl Store {
             ArticleView::All => ("1", None),
             ArticleView::Unread => ("a.is_read = 0", None),
             ArticleView::Bookmarks => ("a.is_bookmarked = 1", None),
+            ArticleView::Folder { folder_id } => (
+                "a.feed_id IN (SELECT id FROM feeds WHERE folder_id = :feed)",
+                Some(folder_id),
+            ),
             ArticleView::Feed { feed_id } => ("a.feed_id = :feed", Some(feed_id)),
         };
         let cursor = if query.after.is_some() {

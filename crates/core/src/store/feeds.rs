@@ -1,74 +1,131 @@
-//! Queries about subscriptions: adding, listing with unread counts, refresh bookkeeping, removal.
+//! Subscriptions: adding, listing with unread counts and health, renaming, moving, removing.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use super::articles::{NewArticle, upsert_articles};
-use crate::api::{FeedId, FeedSummary};
+use crate::api::{FeedId, FeedStatus, FeedSummary, FolderId};
 use crate::fetch::Validators;
 use crate::{Result, Timestamp};
 
-/// What a successful fetch changes about a feed.
+/// What a successful fetch says about a feed and its articles.
 #[derive(Debug, Clone)]
 pub struct FeedUpdate {
     pub title: String,
     pub site_url: Option<String>,
     pub validators: Validators,
+    /// RSS `<ttl>`, in seconds.
+    pub ttl: Option<i64>,
+    /// RSS `<skipHours>`: UTC hours not to poll in.
+    pub skip_hours: Vec<u8>,
     pub articles: Vec<NewArticle>,
 }
 
-/// What a refresh needs to know about a feed.
+/// A subscription to add without fetching it first (from an OPML import).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedToRefresh {
-    pub id: FeedId,
+pub struct NewSubscription {
     pub url: String,
     pub title: String,
-    pub validators: Validators,
+    pub site_url: Option<String>,
+    pub folder: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct StoredCounts {
-    pub inserted: u64,
-    pub updated: u64,
-}
-
-const SUMMARY_COLUMNS: &str = "f.id, f.url, f.title, f.site_url, f.last_success_at, f.last_error,
-     (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0)";
+const SUMMARY_SELECT: &str = "SELECT f.id, f.url, coalesce(f.custom_title, f.title), f.site_url,
+        f.folder_id, f.status, f.last_success_at, f.last_error, f.failure_count, f.next_poll_at,
+        (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0)
+     FROM feeds f";
 
 fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
+    let status: String = row.get(5)?;
     Ok(FeedSummary {
         id: row.get(0)?,
         url: row.get(1)?,
         title: row.get(2)?,
         site_url: row.get(3)?,
-        last_success_at: row.get(4)?,
-        last_error: row.get(5)?,
-        unread_count: row.get(6)?,
+        folder_id: row.get(4)?,
+        status: if status == "gone" {
+            FeedStatus::Gone
+        } else {
+            FeedStatus::Active
+        },
+        last_success_at: row.get(6)?,
+        last_error: row.get(7)?,
+        failure_count: row.get(8)?,
+        next_poll_at: row.get(9)?,
+        unread_count: row.get(10)?,
     })
 }
 
 impl Store {
     /// Subscribes to a feed whose first fetch succeeded, storing its articles in the same
     /// transaction, so a feed never exists without the articles it came with.
-    pub fn insert_feed(&self, url: &str, update: &FeedUpdate, now: Timestamp) -> Result<FeedId> {
+    pub fn insert_feed(
+        &self,
+        url: &str,
+        update: &FeedUpdate,
+        next_poll_at: Timestamp,
+        now: Timestamp,
+    ) -> Result<FeedId> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         tx.execute(
-            "INSERT INTO feeds (url, title, site_url, etag, last_modified, created_at, last_success_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            "INSERT INTO feeds (url, title, site_url, etag, last_modified, created_at,
+                 last_success_at, last_checked_at, next_poll_at, min_interval, skip_hours)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9)",
             params![
                 url,
                 update.title,
                 update.site_url,
                 update.validators.etag,
                 update.validators.last_modified,
-                now
+                now,
+                next_poll_at,
+                update.ttl,
+                super::polling::skip_hours_text(&update.skip_hours),
             ],
         )?;
         let id = tx.last_insert_rowid();
         upsert_articles(&tx, id, &update.articles, now)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Adds many subscriptions at once, in one transaction, creating their folders. Addresses
+    /// already subscribed are skipped. Returns how many were added; `progress` hears (done, total).
+    pub fn insert_subscriptions(
+        &self,
+        subscriptions: &[NewSubscription],
+        now: Timestamp,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<usize> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let mut added = 0;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO feeds (url, title, site_url, folder_id, created_at, next_poll_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(url) DO NOTHING",
+            )?;
+            for (done, subscription) in subscriptions.iter().enumerate() {
+                let folder = match &subscription.folder {
+                    Some(name) => Some(super::folders::folder_named(&tx, name)?),
+                    None => None,
+                };
+                added += insert.execute(params![
+                    subscription.url,
+                    subscription.title,
+                    subscription.site_url,
+                    folder,
+                    now
+                ])?;
+                if done % 100 == 0 {
+                    progress(done, subscriptions.len());
+                }
+            }
+        }
+        tx.commit()?;
+        progress(subscriptions.len(), subscriptions.len());
+        Ok(added)
     }
 
     pub fn feed_id_by_url(&self, url: &str) -> Result<Option<FeedId>> {
@@ -81,17 +138,18 @@ impl Store {
     }
 
     pub fn feed(&self, id: FeedId) -> Result<Option<FeedSummary>> {
-        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM feeds f WHERE f.id = ?1");
+        let sql = format!("{SUMMARY_SELECT} WHERE f.id = ?1");
         Ok(self
             .reader()
             .query_row(&sql, [id], summary_from_row)
             .optional()?)
     }
 
-    /// Every subscription with its unread count, alphabetically.
+    /// Every subscription with its unread count and health, alphabetically.
     pub fn list_feeds(&self) -> Result<Vec<FeedSummary>> {
-        let sql =
-            format!("SELECT {SUMMARY_COLUMNS} FROM feeds f ORDER BY f.title COLLATE NOCASE, f.id");
+        let sql = format!(
+            "{SUMMARY_SELECT} ORDER BY coalesce(f.custom_title, f.title) COLLATE NOCASE, f.id"
+        );
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(&sql)?;
         let feeds = stmt
@@ -100,94 +158,51 @@ impl Store {
         Ok(feeds)
     }
 
-    pub fn feeds_to_refresh(&self) -> Result<Vec<FeedToRefresh>> {
-        let conn = self.reader();
-        let mut stmt = conn
-            .prepare_cached("SELECT id, url, title, etag, last_modified FROM feeds ORDER BY id")?;
-        let feeds = stmt
-            .query_map([], |row| {
-                Ok(FeedToRefresh {
-                    id: row.get(0)?,
-                    url: row.get(1)?,
-                    title: row.get(2)?,
-                    validators: Validators {
-                        etag: row.get(3)?,
-                        last_modified: row.get(4)?,
-                    },
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(feeds)
+    /// Gives a feed a name of the person's choosing; `None` goes back to the feed's own title.
+    pub fn rename_feed(&self, id: FeedId, title: Option<&str>) -> Result<bool> {
+        let title = title.map(str::trim).filter(|t| !t.is_empty());
+        let changed = self.writer().execute(
+            "UPDATE feeds SET custom_title = ?2 WHERE id = ?1",
+            params![id, title],
+        )?;
+        Ok(changed == 1)
     }
 
-    /// Stores a successful fetch: new and changed articles, the validators for the next
-    /// conditional request, and a cleared error. One transaction per feed.
-    pub fn apply_feed_update(
-        &self,
-        id: FeedId,
-        update: &FeedUpdate,
-        now: Timestamp,
-    ) -> Result<StoredCounts> {
-        let mut conn = self.writer();
-        let tx = conn.transaction()?;
-        let exists = tx.execute(
-            "UPDATE feeds SET title = ?2, site_url = coalesce(?3, site_url), etag = ?4,
-                 last_modified = ?5, last_success_at = ?6, last_error = NULL,
-                 last_error_at = NULL, failure_count = 0
-             WHERE id = ?1",
-            params![
-                id,
-                update.title,
-                update.site_url,
-                update.validators.etag,
-                update.validators.last_modified,
-                now
-            ],
+    /// Moves a feed into a folder, or to the top level with `None`.
+    pub fn move_feed(&self, id: FeedId, folder: Option<FolderId>) -> Result<bool> {
+        let changed = self.writer().execute(
+            "UPDATE feeds SET folder_id = ?2 WHERE id = ?1",
+            params![id, folder],
         )?;
-        // The feed may have been removed while its fetch was in flight; then there is nothing to do.
-        let counts = if exists == 1 {
-            upsert_articles(&tx, id, &update.articles, now)?
-        } else {
-            StoredCounts::default()
-        };
-        tx.commit()?;
-        Ok(counts)
-    }
-
-    /// Records why a refresh failed. Stored articles are untouched.
-    pub fn record_feed_error(&self, id: FeedId, reason: &str, now: Timestamp) -> Result<()> {
-        self.writer().execute(
-            "UPDATE feeds SET last_error = ?2, last_error_at = ?3, failure_count = failure_count + 1
-             WHERE id = ?1",
-            params![id, reason, now],
-        )?;
-        Ok(())
+        Ok(changed == 1)
     }
 
     /// Unsubscribes. Bookmarked articles are kept (with the feed's title); the rest go.
     pub fn remove_feed(&self, id: FeedId) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        keep_bookmarks_of_removed_feed(&tx, id)?;
-        tx.execute(
-            "DELETE FROM articles_fts WHERE rowid IN
-                 (SELECT id FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0)",
-            [id],
-        )?;
-        tx.execute(
-            "DELETE FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0",
-            [id],
-        )?;
-        tx.execute("DELETE FROM feeds WHERE id = ?1", [id])?;
+        remove_feed_in(&tx, id)?;
         tx.commit()?;
         Ok(())
     }
 }
 
-fn keep_bookmarks_of_removed_feed(tx: &Transaction, id: FeedId) -> rusqlite::Result<usize> {
+pub(super) fn remove_feed_in(tx: &Transaction, id: FeedId) -> rusqlite::Result<()> {
     tx.execute(
-        "UPDATE articles SET source_title = (SELECT title FROM feeds WHERE id = ?1)
+        "UPDATE articles SET source_title =
+             (SELECT coalesce(custom_title, title) FROM feeds WHERE id = ?1)
          WHERE feed_id = ?1 AND is_bookmarked = 1",
         [id],
-    )
+    )?;
+    tx.execute(
+        "DELETE FROM articles_fts WHERE rowid IN
+             (SELECT id FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0)",
+        [id],
+    )?;
+    tx.execute(
+        "DELETE FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0",
+        [id],
+    )?;
+    tx.execute("DELETE FROM feeds WHERE id = ?1", [id])?;
+    Ok(())
 }

@@ -61,6 +61,41 @@ const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2'
     );
     "#,
+    // 2: folders, renames, polling schedule and feed health, enclosures, settings, and tombstones
+    //    so that articles removed by retention don't come back as new.
+    r#"
+    CREATE TABLE folders (
+        id    INTEGER PRIMARY KEY,
+        name  TEXT NOT NULL UNIQUE COLLATE NOCASE
+    ) STRICT;
+
+    ALTER TABLE feeds ADD COLUMN folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL;
+    -- A name the person chose; the feed's own title keeps updating underneath.
+    ALTER TABLE feeds ADD COLUMN custom_title TEXT;
+    -- 'active', or 'gone' after a 410: never polled again unless the person asks.
+    ALTER TABLE feeds ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+    ALTER TABLE feeds ADD COLUMN last_checked_at INTEGER;
+    ALTER TABLE feeds ADD COLUMN next_poll_at INTEGER NOT NULL DEFAULT 0;
+    -- What the server and the feed asked for: Cache-Control max-age, RSS ttl, skipHours.
+    ALTER TABLE feeds ADD COLUMN min_interval INTEGER;
+    ALTER TABLE feeds ADD COLUMN skip_hours TEXT;
+    CREATE INDEX feeds_due ON feeds(next_poll_at) WHERE status = 'active';
+
+    -- JSON array of {url, mimeType, length}; read with the article, never queried.
+    ALTER TABLE articles ADD COLUMN enclosures TEXT;
+
+    CREATE TABLE article_tombstones (
+        feed_id     INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        identity    TEXT NOT NULL,
+        removed_at  INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, identity)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE settings (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

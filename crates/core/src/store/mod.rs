@@ -6,7 +6,11 @@
 
 mod articles;
 mod feeds;
+mod folders;
 mod migrations;
+mod polling;
+mod retention;
+mod settings;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -16,7 +20,15 @@ use rusqlite::Connection;
 use crate::{APP_IDENTIFIER, Error, Result};
 
 pub use articles::{ArticleQuery, NewArticle};
-pub use feeds::{FeedToRefresh, FeedUpdate, StoredCounts};
+pub use feeds::{FeedUpdate, NewSubscription};
+pub use polling::{FeedToRefresh, PollRecord};
+
+/// How many articles a store operation inserted and changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StoredCounts {
+    pub inserted: u64,
+    pub updated: u64,
+}
 
 pub struct Store {
     path: PathBuf,

@@ -22,11 +22,22 @@ fn article(key: &str, body: &str, published_at: i64) -> NewArticle {
         content_hash: body.as_bytes().to_vec(),
         published_at: Some(published_at),
         updated_at: None,
+        enclosures_json: None,
+    }
+}
+
+fn poll() -> PollRecord {
+    PollRecord {
+        next_poll_at: NOW + 1800,
+        min_interval: None,
+        moved_to: None,
     }
 }
 
 fn update(articles: Vec<NewArticle>) -> FeedUpdate {
     FeedUpdate {
+        ttl: None,
+        skip_hours: Vec::new(),
         title: "Example".to_string(),
         site_url: Some("https://example.com/".to_string()),
         validators: Validators {
@@ -65,7 +76,7 @@ fn a_feed_and_its_articles_round_trip_through_the_file() {
             article("b", "Beta", NOW - 50),
         ];
         store
-            .insert_feed("https://example.com/feed", &update(articles), NOW)
+            .insert_feed("https://example.com/feed", &update(articles), NOW, NOW)
             .unwrap()
     };
     let store = Store::open(&path).unwrap();
@@ -90,7 +101,9 @@ fn a_feed_and_its_articles_round_trip_through_the_file() {
     assert_eq!(full.author.as_deref(), Some("Ann"));
     assert_eq!(full.published_at, Some(NOW - 100));
     assert_eq!(
-        store.feeds_to_refresh().unwrap()[0]
+        store
+            .feeds_to_refresh(crate::api::RefreshScope::All, NOW)
+            .unwrap()[0]
             .validators
             .etag
             .as_deref(),
@@ -105,6 +118,7 @@ fn a_refresh_that_changes_an_article_keeps_its_read_and_bookmark_state() {
         .insert_feed(
             "https://example.com/feed",
             &update(vec![article("a", "First draft", NOW - 10)]),
+            NOW,
             NOW,
         )
         .unwrap();
@@ -124,6 +138,7 @@ fn a_refresh_that_changes_an_article_keeps_its_read_and_bookmark_state() {
         .apply_feed_update(
             feed,
             &update(vec![article("a", "Corrected text", NOW - 10)]),
+            &poll(),
             NOW + 60,
         )
         .unwrap();
@@ -143,6 +158,7 @@ fn a_refresh_that_changes_an_article_keeps_its_read_and_bookmark_state() {
         .apply_feed_update(
             feed,
             &update(vec![article("a", "Corrected text", NOW - 10)]),
+            &poll(),
             NOW + 120,
         )
         .unwrap();
@@ -167,11 +183,17 @@ fn the_search_index_follows_inserts_updates_and_removals() {
             "https://example.com/feed",
             &update(vec![article("a", "pyongyang satellite", NOW)]),
             NOW,
+            NOW,
         )
         .unwrap();
     assert_eq!(count(&store, "pyongyang"), 1);
     store
-        .apply_feed_update(feed, &update(vec![article("a", "vostochny", NOW)]), NOW)
+        .apply_feed_update(
+            feed,
+            &update(vec![article("a", "vostochny", NOW)]),
+            &poll(),
+            NOW,
+        )
         .unwrap();
     assert_eq!(count(&store, "pyongyang"), 0);
     assert_eq!(count(&store, "vostochny"), 1);
@@ -186,12 +208,13 @@ fn views_filter_and_pages_continue_where_the_last_one_ended() {
         .map(|i| article(&format!("{i:03}"), "x", NOW - i % 7))
         .collect();
     let feed = store
-        .insert_feed("https://example.com/a", &update(articles), NOW)
+        .insert_feed("https://example.com/a", &update(articles), NOW, NOW)
         .unwrap();
     let other = store
         .insert_feed(
             "https://example.com/b",
             &update(vec![article("other", "y", NOW)]),
+            NOW,
             NOW,
         )
         .unwrap();
@@ -248,6 +271,7 @@ fn removing_a_feed_keeps_its_bookmarks() {
             "https://example.com/feed",
             &update(vec![article("keep", "k", NOW), article("drop", "d", NOW)]),
             NOW,
+            NOW,
         )
         .unwrap();
     let kept = store
@@ -282,6 +306,7 @@ fn undated_articles_sort_by_first_seen_and_future_dates_are_clamped() {
             "https://example.com/feed",
             &update(vec![undated, future]),
             NOW,
+            NOW,
         )
         .unwrap();
     let rows = store
@@ -314,6 +339,7 @@ fn list_queries_use_indexes_not_table_scans() {
         .insert_feed(
             "https://example.com/feed",
             &update(vec![article("a", "x", NOW)]),
+            NOW,
             NOW,
         )
         .unwrap();

@@ -1,0 +1,58 @@
+//! Retention: read articles older than the configured age are removed, in small batches so
+//! the UI's writes never wait long. Bookmarked articles are never removed. A tombstone keeps
+//! each removed article's identity so that the next refresh doesn't bring it back as new.
+
+use rusqlite::params;
+
+use super::Store;
+use crate::{Result, Timestamp};
+
+/// Articles removed per transaction: small enough that a bookmark click waits at most a few ms.
+const BATCH: usize = 500;
+
+impl Store {
+    /// Removes read, unbookmarked articles published before `older_than`. Returns how many.
+    pub fn prune_read_articles(&self, older_than: Timestamp, now: Timestamp) -> Result<usize> {
+        let mut total = 0;
+        loop {
+            let removed = self.prune_batch(older_than, now)?;
+            total += removed;
+            if removed < BATCH {
+                return Ok(total);
+            }
+        }
+    }
+
+    fn prune_batch(&self, older_than: Timestamp, now: Timestamp) -> Result<usize> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        tx.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY)",
+            [],
+        )?;
+        tx.execute("DELETE FROM temp.doomed", [])?;
+        let chosen = tx.execute(
+            "INSERT INTO temp.doomed (id)
+             SELECT id FROM articles
+             WHERE is_read = 1 AND is_bookmarked = 0 AND sort_at < ?1
+             LIMIT ?2",
+            params![older_than, BATCH as i64],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO article_tombstones (feed_id, identity, removed_at)
+             SELECT feed_id, identity, ?1 FROM articles
+             WHERE id IN (SELECT id FROM temp.doomed) AND feed_id IS NOT NULL",
+            [now],
+        )?;
+        tx.execute(
+            "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM temp.doomed)",
+            [],
+        )?;
+        tx.execute(
+            "DELETE FROM articles WHERE id IN (SELECT id FROM temp.doomed)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(chosen)
+    }
+}
