@@ -231,6 +231,8 @@ pub enum ErrorKind {
     Http,
     NotAFeed,
     NotFound,
+    /// The request itself can't be carried out (an empty name, say).
+    Invalid,
     Storage,
     Internal,
 }

@@ -15,6 +15,8 @@ pub enum Error {
     Open { path: String, reason: String },
     #[error("{0} was not found (it may have been removed)")]
     NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
     #[error("a background task failed: {0}")]
     Task(String),
 }
@@ -28,6 +30,7 @@ impl Error {
             Error::Parse(_) => ErrorKind::NotAFeed,
             Error::Storage(_) | Error::Open { .. } => ErrorKind::Storage,
             Error::NotFound(_) => ErrorKind::NotFound,
+            Error::Invalid(_) => ErrorKind::Invalid,
             Error::Task(_) => ErrorKind::Internal,
         }
     }

@@ -313,14 +313,23 @@ async fn a_304_changes_no_article_only_the_feeds_schedule() {
             .unwrap()
     };
     let (articles, feed, indexed) = (fx.snapshot(), feed_row(), index_size());
-    watcher.execute("UPDATE feeds SET next_poll_at = 0", []).unwrap();
+    watcher
+        .execute("UPDATE feeds SET next_poll_at = 0", [])
+        .unwrap();
 
     assert_eq!(fx.refresh().await, [FeedOutcome::NotModified]);
     assert_eq!(fx.snapshot(), articles, "a 304 touched articles");
     assert_eq!(index_size(), indexed, "a 304 touched the search index");
     let (title, etag, next_poll_at) = feed_row();
-    assert_eq!((title, etag), (feed.0, feed.1), "a 304 changed the feed's data");
-    assert!(next_poll_at > tidings_core::now(), "the next poll was not scheduled");
+    assert_eq!(
+        (title, etag),
+        (feed.0, feed.1),
+        "a 304 changed the feed's data"
+    );
+    assert!(
+        next_poll_at > tidings_core::now(),
+        "the next poll was not scheduled"
+    );
 }
 
 #[tokio::test]

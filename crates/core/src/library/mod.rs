@@ -3,18 +3,17 @@
 
 mod ingest;
 mod refresh;
+mod retention;
 pub mod schedule;
+mod subscriptions;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use tokio::task::spawn_blocking;
 
-use crate::api::{
-    Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, FeedId, FeedSummary,
-};
-use crate::feeds;
-use crate::fetch::{FetchError, FetchLimits, FetchOutcome, Fetcher, Validators, parse_web_url};
+use crate::api::{Article, ArticleCursor, ArticleId, ArticlePage, ArticleView};
+use crate::fetch::{FetchLimits, Fetcher};
 use crate::store::{ArticleQuery, Store};
 use crate::{Error, Result, now};
 
@@ -79,53 +78,6 @@ impl Library {
         &self.store
     }
 
-    /// Subscribes to the feed at `address`. The feed must fetch and parse before anything is
-    /// stored. Adding a feed that is already there returns it unchanged.
-    pub async fn add_feed(&self, address: &str) -> Result<FeedSummary> {
-        let url = parse_web_url(address)?;
-        let address_key = url.to_string();
-        if let Some(id) = self
-            .blocking(move |s| s.feed_id_by_url(&address_key))
-            .await?
-        {
-            return self.feed(id).await;
-        }
-        let fetched = match self.fetcher.get(&url, &Validators::default()).await? {
-            FetchOutcome::Fetched(fetched) => fetched,
-            // Only a misbehaving server answers 304 to a request that had no validators.
-            FetchOutcome::NotModified(_) => {
-                return Err(FetchError::unexpected_not_modified().into());
-            }
-        };
-        let interval = self.refresh_interval_secs().await?;
-        let feed_id = self
-            .blocking(move |store| {
-                let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
-                let update = ingest::prepare_update(parsed, fetched.validators);
-                let now = now();
-                let next_poll =
-                    schedule::after_success(now, interval, update.ttl, &update.skip_hours, 0);
-                store.insert_feed(url.as_str(), &update, next_poll, now)
-            })
-            .await?;
-        tracing::info!(feed_id, address, "subscribed");
-        self.feed(feed_id).await
-    }
-
-    pub async fn feed(&self, id: FeedId) -> Result<FeedSummary> {
-        self.blocking(move |s| s.feed(id))
-            .await?
-            .ok_or_else(|| Error::NotFound(format!("feed {id}")))
-    }
-
-    pub async fn list_feeds(&self) -> Result<Vec<FeedSummary>> {
-        self.blocking(|s| s.list_feeds()).await
-    }
-
-    pub async fn remove_feed(&self, id: FeedId) -> Result<()> {
-        self.blocking(move |s| s.remove_feed(id)).await
-    }
-
     pub async fn list_articles(
         &self,
         view: ArticleView,
@@ -146,24 +98,29 @@ impl Library {
     }
 
     pub async fn set_read(&self, id: ArticleId, read: bool) -> Result<()> {
-        self.change_article(id, move |s| s.set_read(id, read, now()))
-            .await
+        self.change(format!("article {id}"), move |s| {
+            s.set_read(id, read, now())
+        })
+        .await
     }
 
     pub async fn set_bookmarked(&self, id: ArticleId, bookmarked: bool) -> Result<()> {
-        self.change_article(id, move |s| s.set_bookmarked(id, bookmarked, now()))
-            .await
+        self.change(format!("article {id}"), move |s| {
+            s.set_bookmarked(id, bookmarked, now())
+        })
+        .await
     }
 
-    async fn change_article(
+    /// Runs a change that reports whether its target existed; `what` names it if not.
+    async fn change(
         &self,
-        id: ArticleId,
+        what: String,
         change: impl FnOnce(&Store) -> Result<bool> + Send + 'static,
     ) -> Result<()> {
         if self.blocking(change).await? {
             Ok(())
         } else {
-            Err(Error::NotFound(format!("article {id}")))
+            Err(Error::NotFound(what))
         }
     }
 
