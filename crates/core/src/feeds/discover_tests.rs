@@ -283,3 +283,42 @@ fn looks_like_html_tells_pages_from_feeds() {
         .collect();
     assert!(looks_like_html(&utf16));
 }
+
+/// Every fixture, damaged a few hundred ways; what comes out must still be web addresses.
+#[test]
+fn damaged_pages_never_panic_and_never_yield_unsafe_links() {
+    const SPLICES: [&[u8]; 5] = [
+        b"<link rel=alternate type=application/rss+xml href=\"javascript:alert(1)\">",
+        b"<base href=\"data:text/html,x\">",
+        b"<!--",
+        b"<script>",
+        b"\xFF\xFE",
+    ];
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/feeds/testdata/discover");
+    let page = url("https://damaged.example/post/1");
+    let mut state = 0x85EB_CA6B_u32;
+    let mut next = move |below: usize| {
+        state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (state >> 8) as usize % below.max(1)
+    };
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let original = std::fs::read(entry.unwrap().path()).unwrap();
+        for round in 0..200 {
+            let mut bytes = original.clone();
+            let at = next(bytes.len());
+            match round % 3 {
+                0 => bytes.truncate(at),
+                1 => bytes[at] ^= 1 << next(8),
+                _ => {
+                    let splice = SPLICES[next(SPLICES.len())];
+                    bytes.splice(at..at, splice.iter().copied());
+                }
+            }
+            looks_like_html(&bytes);
+            for feed in links_in_page(&bytes, &page) {
+                let url = Url::parse(&feed.url).unwrap();
+                assert!(matches!(url.scheme(), "http" | "https"), "{feed:?}");
+            }
+        }
+    }
+}
