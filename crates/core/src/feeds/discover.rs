@@ -19,10 +19,13 @@ const MAX_HREF_BYTES: usize = 4096;
 /// unless a comment or whitespace runs this long, and then "not sure" is the honest answer.
 const SNIFF_BYTES: usize = 4096;
 
-/// Feeds a page advertises with `<link rel="alternate" type="…">`, as absolute http(s) URLs in
-/// document order, without duplicates, at most [`MAX_CANDIDATES`].
+/// Feeds a page advertises with `<link rel="alternate" type="…">` (or microformats'
+/// `rel="feed"`), as absolute http(s) URLs in document order, without duplicates, at most
+/// [`MAX_CANDIDATES`].
 ///
 /// `<link>`s anywhere count (some sites put them in `<body>`), and `<base href>` is honoured.
+/// The whole page is parsed into a tree, which costs memory: an 8 MB page of dense markup peaked
+/// near 120 MB in our test. Cheaper scanning would misread `<link>`s inside scripts and comments.
 /// Comment feeds (WordPress adds one to every page) are kept but moved after the others, so the
 /// first candidate is the one a person most likely wants.
 pub fn links_in_page(html: &[u8], page_url: &Url) -> Vec<FeedCandidate> {
