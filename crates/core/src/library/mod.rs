@@ -6,6 +6,7 @@ mod refresh;
 mod retention;
 pub mod schedule;
 mod subscriptions;
+mod writer;
 
 use std::path::Path;
 use std::sync::Arc;

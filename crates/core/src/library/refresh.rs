@@ -13,11 +13,12 @@ use url::Url;
 
 pub use tokio_util::sync::CancellationToken as CancelToken;
 
+use super::writer::{BatchWriter, Outcome};
 use super::{Library, ingest, schedule};
 use crate::api::{FeedOutcome, RefreshProgress, RefreshScope, RefreshSummary};
 use crate::feeds;
 use crate::fetch::{FetchError, FetchOutcome, ResponseHints};
-use crate::store::{FeedToRefresh, PollRecord, StoredCounts};
+use crate::store::{FeedToRefresh, PollRecord};
 use crate::{Error, Result, Timestamp, now};
 
 /// How many feeds are fetched at once.
@@ -54,15 +55,16 @@ impl Library {
             .await?;
         let total = feeds.len() as u64;
         let hosts = HostLimits::new(&feeds, self.limits.per_host);
+        let writer = BatchWriter::start(Arc::clone(&self.store));
         let mut summary = RefreshSummary::default();
         let mut results = futures::stream::iter(interleave_hosts(feeds))
             .map(|feed| {
-                let hosts = &hosts;
+                let (hosts, writer) = (&hosts, &writer);
                 async move {
                     let outcome = tokio::select! {
                         outcome = async {
                             let _permit = hosts.acquire(&feed.url).await;
-                            self.refresh_feed(&feed, interval).await
+                            self.refresh_feed(&feed, interval, writer).await
                         } => Some(outcome),
                         () = cancel.cancelled() => None,
                     };
@@ -102,87 +104,92 @@ impl Library {
 
     /// Fetches one feed and stores what changed. Failures are recorded on the feed, never
     /// returned: one broken feed must not stop a refresh.
-    async fn refresh_feed(&self, feed: &FeedToRefresh, interval: i64) -> FeedOutcome {
-        match self.try_refresh_feed(feed, interval).await {
-            Ok(Some(counts)) => FeedOutcome::Updated {
-                new_articles: counts.inserted,
-                updated_articles: counts.updated,
-            },
-            Ok(None) => FeedOutcome::NotModified,
-            Err(error) => self.record_failure(feed, interval, error).await,
-        }
-    }
-
-    async fn try_refresh_feed(
+    async fn refresh_feed(
         &self,
         feed: &FeedToRefresh,
         interval: i64,
-    ) -> Result<Option<StoredCounts>> {
+        writer: &BatchWriter,
+    ) -> FeedOutcome {
+        let outcome = match self.fetch_and_prepare(feed, interval).await {
+            Ok(outcome) => outcome,
+            Err(error) => failure(feed, interval, &error),
+        };
+        let reported = match &outcome {
+            Outcome::Updated(..) => None,
+            Outcome::NotModified(_) => Some(FeedOutcome::NotModified),
+            Outcome::Failed { reason, .. } => Some(FeedOutcome::Failed {
+                reason: reason.clone(),
+            }),
+            Outcome::Gone { .. } => Some(FeedOutcome::Gone),
+        };
+        match writer.write(feed.id, outcome).await {
+            Ok(counts) => reported.unwrap_or(FeedOutcome::Updated {
+                new_articles: counts.inserted,
+                updated_articles: counts.updated,
+            }),
+            Err(error) => {
+                tracing::error!(feed_id = feed.id, %error, "could not store a refresh result");
+                FeedOutcome::Failed {
+                    reason: error.to_string(),
+                }
+            }
+        }
+    }
+
+    /// Everything but the database write: fetch, then parse and sanitize off the async threads.
+    async fn fetch_and_prepare(&self, feed: &FeedToRefresh, interval: i64) -> Result<Outcome> {
         let url = Url::parse(&feed.url).map_err(|e| FetchError::InvalidUrl {
             input: feed.url.clone(),
             reason: e.to_string(),
         })?;
-        let id = feed.id;
         match self.fetcher.get(&url, &feed.validators).await? {
-            FetchOutcome::NotModified(hints) => {
-                let poll = poll_record(feed, interval, &hints, feed.min_interval, now());
-                self.blocking(move |s| s.record_not_modified(id, &poll, now()))
-                    .await?;
-                Ok(None)
-            }
+            FetchOutcome::NotModified(hints) => Ok(Outcome::NotModified(poll_record(
+                feed,
+                interval,
+                &hints,
+                feed.min_interval,
+                now(),
+            ))),
             FetchOutcome::Fetched(fetched) => {
-                let store = Arc::clone(&self.store);
                 let feed = feed.clone();
-                let counts = spawn_blocking(move || -> Result<StoredCounts> {
+                spawn_blocking(move || -> Result<Outcome> {
                     let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
                     let update = ingest::prepare_update(parsed, fetched.validators);
                     let poll = poll_record(&feed, interval, &fetched.hints, update.ttl, now());
-                    store.apply_feed_update(id, &update, &poll, now())
+                    Ok(Outcome::Updated(update, poll))
                 })
-                .await??;
-                Ok(Some(counts))
+                .await?
             }
         }
     }
+}
 
-    async fn record_failure(
-        &self,
-        feed: &FeedToRefresh,
-        interval: i64,
-        error: Error,
-    ) -> FeedOutcome {
-        let reason = error.to_string();
-        tracing::warn!(feed_id = feed.id, url = feed.url, %reason, "refresh failed");
-        let id = feed.id;
-        let fetch_error = match &error {
-            Error::Fetch(e) => Some(e),
-            _ => None,
-        };
-        let gone = fetch_error.and_then(FetchError::status_code) == Some(410);
-        let retry_after = match fetch_error {
-            Some(FetchError::RetryLater { after, .. }) => Some(after.as_secs() as i64),
-            _ => None,
-        };
-        let now = now();
-        let next = schedule::after_failure(now, interval, feed.failure_count + 1, retry_after, id);
-        let recorded = reason.clone();
-        let stored = self
-            .blocking(move |s| {
-                if gone {
-                    s.mark_feed_gone(id, &recorded, now)
-                } else {
-                    s.record_feed_error(id, &recorded, next, now)
-                }
-            })
-            .await;
-        if let Err(e) = stored {
-            tracing::error!(feed_id = id, error = %e, "could not record a refresh failure");
-        }
-        if gone {
-            FeedOutcome::Gone
-        } else {
-            FeedOutcome::Failed { reason }
-        }
+/// What a failed refresh records: the reason, and when to try again (backing off, and never
+/// before the server's Retry-After). A 410 means the feed is gone for good.
+fn failure(feed: &FeedToRefresh, interval: i64, error: &Error) -> Outcome {
+    let reason = error.to_string();
+    tracing::warn!(feed_id = feed.id, url = feed.url, %reason, "refresh failed");
+    let fetch_error = match error {
+        Error::Fetch(e) => Some(e),
+        _ => None,
+    };
+    if fetch_error.and_then(FetchError::status_code) == Some(410) {
+        return Outcome::Gone { reason };
+    }
+    let retry_after = match fetch_error {
+        Some(FetchError::RetryLater { after, .. }) => Some(after.as_secs() as i64),
+        _ => None,
+    };
+    let next_poll_at = schedule::after_failure(
+        now(),
+        interval,
+        feed.failure_count + 1,
+        retry_after,
+        feed.id,
+    );
+    Outcome::Failed {
+        reason,
+        next_poll_at,
     }
 }
 

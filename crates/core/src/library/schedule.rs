@@ -102,7 +102,10 @@ mod tests {
         assert_eq!(next, NOW + 2 * 3600);
         let every_hour: Vec<u8> = (0..24).collect();
         let next = after_success(NOW, INTERVAL, None, &every_hour, 7);
-        assert!(next - NOW < 3600, "skipping every hour must not stop polling");
+        assert!(
+            next - NOW < 3600,
+            "skipping every hour must not stop polling"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! and `id`, iframes, forms, SVG, MathML, objects and embeds. URLs must be http, https or mailto;
 //! relative ones are resolved against the item's base so they still work out of context.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use ammonia::{Builder, UrlRelative};
@@ -19,26 +20,47 @@ const DROPPED_WITH_CONTENT: [&str; 9] = [
     "script", "style", "template", "noscript", "iframe", "object", "svg", "math", "title",
 ];
 
-/// Sanitizes untrusted article HTML for storage and display. `base` resolves relative URLs.
-/// Idempotent: sanitizing the output again returns it unchanged.
-pub fn sanitize_html(html: &str, base: &Url) -> String {
+thread_local! {
+    // Building a policy costs dozens of hash-set inserts; refreshes sanitize tens of thousands
+    // of items, so each thread keeps one and only swaps the base URL.
+    static READER_POLICY: RefCell<Builder<'static>> = RefCell::new(reader_policy());
+    static TEXT_ONLY: Builder<'static> = text_only_policy();
+}
+
+fn reader_policy() -> Builder<'static> {
     let mut builder = Builder::default();
     builder
         .rm_tags(["map", "area"])
         .rm_tag_attributes("img", ["align"])
         .url_schemes(HashSet::from(ALLOWED_SCHEMES))
-        .url_relative(UrlRelative::RewriteWithBase(base.clone()))
         .link_rel(Some("noopener noreferrer"))
         .clean_content_tags(HashSet::from(DROPPED_WITH_CONTENT));
-    builder.clean(html).to_string()
+    builder
+}
+
+fn text_only_policy() -> Builder<'static> {
+    let mut builder = Builder::empty();
+    builder.clean_content_tags(HashSet::from(DROPPED_WITH_CONTENT));
+    builder
+}
+
+/// Sanitizes untrusted article HTML for storage and display. `base` resolves relative URLs.
+/// Idempotent: sanitizing the output again returns it unchanged.
+pub fn sanitize_html(html: &str, base: &Url) -> String {
+    READER_POLICY.with_borrow_mut(|policy| {
+        policy.url_relative(UrlRelative::RewriteWithBase(base.clone()));
+        policy.clean(html).to_string()
+    })
 }
 
 /// The text a person reads in an HTML fragment: tags removed, entities decoded, whitespace
 /// collapsed. Used for titles and names, which Tidings always shows as plain text.
 pub fn plain_text(html: &str) -> String {
-    let mut builder = Builder::empty();
-    builder.clean_content_tags(HashSet::from(DROPPED_WITH_CONTENT));
-    let escaped = builder.clean(html).to_string();
+    // Most titles hold no markup at all; don't parse those.
+    if !html.contains(['<', '&']) {
+        return collapse_whitespace(html);
+    }
+    let escaped = TEXT_ONLY.with(|policy| policy.clean(html).to_string());
     collapse_whitespace(&unescape_serialized(&escaped))
 }
 
@@ -118,24 +140,45 @@ fn is_inline_tag(tag: &str) -> bool {
     )
 }
 
-/// Undoes the escaping html5ever's serializer applies to text and attribute values.
+/// Undoes the escaping html5ever's serializer applies to text and attribute values, in one pass.
 fn unescape_serialized(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
+    const ESCAPES: [(&str, char); 6] = [
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&nbsp;", '\u{a0}'),
+        ("&#39;", '\''),
+        ("&amp;", '&'),
+    ];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match ESCAPES.iter().find(|(entity, _)| rest.starts_with(entity)) {
+            Some((entity, c)) => {
+                out.push(*c);
+                rest = &rest[entity.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
     }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    out.push_str(rest);
+    out
 }
 
 fn collapse_whitespace(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

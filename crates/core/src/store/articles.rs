@@ -1,6 +1,6 @@
 //! Queries about articles: storing what a refresh found, listing, reading, and read/bookmark state.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoredCounts};
 use crate::api::{
@@ -36,7 +36,7 @@ pub struct ArticleQuery {
 /// Inserts new articles and rewrites changed ones in place. Read and bookmark state are never
 /// written here, so a refresh can't undo what the person did.
 pub(super) fn upsert_articles(
-    tx: &Transaction,
+    tx: &rusqlite::Connection,
     feed_id: FeedId,
     articles: &[NewArticle],
     now: Timestamp,

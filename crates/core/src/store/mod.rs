@@ -21,7 +21,7 @@ use crate::{APP_IDENTIFIER, Error, Result};
 
 pub use articles::{ArticleQuery, NewArticle};
 pub use feeds::{FeedUpdate, NewSubscription};
-pub use polling::{FeedToRefresh, PollRecord};
+pub use polling::{FeedToRefresh, PollRecord, PollWrite};
 
 /// How many articles a store operation inserted and changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

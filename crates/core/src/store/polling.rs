@@ -1,7 +1,7 @@
 //! Refresh bookkeeping: which feeds to fetch, and what each fetch changed: articles, validators,
 //! the next poll time, health, and the address after a permanent move.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, params};
 
 use super::articles::upsert_articles;
 use super::{FeedUpdate, Store, StoredCounts};
@@ -101,8 +101,36 @@ impl Store {
         )?)
     }
 
-    /// Stores a successful fetch: new and changed articles, the validators for the next
-    /// conditional request, the schedule, and a cleared error. One transaction per feed.
+    /// Records what a refresh learnt about many feeds in one transaction: much cheaper than one
+    /// each (every commit also flushes the search index). Each write is kept apart by a
+    /// savepoint, so one that fails leaves the others in.
+    pub fn write_polls(
+        &self,
+        writes: &[PollWrite],
+        now: Timestamp,
+    ) -> Result<Vec<Result<StoredCounts>>> {
+        let mut conn = self.writer();
+        let mut tx = conn.transaction()?;
+        let mut results = Vec::with_capacity(writes.len());
+        for write in writes {
+            let mut savepoint = tx.savepoint()?;
+            match apply_poll(&savepoint, write, now) {
+                Ok(counts) => {
+                    savepoint.commit()?;
+                    results.push(Ok(counts));
+                }
+                Err(error) => {
+                    savepoint.rollback()?;
+                    results.push(Err(error.into()));
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(results)
+    }
+
+    /// Stores one successful fetch: new and changed articles, the validators for the next
+    /// conditional request, the schedule, and a cleared error.
     pub fn apply_feed_update(
         &self,
         id: FeedId,
@@ -110,39 +138,13 @@ impl Store {
         poll: &PollRecord,
         now: Timestamp,
     ) -> Result<StoredCounts> {
-        let mut conn = self.writer();
-        let tx = conn.transaction()?;
-        let exists = tx.execute(
-            "UPDATE feeds SET title = ?2, site_url = coalesce(?3, site_url), etag = ?4,
-                 last_modified = ?5, skip_hours = ?6
-             WHERE id = ?1",
-            params![
-                id,
-                update.title,
-                update.site_url,
-                update.validators.etag,
-                update.validators.last_modified,
-                skip_hours_text(&update.skip_hours),
-            ],
-        )?;
-        // The feed may have been removed while its fetch was in flight; then there is nothing to do.
-        let counts = if exists == 1 {
-            record_success(&tx, id, poll, now)?;
-            upsert_articles(&tx, id, &update.articles, now)?
-        } else {
-            StoredCounts::default()
-        };
-        tx.commit()?;
-        Ok(counts)
+        self.write_one(PollWrite::Updated { id, update, poll }, now)
     }
 
     /// A 304: only the schedule and health change; no article is touched.
     pub fn record_not_modified(&self, id: FeedId, poll: &PollRecord, now: Timestamp) -> Result<()> {
-        let mut conn = self.writer();
-        let tx = conn.transaction()?;
-        record_success(&tx, id, poll, now)?;
-        tx.commit()?;
-        Ok(())
+        self.write_one(PollWrite::NotModified { id, poll }, now)
+            .map(drop)
     }
 
     /// Records why a refresh failed and when to try again. Stored articles are untouched.
@@ -153,29 +155,111 @@ impl Store {
         next_poll_at: Timestamp,
         now: Timestamp,
     ) -> Result<()> {
-        self.writer().execute(
-            "UPDATE feeds SET last_error = ?2, last_error_at = ?3, last_checked_at = ?3,
-                 failure_count = failure_count + 1, next_poll_at = ?4
-             WHERE id = ?1",
-            params![id, reason, now, next_poll_at],
-        )?;
-        Ok(())
+        self.write_one(
+            PollWrite::Failed {
+                id,
+                reason,
+                next_poll_at,
+            },
+            now,
+        )
+        .map(drop)
     }
 
     /// 410 Gone: the publisher removed the feed. It stays (with its articles) but is not polled.
     pub fn mark_feed_gone(&self, id: FeedId, reason: &str, now: Timestamp) -> Result<()> {
-        self.writer().execute(
-            "UPDATE feeds SET status = 'gone', last_error = ?2, last_error_at = ?3,
-                 last_checked_at = ?3
-             WHERE id = ?1",
-            params![id, reason, now],
-        )?;
-        Ok(())
+        self.write_one(PollWrite::Gone { id, reason }, now)
+            .map(drop)
+    }
+
+    fn write_one(&self, write: PollWrite, now: Timestamp) -> Result<StoredCounts> {
+        self.write_polls(&[write], now)?
+            .pop()
+            .unwrap_or(Ok(StoredCounts::default()))
+    }
+}
+
+/// One feed's outcome, as the database records it.
+#[derive(Debug, Clone, Copy)]
+pub enum PollWrite<'a> {
+    Updated {
+        id: FeedId,
+        update: &'a FeedUpdate,
+        poll: &'a PollRecord,
+    },
+    NotModified {
+        id: FeedId,
+        poll: &'a PollRecord,
+    },
+    Failed {
+        id: FeedId,
+        reason: &'a str,
+        next_poll_at: Timestamp,
+    },
+    Gone {
+        id: FeedId,
+        reason: &'a str,
+    },
+}
+
+fn apply_poll(
+    tx: &Connection,
+    write: &PollWrite,
+    now: Timestamp,
+) -> rusqlite::Result<StoredCounts> {
+    match *write {
+        PollWrite::Updated { id, update, poll } => {
+            let exists = tx.execute(
+                "UPDATE feeds SET title = ?2, site_url = coalesce(?3, site_url), etag = ?4,
+                     last_modified = ?5, skip_hours = ?6
+                 WHERE id = ?1",
+                params![
+                    id,
+                    update.title,
+                    update.site_url,
+                    update.validators.etag,
+                    update.validators.last_modified,
+                    skip_hours_text(&update.skip_hours),
+                ],
+            )?;
+            // The feed may have been removed while its fetch was in flight: nothing to do then.
+            if exists == 0 {
+                return Ok(StoredCounts::default());
+            }
+            record_success(tx, id, poll, now)?;
+            upsert_articles(tx, id, &update.articles, now)
+        }
+        PollWrite::NotModified { id, poll } => {
+            record_success(tx, id, poll, now)?;
+            Ok(StoredCounts::default())
+        }
+        PollWrite::Failed {
+            id,
+            reason,
+            next_poll_at,
+        } => {
+            tx.execute(
+                "UPDATE feeds SET last_error = ?2, last_error_at = ?3, last_checked_at = ?3,
+                     failure_count = failure_count + 1, next_poll_at = ?4
+                 WHERE id = ?1",
+                params![id, reason, now, next_poll_at],
+            )?;
+            Ok(StoredCounts::default())
+        }
+        PollWrite::Gone { id, reason } => {
+            tx.execute(
+                "UPDATE feeds SET status = 'gone', last_error = ?2, last_error_at = ?3,
+                     last_checked_at = ?3
+                 WHERE id = ?1",
+                params![id, reason, now],
+            )?;
+            Ok(StoredCounts::default())
+        }
     }
 }
 
 fn record_success(
-    tx: &Transaction,
+    tx: &Connection,
     id: FeedId,
     poll: &PollRecord,
     now: Timestamp,
