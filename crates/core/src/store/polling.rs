@@ -102,31 +102,33 @@ impl Store {
     }
 
     /// Records what a refresh learnt about many feeds in one transaction: much cheaper than one
-    /// each (every commit also flushes the search index). Each write is kept apart by a
-    /// savepoint, so one that fails leaves the others in.
-    pub fn write_polls(
-        &self,
-        writes: &[PollWrite],
-        now: Timestamp,
-    ) -> Result<Vec<Result<StoredCounts>>> {
+    /// each, since every commit also flushes the search index. (Savepoints would flush it too,
+    /// so they are not used.) If the batch fails, each write is retried alone so that one bad
+    /// write cannot lose the others.
+    pub fn write_polls(&self, writes: &[PollWrite], now: Timestamp) -> Result<Vec<Result<StoredCounts>>> {
         let mut conn = self.writer();
-        let mut tx = conn.transaction()?;
-        let mut results = Vec::with_capacity(writes.len());
-        for write in writes {
-            let mut savepoint = tx.savepoint()?;
-            match apply_poll(&savepoint, write, now) {
-                Ok(counts) => {
-                    savepoint.commit()?;
-                    results.push(Ok(counts));
-                }
-                Err(error) => {
-                    savepoint.rollback()?;
-                    results.push(Err(error.into()));
-                }
-            }
+        let batch = (|| -> rusqlite::Result<Vec<StoredCounts>> {
+            let tx = conn.transaction()?;
+            let counts = writes
+                .iter()
+                .map(|write| apply_poll(&tx, write, now))
+                .collect::<rusqlite::Result<_>>()?;
+            tx.commit()?;
+            Ok(counts)
+        })();
+        match batch {
+            Ok(counts) => Ok(counts.into_iter().map(Ok).collect()),
+            Err(_) if writes.len() > 1 => Ok(writes
+                .iter()
+                .map(|write| {
+                    let tx = conn.transaction()?;
+                    let counts = apply_poll(&tx, write, now)?;
+                    tx.commit()?;
+                    Ok(counts)
+                })
+                .collect()),
+            Err(error) => Ok(vec![Err(error.into())]),
         }
-        tx.commit()?;
-        Ok(results)
     }
 
     /// Stores one successful fetch: new and changed articles, the validators for the next
