@@ -55,85 +55,56 @@ impl Library {
             .await?;
         let total = feeds.len() as u64;
         let hosts = HostLimits::new(&feeds, self.limits.per_host);
-        let writer = BatchWriter::start(Arc::clone(&self.store));
-        let mut summary = RefreshSummary::default();
-        let mut results = futures::stream::iter(interleave_hosts(feeds))
-            .map(|feed| {
-                let (hosts, writer) = (&hosts, &writer);
-                async move {
-                    let outcome = tokio::select! {
-                        outcome = async {
+        let (writer, mut stored) = BatchWriter::start(Arc::clone(&self.store));
+        // Fetching and parsing run ahead of the database writes; the writer reports each feed
+        // once it is stored, and that is when progress moves.
+        let produce = async move {
+            let writer = &writer;
+            let hosts = &hosts;
+            futures::stream::iter(interleave_hosts(feeds))
+                .for_each_concurrent(self.limits.concurrent_feeds.max(1), |feed| async move {
+                    let prepared = tokio::select! {
+                        prepared = async {
                             let _permit = hosts.acquire(&feed.url).await;
-                            self.refresh_feed(&feed, interval, writer).await
-                        } => Some(outcome),
-                        () = cancel.cancelled() => None,
+                            self.fetch_and_prepare(&feed, interval).await
+                        } => prepared,
+                        () = cancel.cancelled() => return,
                     };
-                    (feed, outcome)
+                    let outcome = prepared.unwrap_or_else(|error| failure(&feed, interval, &error));
+                    writer.submit(feed, outcome).await;
+                })
+                .await;
+        };
+        let mut summary = RefreshSummary::default();
+        let report = async {
+            let mut done = 0;
+            while let Some((feed, outcome)) = stored.recv().await {
+                done += 1;
+                match &outcome {
+                    FeedOutcome::Updated { new_articles, .. } => {
+                        summary.updated += 1;
+                        summary.new_articles += new_articles;
+                    }
+                    FeedOutcome::NotModified => summary.not_modified += 1,
+                    FeedOutcome::Failed { .. } | FeedOutcome::Gone => summary.failed += 1,
                 }
-            })
-            .buffer_unordered(self.limits.concurrent_feeds.max(1));
-        let mut done = 0;
-        while let Some((feed, outcome)) = results.next().await {
-            let Some(outcome) = outcome else {
-                summary.cancelled = true;
-                continue;
-            };
-            done += 1;
-            match &outcome {
-                FeedOutcome::Updated { new_articles, .. } => {
-                    summary.updated += 1;
-                    summary.new_articles += new_articles;
-                }
-                FeedOutcome::NotModified => summary.not_modified += 1,
-                FeedOutcome::Failed { .. } | FeedOutcome::Gone => summary.failed += 1,
+                progress(RefreshProgress {
+                    done,
+                    total,
+                    feed_id: feed.id,
+                    feed_title: feed.title,
+                    outcome,
+                });
             }
-            progress(RefreshProgress {
-                done,
-                total,
-                feed_id: feed.id,
-                feed_title: feed.title,
-                outcome,
-            });
-        }
+            done
+        };
+        let ((), done) = tokio::join!(produce, report);
+        summary.cancelled = done < total;
         if summary.updated > 0 {
             self.blocking(|s| s.optimize()).await?;
         }
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
-    }
-
-    /// Fetches one feed and stores what changed. Failures are recorded on the feed, never
-    /// returned: one broken feed must not stop a refresh.
-    async fn refresh_feed(
-        &self,
-        feed: &FeedToRefresh,
-        interval: i64,
-        writer: &BatchWriter,
-    ) -> FeedOutcome {
-        let outcome = match self.fetch_and_prepare(feed, interval).await {
-            Ok(outcome) => outcome,
-            Err(error) => failure(feed, interval, &error),
-        };
-        let reported = match &outcome {
-            Outcome::Updated(..) => None,
-            Outcome::NotModified(_) => Some(FeedOutcome::NotModified),
-            Outcome::Failed { reason, .. } => Some(FeedOutcome::Failed {
-                reason: reason.clone(),
-            }),
-            Outcome::Gone { .. } => Some(FeedOutcome::Gone),
-        };
-        match writer.write(feed.id, outcome).await {
-            Ok(counts) => reported.unwrap_or(FeedOutcome::Updated {
-                new_articles: counts.inserted,
-                updated_articles: counts.updated,
-            }),
-            Err(error) => {
-                tracing::error!(feed_id = feed.id, %error, "could not store a refresh result");
-                FeedOutcome::Failed {
-                    reason: error.to_string(),
-                }
-            }
-        }
     }
 
     /// Everything but the database write: fetch, then parse and sanitize off the async threads.
