@@ -14,7 +14,7 @@ use crate::{Result, Timestamp, now};
 /// Most feeds written in one transaction, so progress keeps flowing on big refreshes.
 const MAX_BATCH: usize = 64;
 /// Prepared feeds waiting to be written; beyond this, fetching waits (bounding memory).
-const QUEUE: usize = 128;
+const QUEUE: usize = 32;
 
 pub(super) enum Outcome {
     Updated(FeedUpdate, PollRecord),

@@ -90,7 +90,7 @@ impl Store {
 fn configure(conn: &Connection, is_writer: bool) -> rusqlite::Result<()> {
     if is_writer {
         // Refreshes merge search-index segments; a bigger cache keeps those pages in memory.
-        conn.execute_batch("PRAGMA cache_size = -32768;")?;
+        conn.execute_batch("PRAGMA cache_size = -8192;")?;
         // 16 KiB pages store ~2 KB article rows with far less waste than 4 KiB pages (measured:
         // 32% smaller). Only takes effect on a new, empty file.
         conn.execute_batch("PRAGMA page_size = 16384;")?;
