@@ -129,7 +129,7 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
     let server = TestServer::start(
         Router::new()
             .route(
-                "/feed.xml",
+                "/news/keys.xml",
                 get(move || async move { served.lock().unwrap().clone() }),
             )
             .route(
@@ -165,7 +165,7 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
             "http://exa mple.com/feed".to_string(),
             "is not a web address",
         ),
-        (server.url("/home.html"), "this is a web page, not a feed"),
+        (server.url("/home.html"), "no feed found at"),
         (
             format!("http://127.0.0.1:{closed_port}/feed.xml"),
             "could not connect to the server",
@@ -187,7 +187,7 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
     }
     assert!(app.texts("[data-testid=feeds] li").await.is_empty());
     input.clear().await.unwrap();
-    input.send_keys(&server.url("/feed.xml")).await.unwrap();
+    input.send_keys(&server.url("/news/keys.xml")).await.unwrap();
     input.send_keys(&Key::Enter.to_string()).await.unwrap();
     app.click_text("li button", "Newer story").await;
     app.wait_for(Locator::XPath("//main//h1[.='Newer story']"))

@@ -1,15 +1,16 @@
-//! The UI's commands. Each is a one-line call into `tidings_core::Library`; failures become a
-//! `UserError` the UI can show, and are logged.
+//! The UI's commands. Each is a one-line call into `tidings_core`; failures become a `UserError`
+//! the UI can show, and are logged.
 
-use std::sync::Mutex;
+use std::sync::Arc;
 
 use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use tidings_core::api::{
-    Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, FeedId, FeedSummary, RefreshScope,
-    UserError,
+    AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ErrorKind, FeedId,
+    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, Settings, UserError,
 };
-use tidings_core::{CancelToken, Library};
+use tidings_core::{Library, Refresher};
 
 type CommandResult<T> = Result<T, UserError>;
 
@@ -19,7 +20,10 @@ fn user_error(error: tidings_core::Error) -> UserError {
 }
 
 #[tauri::command]
-pub async fn add_feed(library: State<'_, Library>, address: String) -> CommandResult<FeedSummary> {
+pub async fn add_feed(
+    library: State<'_, Library>,
+    address: String,
+) -> CommandResult<AddFeedOutcome> {
     library.add_feed(&address).await.map_err(user_error)
 }
 
@@ -31,6 +35,57 @@ pub async fn list_feeds(library: State<'_, Library>) -> CommandResult<Vec<FeedSu
 #[tauri::command]
 pub async fn remove_feed(library: State<'_, Library>, feed_id: FeedId) -> CommandResult<()> {
     library.remove_feed(feed_id).await.map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn rename_feed(
+    library: State<'_, Library>,
+    feed_id: FeedId,
+    title: Option<String>,
+) -> CommandResult<()> {
+    library
+        .rename_feed(feed_id, title)
+        .await
+        .map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn move_feed(
+    library: State<'_, Library>,
+    feed_id: FeedId,
+    folder_id: Option<FolderId>,
+) -> CommandResult<()> {
+    library
+        .move_feed(feed_id, folder_id)
+        .await
+        .map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn list_folders(library: State<'_, Library>) -> CommandResult<Vec<Folder>> {
+    library.list_folders().await.map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn create_folder(library: State<'_, Library>, name: String) -> CommandResult<FolderId> {
+    library.create_folder(&name).await.map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn rename_folder(
+    library: State<'_, Library>,
+    folder_id: FolderId,
+    name: String,
+) -> CommandResult<()> {
+    library
+        .rename_folder(folder_id, &name)
+        .await
+        .map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn delete_folder(library: State<'_, Library>, folder_id: FolderId) -> CommandResult<()> {
+    library.delete_folder(folder_id).await.map_err(user_error)
 }
 
 #[tauri::command]
@@ -64,38 +119,91 @@ pub async fn set_bookmarked(
         .map_err(user_error)
 }
 
-/// The refresh in progress, if any, so a second request joins it instead of starting another.
-#[derive(Default)]
-pub struct RefreshState(Mutex<Option<CancelToken>>);
-
-/// Starts refreshing every feed in the background. Progress arrives as `refresh-progress`
-/// events and the end as one `refresh-finished` event.
 #[tauri::command]
-pub fn refresh_all(app: AppHandle, library: State<'_, Library>, state: State<'_, RefreshState>) {
-    let mut running = state.0.lock().unwrap_or_else(|p| p.into_inner());
-    if running.is_some() {
-        return;
-    }
-    let cancel = CancelToken::new();
-    *running = Some(cancel.clone());
-    let library = Library::clone(&library);
+pub async fn get_settings(library: State<'_, Library>) -> CommandResult<Settings> {
+    library.settings().await.map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn set_settings(
+    library: State<'_, Library>,
+    refresher: State<'_, Arc<Refresher>>,
+    settings: Settings,
+) -> CommandResult<()> {
+    library.set_settings(settings).await.map_err(user_error)?;
+    refresher.wake();
+    Ok(())
+}
+
+/// Starts refreshing `scope` in the background unless a refresh is already running. Progress
+/// arrives as `refresh-progress` events and the end as `refresh-finished` (or `refresh-failed`).
+#[tauri::command]
+pub fn refresh(app: AppHandle, refresher: State<'_, Arc<Refresher>>, scope: RefreshScope) {
+    let refresher = Arc::clone(&refresher);
     tauri::async_runtime::spawn(async move {
         let progress = |p| emit(&app, "refresh-progress", p);
-        let result = library.refresh(RefreshScope::All, progress, &cancel).await;
-        let state = tauri::Manager::state::<RefreshState>(&app);
-        state.0.lock().unwrap_or_else(|p| p.into_inner()).take();
-        match result {
-            Ok(summary) => emit(&app, "refresh-finished", summary),
-            Err(error) => emit(&app, "refresh-failed", user_error(error)),
+        if let Some(result) = refresher.refresh(scope, progress).await {
+            report_refresh(&app, result);
         }
     });
 }
 
 #[tauri::command]
-pub fn cancel_refresh(state: State<'_, RefreshState>) {
-    if let Some(cancel) = state.0.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
-        cancel.cancel();
-    }
+pub fn cancel_refresh(refresher: State<'_, Arc<Refresher>>) {
+    refresher.cancel();
+}
+
+/// Asks for an OPML file with the system's file dialog and imports it; the webview never
+/// names a path. `None` when the person cancelled the dialog.
+#[tauri::command]
+pub async fn import_opml(
+    app: AppHandle,
+    library: State<'_, Library>,
+    refresher: State<'_, Arc<Refresher>>,
+) -> CommandResult<Option<ImportReport>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Import subscriptions")
+        .add_filter("OPML", &["opml", "xml"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let progress = move |done, total| emit(&app, "import-progress", (done, total));
+    let report = library
+        .import_opml_file(&path, progress)
+        .await
+        .map_err(user_error)?;
+    refresher.wake();
+    Ok(Some(report))
+}
+
+/// Asks where to save with the system's file dialog and writes every subscription as OPML.
+/// Returns where it was saved, or `None` when the person cancelled.
+#[tauri::command]
+pub async fn export_opml(
+    app: AppHandle,
+    library: State<'_, Library>,
+) -> CommandResult<Option<String>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Export subscriptions")
+        .set_file_name("tidings-subscriptions.opml")
+        .add_filter("OPML", &["opml"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let opml = library.export_opml().await.map_err(user_error)?;
+    std::fs::write(&path, opml).map_err(|e| UserError {
+        kind: ErrorKind::Invalid,
+        message: format!("could not write {}: {e}", path.display()),
+    })?;
+    Ok(Some(path.display().to_string()))
 }
 
 /// Opens a web address in the system browser; anything but http(s) is refused.
@@ -105,12 +213,22 @@ pub fn open_in_browser(app: AppHandle, url: String) -> CommandResult<()> {
     app.opener()
         .open_url(url.as_str(), None::<&str>)
         .map_err(|e| UserError {
-            kind: tidings_core::api::ErrorKind::Internal,
+            kind: ErrorKind::Internal,
             message: format!("could not open the system browser: {e}"),
         })
 }
 
-fn emit<T: serde::Serialize + Clone>(app: &AppHandle, event: &str, payload: T) {
+pub fn report_refresh(
+    app: &AppHandle,
+    result: tidings_core::Result<tidings_core::api::RefreshSummary>,
+) {
+    match result {
+        Ok(summary) => emit(app, "refresh-finished", summary),
+        Err(error) => emit(app, "refresh-failed", user_error(error)),
+    }
+}
+
+pub fn emit<T: serde::Serialize + Clone>(app: &AppHandle, event: &str, payload: T) {
     if let Err(error) = app.emit(event, payload) {
         tracing::warn!(event, %error, "could not send an event to the UI");
     }

@@ -5,7 +5,7 @@ mod commands;
 mod window;
 
 use tauri::Manager;
-use tidings_core::Library;
+use tidings_core::{Library, Refresher};
 
 pub fn run() {
     tracing_subscriber::fmt()
@@ -18,26 +18,44 @@ pub fn run() {
 
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             let db_path = data_dir.join("tidings.db");
             tracing::info!(path = %db_path.display(), "opening library");
             let library = Library::open(&db_path)?;
+            let refresher = Refresher::new(library.clone());
             app.manage(library);
-            app.manage(commands::RefreshState::default());
+            app.manage(std::sync::Arc::clone(&refresher));
             window::create_main(app.handle())?;
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let progress = |p| commands::emit(&handle, "refresh-progress", p);
+                let finished = |result| commands::report_refresh(&handle, result);
+                refresher.run_schedule(progress, finished).await;
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::add_feed,
             commands::list_feeds,
             commands::remove_feed,
+            commands::rename_feed,
+            commands::move_feed,
+            commands::list_folders,
+            commands::create_folder,
+            commands::rename_folder,
+            commands::delete_folder,
             commands::list_articles,
             commands::get_article,
             commands::set_read,
             commands::set_bookmarked,
-            commands::refresh_all,
+            commands::get_settings,
+            commands::set_settings,
+            commands::refresh,
             commands::cancel_refresh,
+            commands::import_opml,
+            commands::export_opml,
             commands::open_in_browser,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use tidings_core::api::{ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
+use tidings_core::api::{AddFeedOutcome, ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
 use tidings_core::store::default_db_path;
-use tidings_core::{CancelToken, Library};
+use tidings_core::{CancelToken, Library, RefreshLimits};
 
 #[derive(Parser)]
 #[command(
@@ -25,10 +25,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Subscribe to the feed at URL
+    /// Subscribe to the feed at URL (or the feed a site at URL advertises)
     Add { url: String },
     /// Fetch every feed and store what is new
-    Refresh,
+    Refresh {
+        /// Feeds fetched at once
+        #[arg(long, value_name = "N")]
+        concurrency: Option<usize>,
+        /// Feeds fetched at once from one host
+        #[arg(long, value_name = "N")]
+        per_host: Option<usize>,
+    },
+    /// Subscribe to every feed in an OPML file (without fetching them yet)
+    ImportOpml { file: PathBuf },
+    /// Write every subscription as OPML to FILE, or to stdout
+    ExportOpml { file: Option<PathBuf> },
     /// List subscriptions with unread counts
     Feeds,
     /// List articles, newest first
@@ -83,11 +94,56 @@ async fn run(cli: Cli) -> Result<(), String> {
     };
     match cli.command {
         Command::Sanitize { base, file } => sanitize(&base, file.as_ref())?,
-        Command::Add { url } => {
-            let feed = open()?.add_feed(&url).await.map_err(|e| e.to_string())?;
-            println!("{}\t{}\t{} unread", feed.id, feed.title, feed.unread_count);
+        Command::Add { url } => match open()?.add_feed(&url).await.map_err(|e| e.to_string())? {
+            AddFeedOutcome::Subscribed { feed } => {
+                println!("{}\t{}\t{} unread", feed.id, feed.title, feed.unread_count);
+            }
+            AddFeedOutcome::Choose { candidates } => {
+                let list: Vec<String> = candidates.into_iter().map(|c| c.url).collect();
+                return Err(format!(
+                    "{url} offers several feeds; add one of: {}",
+                    list.join(" ")
+                ));
+            }
+        },
+        Command::Refresh {
+            concurrency,
+            per_host,
+        } => {
+            let defaults = RefreshLimits::default();
+            let limits = RefreshLimits {
+                concurrent_feeds: concurrency.unwrap_or(defaults.concurrent_feeds),
+                per_host: per_host.unwrap_or(defaults.per_host),
+            };
+            refresh(&open()?.with_refresh_limits(limits)).await?;
         }
-        Command::Refresh => refresh(&open()?).await?,
+        Command::ImportOpml { file } => {
+            let report = open()?
+                .import_opml_file(&file, |_, _| {})
+                .await
+                .map_err(|e| e.to_string())?;
+            for rejected in &report.rejected {
+                eprintln!(
+                    "skipped {} <{}>: {}",
+                    rejected.title, rejected.url, rejected.reason
+                );
+            }
+            println!(
+                "{} added, {} already subscribed, {} skipped",
+                report.added,
+                report.already_subscribed,
+                report.rejected.len()
+            );
+        }
+        Command::ExportOpml { file } => {
+            let opml = open()?.export_opml().await.map_err(|e| e.to_string())?;
+            match file {
+                Some(path) => {
+                    std::fs::write(&path, opml).map_err(|e| format!("{}: {e}", path.display()))?
+                }
+                None => print!("{opml}"),
+            }
+        }
         Command::Feeds => {
             for feed in open()?.list_feeds().await.map_err(|e| e.to_string())? {
                 let error = feed
@@ -119,7 +175,6 @@ async fn run(cli: Cli) -> Result<(), String> {
 }
 
 async fn refresh(library: &Library) -> Result<(), String> {
-    let started = std::time::Instant::now();
     let report_failure = |p: tidings_core::api::RefreshProgress| {
         if let FeedOutcome::Failed { reason } = p.outcome {
             eprintln!("{}: {reason}", p.feed_title);
@@ -135,7 +190,7 @@ async fn refresh(library: &Library) -> Result<(), String> {
         summary.not_modified,
         summary.failed,
         summary.new_articles,
-        started.elapsed().as_secs_f64()
+        summary.seconds
     );
     Ok(())
 }

@@ -132,3 +132,53 @@ fn failures_exit_non_zero_with_one_clear_line() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn opml_in_refresh_and_opml_out() {
+    let server = TestServer::start(Router::new().route(
+        "/feed.xml",
+        get(|| async { "<rss version=\"2.0\"><channel><title>Imported</title><item><guid>1</guid><title>Hi</title></item></channel></rss>" }),
+    ))
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    let opml = dir.path().join("in.opml");
+    std::fs::write(
+        &opml,
+        format!(
+            r#"<opml version="2.0"><body><outline text="Tech"><outline type="rss" text="Imported" xmlUrl="{}"/></outline>
+               <outline type="rss" text="Bad" xmlUrl="file:///etc/passwd"/></body></opml>"#,
+            server.url("/feed.xml")
+        ),
+    )
+    .unwrap();
+    let output = cli(&db, &["import-opml", opml.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&output),
+        "1 added, 0 already subscribed, 1 skipped\n"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("skipped Bad <file:///etc/passwd>: "),
+        "{stderr}"
+    );
+
+    let refreshed = stdout(&cli(
+        &db,
+        &["refresh", "--concurrency", "4", "--per-host", "2"],
+    ));
+    assert!(
+        refreshed.starts_with("1 updated, 0 not modified, 0 failed; 1 new articles"),
+        "{refreshed}"
+    );
+
+    let exported = stdout(&cli(&db, &["export-opml"]));
+    assert!(
+        exported.contains(&format!("xmlUrl=\"{}\"", server.url("/feed.xml"))),
+        "{exported}"
+    );
+    assert!(exported.contains("text=\"Tech\""), "{exported}");
+    let file = dir.path().join("out.opml");
+    stdout(&cli(&db, &["export-opml", file.to_str().unwrap()]));
+    assert_eq!(std::fs::read_to_string(file).unwrap(), exported);
+}

@@ -213,6 +213,19 @@ pub struct RefreshSummary {
     pub cancelled: bool,
 }
 
+/// The person's settings that live in the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Settings {
+    /// Minutes between background checks of each feed (servers may ask for longer).
+    #[ts(type = "number")]
+    pub refresh_interval_minutes: i64,
+    /// Read articles older than this are removed (bookmarks never are).
+    #[ts(type = "number")]
+    pub keep_read_days: i64,
+}
+
 /// What the UI gets when a command fails: a kind to branch on and a sentence to show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -237,6 +250,27 @@ pub enum ErrorKind {
     Internal,
 }
 
+/// What adding an address led to: a subscription, or a choice among the feeds a site offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum AddFeedOutcome {
+    Subscribed { feed: FeedSummary },
+    Choose { candidates: Vec<FeedCandidate> },
+}
+
+/// What an OPML import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportReport {
+    #[ts(type = "number")]
+    pub added: u64,
+    #[ts(type = "number")]
+    pub already_subscribed: u64,
+    pub rejected: Vec<RejectedOutline>,
+}
+
 /// A feed found on a web page, offered when a page links to several.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -255,7 +289,7 @@ pub enum FeedFormat {
     Rss,
     Atom,
     Json,
-    /// Found at a common path but not yet fetched.
+    /// Not known from the link alone (a generic XML type, or a common path).
     Unknown,
 }
 

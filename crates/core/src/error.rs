@@ -17,6 +17,10 @@ pub enum Error {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    #[error(transparent)]
+    Opml(#[from] crate::feeds::opml::OpmlError),
+    #[error("could not read {path}: {reason}")]
+    File { path: String, reason: String },
     #[error("a background task failed: {0}")]
     Task(String),
 }
@@ -30,7 +34,7 @@ impl Error {
             Error::Parse(_) => ErrorKind::NotAFeed,
             Error::Storage(_) | Error::Open { .. } => ErrorKind::Storage,
             Error::NotFound(_) => ErrorKind::NotFound,
-            Error::Invalid(_) => ErrorKind::Invalid,
+            Error::Invalid(_) | Error::Opml(_) | Error::File { .. } => ErrorKind::Invalid,
             Error::Task(_) => ErrorKind::Internal,
         }
     }

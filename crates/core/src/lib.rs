@@ -16,7 +16,7 @@ pub mod sanitize;
 pub mod store;
 
 pub use error::{Error, Result};
-pub use library::{CancelToken, Library, RefreshLimits};
+pub use library::{CancelToken, Library, RefreshLimits, Refresher};
 
 /// The app's identifier; also names its data folder on every platform.
 pub const APP_IDENTIFIER: &str = "org.tidings.reader";

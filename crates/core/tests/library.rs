@@ -156,7 +156,7 @@ async fn subscribing_stores_the_feed_with_sanitized_articles() {
     let fx = Fixture::new().await;
     let feed = fx
         .library
-        .add_feed(&fx.server.url("/feed.xml"))
+        .subscribe(&fx.server.url("/feed.xml"))
         .await
         .unwrap();
     assert_eq!(feed.title, "News & more");
@@ -184,7 +184,7 @@ async fn subscribing_stores_the_feed_with_sanitized_articles() {
 
     let again = fx
         .library
-        .add_feed(&fx.server.url("/feed.xml"))
+        .subscribe(&fx.server.url("/feed.xml"))
         .await
         .unwrap();
     assert_eq!(again.id, feed.id, "adding twice does not duplicate");
@@ -205,7 +205,7 @@ async fn a_feed_that_cannot_be_added_says_why_and_stores_nothing() {
             Some(Behaviour::Html),
             "/feed.xml",
             ErrorKind::NotAFeed,
-            "web page, not a feed",
+            "no feed found at",
         ),
         (
             Some(Behaviour::Status(404)),
@@ -223,7 +223,7 @@ async fn a_feed_that_cannot_be_added_says_why_and_stores_nothing() {
         } else {
             address.to_string()
         };
-        let error = fx.library.add_feed(&address).await.unwrap_err();
+        let error = fx.library.subscribe(&address).await.unwrap_err();
         assert_eq!(error.kind(), kind, "{address}: {error}");
         assert!(error.to_string().contains(message), "{error}");
     }
@@ -234,7 +234,7 @@ async fn a_feed_that_cannot_be_added_says_why_and_stores_nothing() {
         .port();
     let error = fx
         .library
-        .add_feed(&format!("http://127.0.0.1:{port}/feed"))
+        .subscribe(&format!("http://127.0.0.1:{port}/feed"))
         .await
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Network);
@@ -253,7 +253,7 @@ async fn a_refresh_updates_changed_articles_and_keeps_read_and_bookmark_state() 
     let fx = Fixture::new().await;
     let feed = fx
         .library
-        .add_feed(&fx.server.url("/feed.xml"))
+        .subscribe(&fx.server.url("/feed.xml"))
         .await
         .unwrap();
     let page = fx
@@ -296,7 +296,7 @@ async fn a_refresh_updates_changed_articles_and_keeps_read_and_bookmark_state() 
 async fn a_304_changes_no_article_only_the_feeds_schedule() {
     let fx = Fixture::new().await;
     fx.library
-        .add_feed(&fx.server.url("/feed.xml"))
+        .subscribe(&fx.server.url("/feed.xml"))
         .await
         .unwrap();
     let watcher = rusqlite::Connection::open(&fx.db).unwrap();
@@ -337,7 +337,7 @@ async fn every_failing_refresh_records_its_reason_and_leaves_articles_as_they_we
     let fx = Fixture::new().await;
     let feed = fx
         .library
-        .add_feed(&fx.server.url("/feed.xml"))
+        .subscribe(&fx.server.url("/feed.xml"))
         .await
         .unwrap();
     let story = fx
@@ -391,7 +391,7 @@ async fn every_failing_refresh_records_its_reason_and_leaves_articles_as_they_we
 async fn cancelling_a_refresh_stops_it_and_keeps_what_was_stored() {
     let fx = Fixture::new().await;
     fx.library
-        .add_feed(&fx.server.url("/feed.xml"))
+        .subscribe(&fx.server.url("/feed.xml"))
         .await
         .unwrap();
     let before = fx.snapshot();
@@ -416,7 +416,7 @@ async fn removing_a_feed_keeps_bookmarked_articles_readable() {
     let fx = Fixture::new().await;
     let feed = fx
         .library
-        .add_feed(&fx.server.url("/feed.xml"))
+        .subscribe(&fx.server.url("/feed.xml"))
         .await
         .unwrap();
     let story = fx

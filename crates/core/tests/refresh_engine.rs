@@ -63,8 +63,8 @@ async fn a_permanent_redirect_updates_the_stored_address_and_a_temporary_one_doe
     )
     .await;
     let (_dir, library) = library().await;
-    let moving = library.add_feed(&server.url("/old.xml")).await.unwrap();
-    let staying = library.add_feed(&server.url("/temp.xml")).await.unwrap();
+    let moving = library.subscribe(&server.url("/old.xml")).await.unwrap();
+    let staying = library.subscribe(&server.url("/temp.xml")).await.unwrap();
     assert_eq!(moving.url, server.url("/old.xml"));
 
     refresh(&library, RefreshScope::All).await;
@@ -97,7 +97,7 @@ async fn a_410_marks_the_feed_gone_and_it_is_no_longer_polled() {
     ))
     .await;
     let (_dir, library) = library().await;
-    let feed = library.add_feed(&server.url("/feed.xml")).await.unwrap();
+    let feed = library.subscribe(&server.url("/feed.xml")).await.unwrap();
     gone.store(true, Ordering::SeqCst);
 
     assert_eq!(
@@ -149,7 +149,7 @@ async fn failures_back_off_and_honour_retry_after() {
     )
     .await;
     let (_dir, library) = library().await;
-    let busy = library.add_feed(&server.url("/ok.xml")).await.unwrap();
+    let busy = library.subscribe(&server.url("/ok.xml")).await.unwrap();
     let conn = rusqlite::Connection::open(library.store().path()).unwrap();
     conn.execute("UPDATE feeds SET url = ?1", [server.url("/busy.xml")])
         .unwrap();
@@ -195,7 +195,7 @@ async fn the_server_can_ask_for_a_longer_interval_and_due_refreshes_respect_it()
     ))
     .await;
     let (_dir, library) = library().await;
-    let feed = library.add_feed(&server.url("/feed.xml")).await.unwrap();
+    let feed = library.subscribe(&server.url("/feed.xml")).await.unwrap();
     make_due(&library);
     refresh(&library, RefreshScope::Due).await;
     let next = library.feed(feed.id).await.unwrap().next_poll_at.unwrap();
@@ -222,9 +222,9 @@ async fn scopes_pick_one_feed_or_one_folder() {
     )
     .await;
     let (_dir, library) = library().await;
-    let a = library.add_feed(&server.url("/a.xml")).await.unwrap();
-    let b = library.add_feed(&server.url("/b.xml")).await.unwrap();
-    library.add_feed(&server.url("/c.xml")).await.unwrap();
+    let a = library.subscribe(&server.url("/a.xml")).await.unwrap();
+    let b = library.subscribe(&server.url("/b.xml")).await.unwrap();
+    library.subscribe(&server.url("/c.xml")).await.unwrap();
     let folder = library.create_folder("News").await.unwrap();
     library.move_feed(a.id, Some(folder)).await.unwrap();
     library.move_feed(b.id, Some(folder)).await.unwrap();
@@ -283,7 +283,7 @@ async fn one_host_gets_at_most_its_share_of_connections() {
         });
     for n in 0..12 {
         library
-            .add_feed(&server.url(&format!("/feed/{n}")))
+            .subscribe(&server.url(&format!("/feed/{n}")))
             .await
             .unwrap();
     }
@@ -300,7 +300,7 @@ async fn retention_removes_old_read_articles_for_good_but_never_bookmarks() {
     ))
     .await;
     let (_dir, library) = library().await;
-    library.add_feed(&server.url("/feed.xml")).await.unwrap();
+    library.subscribe(&server.url("/feed.xml")).await.unwrap();
     let articles = library
         .list_articles(ArticleView::All, None)
         .await

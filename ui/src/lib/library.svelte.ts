@@ -114,10 +114,13 @@ export class Library {
   }
 
   async addFeed(address: string): Promise<FeedSummary> {
-    const feed = await api.addFeed(address);
+    const outcome = await api.addFeed(address);
+    if (outcome.kind === "choose") {
+      throw new Error(`This site offers several feeds: ${outcome.candidates.map((c) => c.url).join(", ")}`);
+    }
     await this.loadFeeds();
-    await this.chooseView({ kind: "feed", feedId: feed.id });
-    return feed;
+    await this.chooseView({ kind: "feed", feedId: outcome.feed.id });
+    return outcome.feed;
   }
 
   async removeFeed(feed: FeedSummary): Promise<void> {
@@ -132,7 +135,7 @@ export class Library {
   startRefresh(): void {
     if (this.refresh) return;
     this.refresh = { done: 0, total: this.feeds.length };
-    void this.attempt(api.refreshAll(), undefined);
+    void this.attempt(api.refresh({ kind: "all" }), undefined);
   }
 
   cancelRefresh(): void {

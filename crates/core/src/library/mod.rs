@@ -2,7 +2,9 @@
 //! The app's commands and the CLI's subcommands are each a call to one method here.
 
 mod ingest;
+mod opml;
 mod refresh;
+mod refresher;
 mod retention;
 pub mod schedule;
 mod subscriptions;
@@ -13,12 +15,13 @@ use std::sync::Arc;
 
 use tokio::task::spawn_blocking;
 
-use crate::api::{Article, ArticleCursor, ArticleId, ArticlePage, ArticleView};
+use crate::api::{Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, Settings};
 use crate::fetch::{FetchLimits, Fetcher};
 use crate::store::{ArticleQuery, Store};
 use crate::{Error, Result, now};
 
 pub use refresh::{CancelToken, RefreshLimits};
+pub use refresher::Refresher;
 
 /// A local library: one SQLite file and one HTTP client. Cheap to clone.
 #[derive(Clone)]
@@ -62,6 +65,41 @@ impl Library {
     async fn setting_number(&self, key: &'static str, default: i64) -> Result<i64> {
         let value = self.blocking(move |s| s.setting(key)).await?;
         Ok(value.and_then(|v| v.parse().ok()).unwrap_or(default))
+    }
+
+    pub async fn settings(&self) -> Result<Settings> {
+        Ok(Settings {
+            refresh_interval_minutes: self.refresh_interval_secs().await? / 60,
+            keep_read_days: self
+                .setting_number(settings::KEEP_READ_DAYS, settings::DEFAULT_KEEP_READ_DAYS)
+                .await?,
+        })
+    }
+
+    pub async fn set_settings(&self, new: Settings) -> Result<()> {
+        if !(1..=7 * 24 * 60).contains(&new.refresh_interval_minutes) {
+            return Err(Error::Invalid(
+                "the refresh interval must be between 1 minute and 7 days".to_string(),
+            ));
+        }
+        if !(1..=36_500).contains(&new.keep_read_days) {
+            return Err(Error::Invalid(
+                "read articles must be kept between 1 day and 100 years".to_string(),
+            ));
+        }
+        self.blocking(move |s| {
+            s.set_setting(
+                settings::REFRESH_INTERVAL_MINUTES,
+                &new.refresh_interval_minutes.to_string(),
+            )?;
+            s.set_setting(settings::KEEP_READ_DAYS, &new.keep_read_days.to_string())
+        })
+        .await
+    }
+
+    /// When the next feed is due, if any feed is polled at all.
+    pub async fn next_poll_at(&self) -> Result<Option<crate::Timestamp>> {
+        self.blocking(|s| s.next_poll_at()).await
     }
 
     /// Seconds between polls of a healthy feed.

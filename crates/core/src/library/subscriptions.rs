@@ -1,32 +1,86 @@
 //! Subscriptions: adding a feed (or finding it on a site), organising feeds into folders,
 //! renaming, unsubscribing.
 
+use url::Url;
+
 use super::{Library, ingest, schedule};
-use crate::api::{FeedId, FeedSummary, Folder, FolderId};
-use crate::feeds;
-use crate::fetch::{FetchError, FetchOutcome, Validators, parse_web_url};
+use crate::api::{
+    AddFeedOutcome, FeedCandidate, FeedFormat, FeedId, FeedSummary, Folder, FolderId,
+};
+use crate::feeds::{self, discover};
+use crate::fetch::{FetchError, FetchOutcome, Fetched, Validators, parse_web_url};
 use crate::{Error, Result, now};
 
 impl Library {
-    /// Subscribes to the feed at `address`. The feed must fetch and parse before anything is
-    /// stored. Adding a feed that is already there returns it unchanged.
-    pub async fn add_feed(&self, address: &str) -> Result<FeedSummary> {
+    /// Adds `address`: a feed is subscribed to; a web page is searched for the feeds it
+    /// advertises (or keeps at the usual places): one is subscribed to, several are offered to
+    /// choose from. Nothing is stored unless a feed fetched and parsed. An address already
+    /// subscribed returns that subscription unchanged.
+    pub async fn add_feed(&self, address: &str) -> Result<AddFeedOutcome> {
         let url = parse_web_url(address)?;
-        let address_key = url.to_string();
-        if let Some(id) = self
-            .blocking(move |s| s.feed_id_by_url(&address_key))
-            .await?
-        {
-            return self.feed(id).await;
+        if let Some(feed) = self.existing(&url).await? {
+            return Ok(AddFeedOutcome::Subscribed { feed });
         }
-        let fetched = match self.fetcher.get(&url, &Validators::default()).await? {
-            FetchOutcome::Fetched(fetched) => fetched,
-            // Only a misbehaving server answers 304 to a request that had no validators.
-            FetchOutcome::NotModified(_) => {
-                return Err(FetchError::unexpected_not_modified().into());
+        let fetched = self.fetch_fresh(&url).await?;
+        if !discover::looks_like_html(&fetched.body) {
+            let feed = self.subscribe_fetched(&url, fetched).await?;
+            return Ok(AddFeedOutcome::Subscribed { feed });
+        }
+        let mut candidates = discover::links_in_page(&fetched.body, &fetched.final_url);
+        if candidates.is_empty() {
+            candidates = self.probe_common_paths(&fetched.final_url).await;
+        }
+        match candidates.len() {
+            0 => Err(Error::Parse(feeds::ParseError {
+                reason: format!("no feed found at {url}"),
+            })),
+            1 => {
+                let feed_url = parse_web_url(&candidates[0].url)?;
+                if let Some(feed) = self.existing(&feed_url).await? {
+                    return Ok(AddFeedOutcome::Subscribed { feed });
+                }
+                let fetched = self.fetch_fresh(&feed_url).await?;
+                let feed = self.subscribe_fetched(&feed_url, fetched).await?;
+                Ok(AddFeedOutcome::Subscribed { feed })
             }
-        };
+            _ => Ok(AddFeedOutcome::Choose { candidates }),
+        }
+    }
+
+    /// Subscribes to `address`, which must lead to exactly one feed (for scripts and tests).
+    pub async fn subscribe(&self, address: &str) -> Result<FeedSummary> {
+        match self.add_feed(address).await? {
+            AddFeedOutcome::Subscribed { feed } => Ok(feed),
+            AddFeedOutcome::Choose { candidates } => Err(Error::Invalid(format!(
+                "{address} offers several feeds; add one of: {}",
+                candidates
+                    .iter()
+                    .map(|c| c.url.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    async fn existing(&self, url: &Url) -> Result<Option<FeedSummary>> {
+        let key = url.to_string();
+        match self.blocking(move |s| s.feed_id_by_url(&key)).await? {
+            Some(id) => Ok(Some(self.feed(id).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn fetch_fresh(&self, url: &Url) -> Result<Fetched> {
+        match self.fetcher.get(url, &Validators::default()).await? {
+            FetchOutcome::Fetched(fetched) => Ok(fetched),
+            // Only a misbehaving server answers 304 to a request that had no validators.
+            FetchOutcome::NotModified(_) => Err(FetchError::unexpected_not_modified().into()),
+        }
+    }
+
+    async fn subscribe_fetched(&self, url: &Url, fetched: Fetched) -> Result<FeedSummary> {
         let interval = self.refresh_interval_secs().await?;
+        let address = url.to_string();
         let feed_id = self
             .blocking(move |store| {
                 let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
@@ -34,11 +88,31 @@ impl Library {
                 let now = now();
                 let next_poll =
                     schedule::after_success(now, interval, update.ttl, &update.skip_hours, 0);
-                store.insert_feed(url.as_str(), &update, next_poll, now)
+                store.insert_feed(&address, &update, next_poll, now)
             })
             .await?;
-        tracing::info!(feed_id, address, "subscribed");
+        tracing::info!(feed_id, %url, "subscribed");
         self.feed(feed_id).await
+    }
+
+    /// Tries the places sites usually keep feeds; returns those that really are feeds.
+    async fn probe_common_paths(&self, page: &Url) -> Vec<FeedCandidate> {
+        let probes = discover::common_feed_urls(page)
+            .into_iter()
+            .map(|url| async move {
+                let fetched = self.fetch_fresh(&url).await.ok()?;
+                let parsed = feeds::parse(&fetched.body, &fetched.final_url).ok()?;
+                Some(FeedCandidate {
+                    url: url.to_string(),
+                    title: Some(parsed.title),
+                    format: FeedFormat::Unknown,
+                })
+            });
+        futures::future::join_all(probes)
+            .await
+            .into_iter()
+            .flatten()
+            .collect()
     }
 
     pub async fn feed(&self, id: FeedId) -> Result<FeedSummary> {

@@ -21,7 +21,7 @@ pub struct FeedUpdate {
     pub articles: Vec<NewArticle>,
 }
 
-/// A subscription to add without fetching it first (from an OPML import).
+/// A subscription as OPML carries it: added without fetching (import), or listed (export).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSubscription {
     pub url: String,
@@ -126,6 +126,28 @@ impl Store {
         tx.commit()?;
         progress(subscriptions.len(), subscriptions.len());
         Ok(added)
+    }
+
+    /// Every subscription with its folder's name, in sidebar order, for export.
+    pub fn list_subscriptions(&self) -> Result<Vec<NewSubscription>> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare_cached(
+            "SELECT f.url, coalesce(f.custom_title, f.title), f.site_url, d.name
+             FROM feeds f LEFT JOIN folders d ON d.id = f.folder_id
+             ORDER BY d.name IS NOT NULL, d.name COLLATE NOCASE,
+                 coalesce(f.custom_title, f.title) COLLATE NOCASE, f.id",
+        )?;
+        let subscriptions = stmt
+            .query_map([], |row| {
+                Ok(NewSubscription {
+                    url: row.get(0)?,
+                    title: row.get(1)?,
+                    site_url: row.get(2)?,
+                    folder: row.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(subscriptions)
     }
 
     pub fn feed_id_by_url(&self, url: &str) -> Result<Option<FeedId>> {

@@ -105,7 +105,11 @@ impl Store {
     /// each, since every commit also flushes the search index. (Savepoints would flush it too,
     /// so they are not used.) If the batch fails, each write is retried alone so that one bad
     /// write cannot lose the others.
-    pub fn write_polls(&self, writes: &[PollWrite], now: Timestamp) -> Result<Vec<Result<StoredCounts>>> {
+    pub fn write_polls(
+        &self,
+        writes: &[PollWrite],
+        now: Timestamp,
+    ) -> Result<Vec<Result<StoredCounts>>> {
         let mut conn = self.writer();
         let batch = (|| -> rusqlite::Result<Vec<StoredCounts>> {
             let tx = conn.transaction()?;

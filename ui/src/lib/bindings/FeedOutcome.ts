@@ -3,4 +3,4 @@
 /**
  * How one feed's refresh ended.
  */
-export type FeedOutcome = { "kind": "updated", newArticles: number, updatedArticles: number, } | { "kind": "notModified" } | { "kind": "failed", reason: string, };
+export type FeedOutcome = { "kind": "updated", newArticles: number, updatedArticles: number, } | { "kind": "notModified" } | { "kind": "failed", reason: string, } | { "kind": "gone" };

@@ -1,0 +1,86 @@
+//! Subscription lists in and out: OPML import (one transaction, with a report of every entry
+//! that was refused) and export.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::Library;
+use crate::api::ImportReport;
+use crate::feeds::opml::{self, MAX_OPML_BYTES, OpmlError, OpmlFeed};
+use crate::store::NewSubscription;
+use crate::{Error, Result, now};
+
+impl Library {
+    /// Imports an OPML file without fetching anything: the feeds are refreshed afterwards, by
+    /// the scheduler or a refresh. `progress` hears (done, total) while they are stored.
+    pub async fn import_opml(
+        &self,
+        bytes: Vec<u8>,
+        progress: impl Fn(u64, u64) + Send + 'static,
+    ) -> Result<ImportReport> {
+        self.blocking(move |store| {
+            let import = opml::parse_opml(&bytes)?;
+            let subscriptions: Vec<NewSubscription> =
+                import.feeds.into_iter().map(subscription).collect();
+            let added = store.insert_subscriptions(&subscriptions, now(), &|done, total| {
+                progress(done as u64, total as u64)
+            })?;
+            Ok(ImportReport {
+                added: added as u64,
+                already_subscribed: (subscriptions.len() - added) as u64,
+                rejected: import.rejected,
+            })
+        })
+        .await
+    }
+
+    /// Reads and imports an OPML file, refusing one too large before reading it into memory.
+    pub async fn import_opml_file(
+        &self,
+        path: &Path,
+        progress: impl Fn(u64, u64) + Send + 'static,
+    ) -> Result<ImportReport> {
+        let file_error = |e: std::io::Error| Error::File {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        };
+        let file = std::fs::File::open(path).map_err(file_error)?;
+        let mut bytes = Vec::new();
+        file.take(MAX_OPML_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(file_error)?;
+        if bytes.len() > MAX_OPML_BYTES {
+            let size = std::fs::metadata(path).map_or(bytes.len(), |m| m.len() as usize);
+            return Err(OpmlError::TooLarge {
+                size,
+                limit: MAX_OPML_BYTES,
+            }
+            .into());
+        }
+        self.import_opml(bytes, progress).await
+    }
+
+    /// Every subscription as an OPML 2.0 document, folders included.
+    pub async fn export_opml(&self) -> Result<String> {
+        let subscriptions = self.blocking(|s| s.list_subscriptions()).await?;
+        let feeds: Vec<OpmlFeed> = subscriptions
+            .into_iter()
+            .map(|s| OpmlFeed {
+                title: s.title,
+                xml_url: s.url,
+                html_url: s.site_url,
+                folder: s.folder,
+            })
+            .collect();
+        Ok(opml::write_opml("Tidings subscriptions", &feeds))
+    }
+}
+
+fn subscription(feed: OpmlFeed) -> NewSubscription {
+    NewSubscription {
+        url: feed.xml_url,
+        title: feed.title,
+        site_url: feed.html_url,
+        folder: feed.folder,
+    }
+}

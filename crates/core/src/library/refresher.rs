@@ -1,0 +1,110 @@
+//! One refresh at a time, for everyone: the person's "refresh" and the background schedule share
+//! it, so pressing refresh during a scheduled run joins that run instead of starting another.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::Notify;
+
+use super::{CancelToken, Library};
+use crate::api::{RefreshProgress, RefreshScope, RefreshSummary};
+use crate::{Result, now};
+
+/// The longest the schedule sleeps before looking again (new feeds, changed settings and a
+/// machine waking from sleep are all noticed within this).
+const MAX_NAP: Duration = Duration::from_secs(60);
+
+pub struct Refresher {
+    library: Library,
+    running: Mutex<Option<CancelToken>>,
+    wake: Notify,
+}
+
+impl Refresher {
+    pub fn new(library: Library) -> Arc<Refresher> {
+        Arc::new(Refresher {
+            library,
+            running: Mutex::new(None),
+            wake: Notify::new(),
+        })
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.lock().is_some()
+    }
+
+    /// Refreshes `scope` unless a refresh is already running (then returns `None`).
+    pub async fn refresh(
+        &self,
+        scope: RefreshScope,
+        progress: impl Fn(RefreshProgress),
+    ) -> Option<Result<RefreshSummary>> {
+        let cancel = {
+            let mut running = self.lock();
+            if running.is_some() {
+                return None;
+            }
+            let cancel = CancelToken::new();
+            *running = Some(cancel.clone());
+            cancel
+        };
+        let result = self.library.refresh(scope, progress, &cancel).await;
+        self.lock().take();
+        Some(result)
+    }
+
+    /// Stops the refresh in progress, if any; what finished stays stored.
+    pub fn cancel(&self) {
+        if let Some(cancel) = self.lock().as_ref() {
+            cancel.cancel();
+        }
+    }
+
+    /// Makes the schedule look again now (after a setting changed or feeds were added).
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// The background schedule: whenever feeds are due, refreshes them, then applies retention.
+    /// Runs until the task is dropped. `finished` hears of each scheduled refresh that ran.
+    pub async fn run_schedule(
+        &self,
+        progress: impl Fn(RefreshProgress),
+        finished: impl Fn(Result<RefreshSummary>),
+    ) {
+        loop {
+            let next = self.library.next_poll_at().await.ok().flatten();
+            let nap = next.map_or(MAX_NAP, |at| {
+                Duration::from_secs(at.saturating_sub(now()).max(0) as u64).min(MAX_NAP)
+            });
+            if !nap.is_zero() {
+                tokio::select! {
+                    () = tokio::time::sleep(nap) => {}
+                    () = self.wake.notified() => {}
+                }
+                continue;
+            }
+            match self.refresh(RefreshScope::Due, &progress).await {
+                Some(Ok(summary)) => {
+                    if summary.updated + summary.not_modified + summary.failed > 0 {
+                        if let Err(error) = self.library.apply_retention().await {
+                            tracing::warn!(%error, "retention failed");
+                        }
+                        finished(Ok(summary));
+                    }
+                }
+                Some(Err(error)) => {
+                    finished(Err(error));
+                    // Don't spin on a database that keeps failing.
+                    tokio::time::sleep(MAX_NAP).await;
+                }
+                // Someone else's refresh is running; look again once it has had time to finish.
+                None => tokio::time::sleep(Duration::from_secs(1)).await,
+            }
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<CancelToken>> {
+        self.running.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
