@@ -4,7 +4,6 @@
 //! database with `tidings-cli`, refreshes (everything new), refreshes again (everything 304), then
 //! does the same with newsboat, and prints wall time, CPU time and peak memory for each.
 
-mod farm;
 mod measure;
 
 use std::path::PathBuf;
@@ -66,7 +65,7 @@ fn refresh(
     feedfarm: Option<PathBuf>,
 ) -> Result<(), String> {
     let work = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let farm = farm::Farm::start(feedfarm, feeds, items, work.path())?;
+    let farm = tidings_testkit::Farm::start(feedfarm, feeds, items, work.path())?;
     let cli = sibling_binary("tidings-cli")?;
     let db = work.path().join("tidings.db");
     let opml = farm.download("/feeds.opml", &work.path().join("feeds.opml"))?;

@@ -1,12 +1,14 @@
 //! Test support for Tidings: a real HTTP server on 127.0.0.1 and the shared fixtures beside the
 //! checkout (`../shared`). Used by the tests of every crate; never by the product.
 
+mod farm;
 pub mod seed;
 mod server;
 
 use std::path::PathBuf;
 
 pub use axum;
+pub use farm::Farm;
 pub use server::{SeenRequest, TestServer, gzip};
 
 /// The read-only `shared/` folder beside the checkout (override with `TIDINGS_SHARED_DIR`).

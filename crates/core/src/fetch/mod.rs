@@ -29,8 +29,9 @@ impl Default for FetchLimits {
     fn default() -> Self {
         FetchLimits {
             connect_timeout: Duration::from_secs(10),
-            read_timeout: Duration::from_secs(20),
-            total_timeout: Duration::from_secs(45),
+            read_timeout: Duration::from_secs(15),
+            // Any one feed, however hostile its server, is done with within half a minute.
+            total_timeout: Duration::from_secs(25),
             max_body_bytes: 10 * 1024 * 1024,
             max_redirects: 5,
         }

@@ -1,4 +1,5 @@
-//! The feed farm (`shared/tools/feedfarm.py serve`) on a free loopback port, for one benchmark.
+//! The feed farm (`shared/tools/feedfarm.py serve`) on a free loopback port: realistic feeds,
+//! misbehaving `/bad/*` endpoints and a request log, for tests and benchmarks.
 
 use std::io::Read;
 use std::net::{TcpListener, TcpStream};
@@ -12,13 +13,14 @@ pub struct Farm {
 }
 
 impl Farm {
+    /// Starts serving `feeds` feeds of `items` items; `work` holds the farm's ready file.
     pub fn start(
         script: Option<PathBuf>,
         feeds: usize,
         items: usize,
         work: &Path,
     ) -> Result<Farm, String> {
-        let script = script.unwrap_or_else(default_script);
+        let script = script.unwrap_or_else(|| crate::shared_dir().join("tools/feedfarm.py"));
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| e.to_string())?
@@ -49,6 +51,11 @@ impl Farm {
         Ok(farm)
     }
 
+    /// `http://127.0.0.1:PORT` + `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
     /// Saves `path` from the farm (plain HTTP/1.0 over loopback) to `to`.
     pub fn download(&self, path: &str, to: &Path) -> Result<PathBuf, String> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| e.to_string())?;
@@ -77,11 +84,4 @@ impl Drop for Farm {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn default_script() -> PathBuf {
-    let shared = std::env::var_os("TIDINGS_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    shared.join("tools/feedfarm.py")
 }
