@@ -1,12 +1,21 @@
 //! Feed documents (RSS 0.9x/1.0/2.0, Atom, JSON Feed) parsed into one model.
 //!
-//! feed-rs does the format work; [`adapter`] maps its model onto ours and is the only place that
-//! knows feed-rs exists. Everything here is pure: bytes in, plain data out.
+//! feed-rs does the format work; [`recover`] gets real feeds' mistakes past it (charsets, broken
+//! XML, dialects it does not know) and [`adapter`] maps its model onto ours. Everything here is
+//! pure: bytes in, plain data out.
 
 mod adapter;
+mod base64;
+mod charset;
+mod dialect;
 pub mod discover;
+mod enclosures;
+mod lenient;
 pub mod opml;
 mod recover;
+mod scan;
+mod schedule;
+mod text;
 mod xml_base;
 
 use url::Url;
@@ -18,6 +27,11 @@ use crate::Timestamp;
 pub struct ParsedFeed {
     pub title: String,
     pub site_url: Option<String>,
+    /// RSS `<ttl>`: how many minutes the publisher says the feed may be cached.
+    pub ttl_minutes: Option<u32>,
+    /// RSS `<skipHours>`: UTC hours (0..=23) in which the publisher asks not to be polled; sorted,
+    /// without duplicates.
+    pub skip_hours: Vec<u8>,
     pub items: Vec<ParsedItem>,
 }
 
@@ -36,6 +50,20 @@ pub struct ParsedItem {
     pub base_url: Url,
     pub published_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
+    /// The item's summary, as untrusted HTML, when the item also has separate full content (which
+    /// is then `content_html`); `None` when the summary is the only body.
+    pub summary_html: Option<String>,
+    pub enclosures: Vec<Enclosure>,
+}
+
+/// A file attached to an item: a podcast episode, a video, an image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enclosure {
+    /// An absolute http or https URL.
+    pub url: String,
+    pub mime_type: Option<String>,
+    /// Size in bytes, as the feed states it.
+    pub length: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,5 +77,7 @@ pub fn parse(bytes: &[u8], feed_url: &Url) -> Result<ParsedFeed, ParseError> {
     adapter::parse(bytes, feed_url)
 }
 
+#[cfg(test)]
+mod testdata_tests;
 #[cfg(test)]
 mod tests;

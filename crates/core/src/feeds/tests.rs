@@ -25,18 +25,12 @@ fn fixtures(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// feed-rs's own "invalid" fixture is a truncated Reuters feed; recovering it is #3's work.
-const NOT_YET_RECOVERED: [&str; 1] = ["rss_2.0_invalid_1.xml"];
-
 #[test]
 fn every_feed_rs_fixture_parses_into_a_feed_with_items_or_a_title() {
     let root = tidings_testkit::corpus("feeds/feed-rs");
     let mut parsed = 0;
     for format in ["rss0", "rss1", "rss2", "atom", "jsonfeed"] {
         for file in fixtures(&root.join(format)) {
-            if NOT_YET_RECOVERED.iter().any(|name| file.ends_with(name)) {
-                continue;
-            }
             let bytes = std::fs::read(&file).unwrap();
             let feed = parse(&bytes, &feed_url())
                 .unwrap_or_else(|e| panic!("{} did not parse: {e}", file.display()));
@@ -48,7 +42,7 @@ fn every_feed_rs_fixture_parses_into_a_feed_with_items_or_a_title() {
             parsed += 1;
         }
     }
-    assert!(parsed >= 38, "only {parsed} fixtures found");
+    assert!(parsed >= 39, "only {parsed} fixtures found");
 }
 
 #[test]
@@ -174,4 +168,61 @@ fn a_web_page_or_empty_body_is_not_a_feed() {
     assert!(empty.reason.contains("empty"), "{empty}");
     let junk = parse(b"<note><to>x</to></note>", &feed_url()).unwrap_err();
     assert!(junk.reason.contains("no RSS, Atom or JSON Feed"), "{junk}");
+}
+
+#[test]
+fn a_clean_feed_is_read_in_one_pass_without_repair() {
+    let doc =
+        br#"<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+        <item><title>a</title><link>https://example.com/a</link></item></channel></rss>"#;
+    let read = super::recover::read(doc, &feed_url()).unwrap();
+    assert!(matches!(read.bytes, std::borrow::Cow::Borrowed(_)));
+}
+
+#[test]
+fn enclosures_from_atom_links_and_json_attachments() {
+    let atom = parse_str(
+        r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id>
+           <entry><id>1</id><title>a</title><link href="https://example.com/a"/>
+             <link rel="enclosure" href="../media/a.ogg" type="audio/ogg" length="42"/>
+             <link rel="enclosure" href="file:///etc/passwd"/></entry></feed>"#,
+    );
+    let json = parse_str(
+        r#"{"version":"https://jsonfeed.org/version/1.1","title":"t",
+            "items":[{"id":"1","url":"https://example.com/a","content_text":"x",
+              "attachments":[{"url":"https://example.com/media/a.ogg","mime_type":"audio/ogg",
+                "size_in_bytes":42},{"url":"javascript:alert(1)","mime_type":"audio/ogg"}]}]}"#,
+    );
+    for feed in [atom, json] {
+        assert_eq!(
+            feed.items[0].enclosures,
+            [Enclosure {
+                url: "https://example.com/media/a.ogg".into(),
+                mime_type: Some("audio/ogg".into()),
+                length: Some(42),
+            }]
+        );
+        assert_eq!(feed.items[0].link.as_deref(), Some("https://example.com/a"));
+    }
+}
+
+#[test]
+fn a_summary_is_kept_apart_only_beside_full_content() {
+    let feed = parse_str(
+        r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id>
+           <entry><id>1</id><title>both</title><summary>Short</summary>
+             <content type="html">&lt;p&gt;Long&lt;/p&gt;</content></entry>
+           <entry><id>2</id><title>summary only</title><summary>Only</summary></entry></feed>"#,
+    );
+    assert_eq!(feed.items[0].content_html, "<p>Long</p>");
+    assert_eq!(feed.items[0].summary_html.as_deref(), Some("<p>Short</p>"));
+    assert_eq!(feed.items[1].content_html, "<p>Only</p>");
+    assert_eq!(feed.items[1].summary_html, None);
+}
+
+#[test]
+fn ttl_and_skip_hours_are_absent_unless_given() {
+    let feed = parse_str(r#"<rss version="2.0"><channel><title>t</title></channel></rss>"#);
+    assert_eq!(feed.ttl_minutes, None);
+    assert!(feed.skip_hours.is_empty());
 }

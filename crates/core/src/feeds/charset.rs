@@ -1,0 +1,245 @@
+//! Character sets. The XML reader (quick-xml, through feed-rs) decodes whatever the XML
+//! declaration names, but it misreads UTF-16 and UTF-32, it panics when a declaration naming
+//! another charset ends past the first 64 bytes (it can switch decoders only while that much is
+//! buffered), and it gives up on a document that says (or, undeclared, defaults to) UTF-8 and
+//! holds Windows-1252 bytes, the most common charset bug in real feeds.
+//!
+//! [`prepare`] runs on every document and costs nothing unless one of the first two applies;
+//! [`to_readable`] runs on documents the reader refused. Both return bytes the reader can decode:
+//! UTF-8 wherever they had to convert, with the declaration rewritten to say so, and otherwise
+//! the original bytes in the declared charset (ISO-8859-x, Big5, Shift_JIS, KOI8-R and the rest).
+
+use std::borrow::Cow;
+
+/// The document with UTF-16 and UTF-32 converted to UTF-8, and a declaration the reader would
+/// choke on (one that ends past its 64-byte window and names another charset) shortened.
+pub(super) fn prepare(bytes: &[u8]) -> Cow<'_, [u8]> {
+    if let Some((decoded, _)) = decode_unicode(bytes) {
+        return Cow::Owned(declare_utf8(&decoded).into_bytes());
+    }
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let Some(declaration) = declaration(body) else {
+        return Cow::Borrowed(bytes);
+    };
+    // 64 bytes less a margin; a shortened declaration with any real charset name fits in it.
+    const READER_WINDOW: usize = 56;
+    let is_utf8 = declaration.encoding.is_none_or(|label| {
+        label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8")
+    });
+    if declaration.end <= READER_WINDOW || is_utf8 {
+        return Cow::Borrowed(bytes);
+    }
+    let label = declaration.encoding.unwrap_or_default();
+    let mut fixed = format!("<?xml version=\"1.0\" encoding=\"{label}\"?>").into_bytes();
+    fixed.extend_from_slice(&body[declaration.end..]);
+    Cow::Owned(fixed)
+}
+
+/// Bytes in an encoding the XML reader can decode, their declaration matching their encoding.
+pub(super) fn to_readable(bytes: &[u8]) -> Cow<'_, [u8]> {
+    if let Some((decoded, _)) = decode_unicode(bytes) {
+        return Cow::Owned(declare_utf8(&decoded).into_bytes());
+    }
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let declared = declared_encoding(bytes).map(|label| label.to_ascii_lowercase());
+    let (is_utf8, mislabelled) = match declared.as_deref() {
+        None => (true, false),
+        // A document that says UTF-16 or UTF-32 but has no zero bytes where those would have
+        // them was saved as 8-bit text by a tool that copied the declaration.
+        Some(label) if label.starts_with("utf-16") || label.starts_with("utf-32") => (true, true),
+        Some(label) => (label == "utf-8" || label == "utf8", false),
+    };
+    if !is_utf8 {
+        return Cow::Borrowed(bytes);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) if mislabelled => Cow::Owned(declare_utf8(text).into_bytes()),
+        Ok(_) => Cow::Borrowed(bytes),
+        Err(_) => Cow::Owned(declare_utf8(&utf8_or_windows_1252(bytes)).into_bytes()),
+    }
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes UTF-16 and UTF-32, recognised by a byte-order mark or by how `<` is encoded in the
+/// first four bytes (XML 1.0, appendix F). Returns the text and the encoding's name.
+pub(super) fn decode_unicode(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let head = bytes.get(..4).unwrap_or(bytes);
+    let (name, unit, big_endian, skip) = match head {
+        [0x00, 0x00, 0xFE, 0xFF] => ("UTF-32BE", 4, true, 4),
+        [0xFF, 0xFE, 0x00, 0x00] => ("UTF-32LE", 4, false, 4),
+        [0x00, 0x00, 0x00, _] => ("UTF-32BE", 4, true, 0),
+        [_, 0x00, 0x00, 0x00] => ("UTF-32LE", 4, false, 0),
+        [0xFE, 0xFF, ..] => ("UTF-16BE", 2, true, 2),
+        [0xFF, 0xFE, ..] => ("UTF-16LE", 2, false, 2),
+        [0x00, a, 0x00, b] if a.is_ascii() && b.is_ascii() => ("UTF-16BE", 2, true, 0),
+        [a, 0x00, b, 0x00] if a.is_ascii() && b.is_ascii() => ("UTF-16LE", 2, false, 0),
+        _ => return None,
+    };
+    let body = &bytes[skip..];
+    let text = if unit == 2 {
+        let units = body.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if big_endian {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    } else {
+        body.chunks_exact(4)
+            .map(|quad| {
+                let quad = [quad[0], quad[1], quad[2], quad[3]];
+                let code = if big_endian {
+                    u32::from_be_bytes(quad)
+                } else {
+                    u32::from_le_bytes(quad)
+                };
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            })
+            .collect()
+    };
+    Some((text, name))
+}
+
+/// The `encoding` named by the XML declaration, if the document starts with one (after any
+/// whitespace or stray bytes a server put first).
+pub(super) fn declared_encoding(bytes: &[u8]) -> Option<&str> {
+    declaration(bytes)?.encoding
+}
+
+struct Declaration<'a> {
+    /// Where the declaration's `?>` ends.
+    end: usize,
+    encoding: Option<&'a str>,
+}
+
+fn declaration(bytes: &[u8]) -> Option<Declaration<'_>> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let start = find(head, b"<?xml")?;
+    let end = start + find(&head[start..], b"?>")?;
+    let text = &head[start..end];
+    let encoding = find(text, b"encoding").and_then(|at| {
+        let rest = std::str::from_utf8(&text[at + "encoding".len()..]).ok()?;
+        let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let value = &rest[1..];
+        Some(value[..value.find(quote)?].trim())
+    });
+    Some(Declaration {
+        end: end + 2,
+        encoding,
+    })
+}
+
+/// Rewrites the declaration's encoding as UTF-8, once the text has been converted to it.
+fn declare_utf8(text: &str) -> String {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let Some(start) = text.find("<?xml") else {
+        return text.to_string();
+    };
+    let Some(length) = text[start..].find("?>") else {
+        return text.to_string();
+    };
+    let end = start + length + 2;
+    format!(
+        "{}<?xml version=\"1.0\" encoding=\"utf-8\"?>{}",
+        &text[..start],
+        &text[end..]
+    )
+}
+
+/// Reads bytes as UTF-8 where they are valid UTF-8 and as Windows-1252 where they are not, so a
+/// document mixing the two (a UTF-8 template around Windows-1252 database text) reads right.
+fn utf8_or_windows_1252(mut bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                text.push_str(valid);
+                return text;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                // `valid_up_to` marks the end of valid UTF-8.
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = error.error_len().unwrap_or(rest.len()).max(1);
+                text.extend(rest[..bad].iter().map(|b| windows_1252(*b)));
+                bytes = &rest[bad..];
+            }
+        }
+    }
+}
+
+/// Windows-1252 differs from ISO-8859-1 only in 0x80..=0x9F, where it has typographic quotes,
+/// dashes and the euro sign instead of control characters; what browsers do for both labels.
+pub(super) fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_bytes_in_a_utf8_document_are_read_as_windows_1252() {
+        let doc = b"<?xml version='1.0' encoding='UTF-8'?><t>caf\xe9 \x93\xe2\x80\x9cq\x94</t>";
+        let readable = to_readable(doc);
+        assert_eq!(
+            std::str::from_utf8(&readable).unwrap(),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>café ““q”</t>"
+        );
+    }
+
+    #[test]
+    fn valid_utf8_and_other_declared_charsets_are_left_alone() {
+        let utf8 = "<t>café</t>".as_bytes();
+        assert!(matches!(to_readable(utf8), Cow::Borrowed(b) if b == utf8));
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><t>caf\xe9</t>";
+        assert!(matches!(to_readable(latin1), Cow::Borrowed(b) if b == latin1));
+    }
+
+    #[test]
+    fn a_long_declaration_of_another_charset_is_shortened() {
+        let doc = b"\n\n\n\n<?xml version=\"1.0\"   encoding=\"windows-1252\"   standalone=\"yes\" ?><t>\xe9</t>";
+        assert_eq!(
+            &*prepare(doc),
+            b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><t>\xe9</t>"
+        );
+        let short = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><t>\xe9</t>";
+        assert!(matches!(prepare(short), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn utf16_and_utf32_become_utf8() {
+        let text = "<?xml version=\"1.0\" encoding=\"utf-16\"?><t>é</t>";
+        let mut le: Vec<u8> = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let utf32: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        for bytes in [le, be, utf32] {
+            assert_eq!(
+                std::str::from_utf8(&to_readable(&bytes)).unwrap(),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>é</t>"
+            );
+        }
+    }
+}
