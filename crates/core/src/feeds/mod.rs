@@ -78,6 +78,10 @@ pub fn parse(bytes: &[u8], feed_url: &Url) -> Result<ParsedFeed, ParseError> {
 }
 
 #[cfg(test)]
+mod answer_key;
+#[cfg(test)]
+mod corpus_tests;
+#[cfg(test)]
 mod testdata_tests;
 #[cfg(test)]
 mod tests;
