@@ -153,12 +153,24 @@ pub struct Article {
     pub url: Option<String>,
     pub author: Option<String>,
     pub content_html: String,
+    pub enclosures: Vec<Enclosure>,
     #[ts(type = "number | null")]
     pub published_at: Option<Timestamp>,
     #[ts(type = "number")]
     pub sort_at: Timestamp,
     pub is_read: bool,
     pub is_bookmarked: bool,
+}
+
+/// A file attached to an article: a podcast episode, a video, a PDF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Enclosure {
+    pub url: String,
+    pub mime_type: Option<String>,
+    #[ts(type = "number | null")]
+    pub length: Option<u64>,
 }
 
 /// How one feed's refresh ended.

@@ -343,3 +343,39 @@ async fn retention_removes_old_read_articles_for_good_but_never_bookmarks() {
         2
     );
 }
+
+#[tokio::test]
+async fn a_feeds_ttl_spaces_out_polls_and_enclosures_reach_the_article() {
+    let server = TestServer::start(Router::new().route(
+        "/podcast.xml",
+        get(|| async {
+            r#"<rss version="2.0"><channel><title>Pod</title><ttl>180</ttl>
+               <item><guid>ep1</guid><title>Episode 1</title>
+               <enclosure url="/audio/ep1.mp3" length="12345678" type="audio/mpeg"/></item></channel></rss>"#
+        }),
+    ))
+    .await;
+    let (_dir, library) = library().await;
+    let feed = library
+        .subscribe(&server.url("/podcast.xml"))
+        .await
+        .unwrap();
+    assert!(
+        feed.next_poll_at.unwrap() >= now() + 3 * 3600 - 5,
+        "ttl ignored"
+    );
+    let id = library
+        .list_articles(ArticleView::All, None)
+        .await
+        .unwrap()
+        .articles[0]
+        .id;
+    let article = library.article(id).await.unwrap();
+    assert_eq!(article.enclosures.len(), 1);
+    assert_eq!(article.enclosures[0].url, server.url("/audio/ep1.mp3"));
+    assert_eq!(
+        article.enclosures[0].mime_type.as_deref(),
+        Some("audio/mpeg")
+    );
+    assert_eq!(article.enclosures[0].length, Some(12_345_678));
+}

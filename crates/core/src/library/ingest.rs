@@ -3,7 +3,8 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::feeds::{ParsedFeed, ParsedItem};
+use crate::api::Enclosure;
+use crate::feeds::{self, ParsedFeed, ParsedItem};
 use crate::fetch::Validators;
 use crate::sanitize::{sanitize_html, text_of_sanitized};
 use crate::store::{FeedUpdate, NewArticle};
@@ -13,8 +14,8 @@ pub fn prepare_update(feed: ParsedFeed, validators: Validators) -> FeedUpdate {
         title: feed.title,
         site_url: feed.site_url,
         validators,
-        ttl: None,
-        skip_hours: Vec::new(),
+        ttl: feed.ttl_minutes.map(|minutes| i64::from(minutes) * 60),
+        skip_hours: feed.skip_hours,
         articles: feed.items.into_iter().map(prepare_article).collect(),
     }
 }
@@ -39,7 +40,7 @@ fn prepare_article(item: ParsedItem) -> NewArticle {
         content_hash,
         published_at: item.published_at,
         updated_at: item.updated_at,
-        enclosures_json: None,
+        enclosures_json: enclosures_json(&item.enclosures),
     }
 }
 
@@ -57,6 +58,21 @@ fn content_hash(item: &ParsedItem, content_html: &str) -> Vec<u8> {
         hasher.update(part.as_bytes());
     }
     hasher.finalize().to_vec()
+}
+
+fn enclosures_json(enclosures: &[feeds::Enclosure]) -> Option<String> {
+    if enclosures.is_empty() {
+        return None;
+    }
+    let enclosures: Vec<Enclosure> = enclosures
+        .iter()
+        .map(|e| Enclosure {
+            url: e.url.clone(),
+            mime_type: e.mime_type.clone(),
+            length: e.length,
+        })
+        .collect();
+    serde_json::to_string(&enclosures).ok()
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -15,9 +15,10 @@ use url::Url;
 
 const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
-/// Tags whose content is dropped with them, not kept as text.
-const DROPPED_WITH_CONTENT: [&str; 9] = [
-    "script", "style", "template", "noscript", "iframe", "object", "svg", "math", "title",
+/// Tags whose content is dropped with them, not kept as text. (An `<object>`'s content is its
+/// fallback for readers that can't show it, so that is kept.)
+const DROPPED_WITH_CONTENT: [&str; 8] = [
+    "script", "style", "template", "noscript", "iframe", "svg", "math", "title",
 ];
 
 thread_local! {

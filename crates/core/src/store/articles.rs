@@ -121,7 +121,7 @@ pub(super) fn upsert_articles(
 }
 
 pub(super) const SUMMARY_SELECT: &str =
-    "SELECT a.id, a.feed_id, coalesce(f.title, a.source_title, ''), a.title,
+    "SELECT a.id, a.feed_id, coalesce(f.custom_title, f.title, a.source_title, ''), a.title,
         a.url, a.sort_at, a.is_read, a.is_bookmarked
      FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id";
 
@@ -185,8 +185,9 @@ impl Store {
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(
-            "SELECT a.id, a.feed_id, coalesce(f.title, a.source_title, ''), a.title, a.url, a.author,
-                 a.content_html, a.published_at, a.sort_at, a.is_read, a.is_bookmarked
+            "SELECT a.id, a.feed_id, coalesce(f.custom_title, f.title, a.source_title, ''), a.title,
+                 a.url, a.author, a.content_html, a.published_at, a.sort_at, a.is_read,
+                 a.is_bookmarked, a.enclosures
              FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
         )?;
         let article = stmt
@@ -203,6 +204,10 @@ impl Store {
                     sort_at: row.get(8)?,
                     is_read: row.get(9)?,
                     is_bookmarked: row.get(10)?,
+                    enclosures: row
+                        .get::<_, Option<String>>(11)?
+                        .and_then(|json| serde_json::from_str(&json).ok())
+                        .unwrap_or_default(),
                 })
             })
             .optional()?;
