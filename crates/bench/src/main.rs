@@ -4,12 +4,11 @@
 //! database with `tidings-cli`, refreshes (everything new), refreshes again (everything 304), then
 //! does the same with newsboat, and prints wall time, CPU time and peak memory for each.
 
-mod measure;
-
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use tidings_testkit::measure;
 
 #[derive(Parser)]
 #[command(name = "tidings-bench", about = "Tidings' benchmarks")]

@@ -2,6 +2,7 @@
 //! checkout (`../shared`). Used by the tests of every crate; never by the product.
 
 mod farm;
+pub mod measure;
 pub mod seed;
 mod server;
 
