@@ -209,7 +209,7 @@ fn decode_page(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+        Err(_) => bytes.iter().map(|&b| super::charset::windows_1252(b)).collect(),
     }
 }
 
@@ -232,19 +232,6 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect(),
     )
-}
-
-fn windows_1252(byte: u8) -> char {
-    // 0x80..=0x9F are the only bytes where windows-1252 differs from Latin-1.
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
-    }
 }
 
 /// The first [`SNIFF_BYTES`] as ASCII-compatible bytes: UTF-16 pages lose their zero bytes,
