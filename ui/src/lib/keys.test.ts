@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { commandFor, keyFor, type KeyPress } from "./keys";
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
-  key, ctrlKey: false, metaKey: false, altKey: false, inTextField: false, ...extra,
+  key, ctrlKey: false, metaKey: false, altKey: false, inTextField: false, overlayOpen: false, ...extra,
 });
 
 describe("keyboard shortcuts", () => {
@@ -19,6 +19,11 @@ describe("keyboard shortcuts", () => {
     expect(commandFor(press("j", { inTextField: true }))).toBeNull();
     expect(commandFor(press("r", { ctrlKey: true }))).toBeNull();
     expect(commandFor(press("r", { metaKey: true }))).toBeNull();
+  });
+
+  it("stays out of the way while a dialog or menu is open", () => {
+    expect(commandFor(press("r", { overlayOpen: true }))).toBeNull();
+    expect(commandFor(press("j", { overlayOpen: true }))).toBeNull();
   });
 
   it("names the key for tooltips", () => {

@@ -25,10 +25,12 @@ export interface KeyPress {
   altKey: boolean;
   /** True when the key went to a text field, where letters are typing, not commands. */
   inTextField: boolean;
+  /** True while a dialog or menu is open: its keys are its own. */
+  overlayOpen: boolean;
 }
 
 export function commandFor(press: KeyPress): Command | null {
-  if (press.inTextField || press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (press.inTextField || press.overlayOpen || press.ctrlKey || press.metaKey || press.altKey) return null;
   return BINDINGS[press.key] ?? null;
 }
 

@@ -1,24 +1,26 @@
-// The app's state: which view is open, its articles, the article being read, refresh progress.
-// Every change goes through the backend first; the UI only mirrors what was stored.
-import { api, errorMessage, events, type Article, type ArticleCursor, type ArticleSummary, type ArticleView, type FeedSummary } from "./api";
-
-export interface RefreshStatus {
-  done: number;
-  total: number;
-}
-
-function sameView(a: ArticleView, b: ArticleView): boolean {
-  return a.kind === b.kind && (a.kind !== "feed" || (b.kind === "feed" && a.feedId === b.feedId));
-}
+// The app's state: subscriptions, which view is open, its articles, the article being read,
+// refresh and import progress. Every change goes through the backend first; the UI only mirrors
+// what was stored.
+import {
+  api, errorMessage, events, type AddFeedOutcome, type Article, type ArticleCursor, type ArticleSummary,
+  type ArticleView, type FeedSummary, type Folder, type ImportReport, type RefreshScope,
+} from "./api";
+import { expectedTotal, finishedText, type RefreshStatus } from "./refresh";
+import { sameView } from "./views";
 
 export class Library {
   feeds = $state<FeedSummary[]>([]);
+  folders = $state<Folder[]>([]);
   view = $state<ArticleView>({ kind: "unread" });
   articles = $state<ArticleSummary[]>([]);
   next = $state<ArticleCursor | null>(null);
   selectedId = $state<number | null>(null);
   article = $state<Article | null>(null);
+  /** The refresh in progress, whoever started it (the person or the backend's schedule). */
   refresh = $state<RefreshStatus | null>(null);
+  /** What the last refresh left to say (failures), until dismissed or the next refresh. */
+  refreshNote = $state<string | null>(null);
+  importing = $state<{ done: number; total: number } | null>(null);
   notice = $state<string | null>(null);
 
   unreadTotal = $derived(this.feeds.reduce((sum, f) => sum + f.unreadCount, 0));
@@ -27,29 +29,36 @@ export class Library {
     await Promise.all([
       events.onRefreshProgress((p) => {
         this.refresh = { done: p.done, total: p.total };
+        this.refreshNote = null;
       }),
       events.onRefreshFinished((summary) => {
         this.refresh = null;
-        if (summary.failed > 0) {
-          this.notice = `${summary.failed} feed${summary.failed === 1 ? "" : "s"} could not be refreshed — see the marks in the sidebar.`;
-        }
+        this.refreshNote = finishedText(summary);
         void this.reload();
       }),
       events.onRefreshFailed((error) => {
         this.refresh = null;
-        this.notice = error.message;
+        this.refreshNote = error.message;
+      }),
+      events.onImportProgress((done, total) => {
+        this.importing = { done, total };
       }),
     ]);
     await this.reload();
   }
 
-  /** Re-reads feeds and the current view, keeping the selection. */
+  /** Re-reads the sidebar and the current view, keeping the selection. */
   async reload(): Promise<void> {
-    await Promise.all([this.loadFeeds(), this.loadView()]);
+    await Promise.all([this.loadSidebar(), this.loadView()]);
   }
 
-  async loadFeeds(): Promise<void> {
-    this.feeds = await this.attempt(api.listFeeds(), this.feeds);
+  async loadSidebar(): Promise<void> {
+    const [feeds, folders] = await Promise.all([
+      this.attempt(api.listFeeds(), this.feeds),
+      this.attempt(api.listFolders(), this.folders),
+    ]);
+    this.feeds = feeds;
+    this.folders = folders;
   }
 
   async chooseView(view: ArticleView): Promise<void> {
@@ -103,7 +112,7 @@ export class Library {
     if (!article) return;
     await this.attempt(api.setRead(article.id, read), undefined);
     this.patch(article.id, { isRead: read });
-    await this.loadFeeds();
+    await this.loadSidebar();
   }
 
   async setBookmarked(bookmarked: boolean): Promise<void> {
@@ -113,33 +122,98 @@ export class Library {
     this.patch(article.id, { isBookmarked: bookmarked });
   }
 
-  async addFeed(address: string): Promise<FeedSummary> {
+  /** Adds an address; a site offering several feeds comes back as a choice. Throws with the reason. */
+  async addFeed(address: string): Promise<AddFeedOutcome> {
     const outcome = await api.addFeed(address);
-    if (outcome.kind === "choose") {
-      throw new Error(`This site offers several feeds: ${outcome.candidates.map((c) => c.url).join(", ")}`);
+    if (outcome.kind === "subscribed") {
+      await this.loadSidebar();
+      await this.chooseView({ kind: "feed", feedId: outcome.feed.id });
     }
-    await this.loadFeeds();
-    await this.chooseView({ kind: "feed", feedId: outcome.feed.id });
-    return outcome.feed;
+    return outcome;
   }
 
   async removeFeed(feed: FeedSummary): Promise<void> {
     await this.attempt(api.removeFeed(feed.id), undefined);
-    if (this.view.kind === "feed" && this.view.feedId === feed.id) {
+    if (sameView(this.view, { kind: "feed", feedId: feed.id })) {
       await this.chooseView({ kind: "unread" });
     }
     await this.reload();
     this.notice = `Unsubscribed from ${feed.title}. Its bookmarked articles were kept.`;
   }
 
-  startRefresh(): void {
-    if (this.refresh) return;
-    this.refresh = { done: 0, total: this.feeds.length };
-    void this.attempt(api.refresh({ kind: "all" }), undefined);
+  /** Gives a feed a name; `null` gives back the feed's own title. Throws with the reason. */
+  async renameFeed(feed: FeedSummary, title: string | null): Promise<void> {
+    await api.renameFeed(feed.id, title);
+    await this.reload();
+  }
+
+  /** Moves a feed into a folder, or to the top level with `null`. */
+  async moveFeed(feed: FeedSummary, folderId: number | null): Promise<void> {
+    await this.attempt(api.moveFeed(feed.id, folderId), undefined);
+    await this.reload();
+  }
+
+  /** Creates a folder (or finds the one with that name) and moves the feed into it. Throws with the reason. */
+  async moveFeedToNewFolder(feed: FeedSummary, name: string): Promise<void> {
+    const folderId = await api.createFolder(name);
+    await api.moveFeed(feed.id, folderId);
+    await this.reload();
+  }
+
+  /** Throws with the reason. */
+  async renameFolder(folder: Folder, name: string): Promise<void> {
+    await api.renameFolder(folder.id, name);
+    await this.loadSidebar();
+  }
+
+  async deleteFolder(folder: Folder): Promise<void> {
+    await this.attempt(api.deleteFolder(folder.id), undefined);
+    if (sameView(this.view, { kind: "folder", folderId: folder.id })) {
+      await this.chooseView({ kind: "unread" });
+    }
+    await this.reload();
+    this.notice = `Deleted the folder ${folder.name}. Its feeds are kept, outside any folder.`;
+  }
+
+  /** Starts refreshing `scope` unless a refresh is already under way (its bar is showing). */
+  startRefresh(scope: RefreshScope = { kind: "all" }): void {
+    if (this.refresh) {
+      // Refreshing everything joins the refresh under way; a feed or folder would be skipped.
+      if (scope.kind === "feed" || scope.kind === "folder") this.notice = "A refresh is under way; try again when it ends.";
+      return;
+    }
+    this.refreshNote = null;
+    this.refresh = { done: 0, total: expectedTotal(scope, this.feeds) };
+    api.refresh(scope).catch((error: unknown) => {
+      this.refresh = null;
+      this.notice = errorMessage(error);
+    });
   }
 
   cancelRefresh(): void {
     void this.attempt(api.cancelRefresh(), undefined);
+  }
+
+  /** Imports an OPML file the person picks, then fetches the new feeds. `null` when cancelled or refused. */
+  async importOpml(): Promise<ImportReport | null> {
+    try {
+      const report = await api.importOpml();
+      if (report) {
+        await this.loadSidebar();
+        this.startRefresh({ kind: "due" });
+      }
+      return report;
+    } catch (error) {
+      this.notice = errorMessage(error);
+      return null;
+    } finally {
+      this.importing = null;
+    }
+  }
+
+  async exportOpml(): Promise<void> {
+    const path = await this.attempt(api.exportOpml(), null);
+    if (path) this.notice = `Saved your subscriptions to ${path}`;
   }
 
   openInBrowser(url: string): void {

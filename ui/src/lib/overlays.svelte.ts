@@ -1,0 +1,54 @@
+// What floats above the panes: at most one dialog and one menu. While either is open the
+// reading shortcuts are off.
+import type { FeedSummary, ImportReport } from "./api";
+import type { MenuRequest } from "./menu";
+
+/** A dialog asking for a name (renaming a feed or folder, naming a new folder). */
+export interface NameRequest {
+  kind: "name";
+  title: string;
+  label: string;
+  initial: string;
+  /** The submit button's text: "Rename", "Create". */
+  action: string;
+  /** Throws with the reason when the name is refused; the dialog shows it. */
+  save: (name: string) => Promise<void>;
+  /** A second way out, such as giving a feed back its own title. */
+  reset?: { label: string; run: () => Promise<void> };
+}
+
+export type DialogRequest =
+  | { kind: "addFeed" }
+  | { kind: "feedDetails"; feedId: number }
+  | { kind: "unsubscribe"; feed: FeedSummary }
+  | { kind: "settings" }
+  | { kind: "importReport"; report: ImportReport }
+  | NameRequest;
+
+export class Overlays {
+  // Raw: requests hold callbacks and are compared by identity, so they must not be proxied.
+  dialog = $state.raw<DialogRequest | null>(null);
+  menu = $state.raw<MenuRequest | null>(null);
+
+  get anyOpen(): boolean {
+    return this.dialog !== null || this.menu !== null;
+  }
+
+  showDialog(request: DialogRequest): void {
+    this.menu = null;
+    this.dialog = request;
+  }
+
+  /** Closes `request` if it is still the open dialog (a late close never closes its successor). */
+  closeDialog(request: DialogRequest): void {
+    if (this.dialog === request) this.dialog = null;
+  }
+
+  showMenu(request: MenuRequest): void {
+    this.menu = request;
+  }
+
+  closeMenu(): void {
+    this.menu = null;
+  }
+}

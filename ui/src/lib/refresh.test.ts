@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import type { FeedSummary, RefreshSummary } from "./api";
+import { expectedTotal, finishedText, progressText } from "./refresh";
+
+const feed = (id: number, folderId: number | null, status: "active" | "gone" = "active"): FeedSummary => ({
+  id, url: `https://example.com/${id}.xml`, title: `Feed ${id}`, siteUrl: null, folderId, unreadCount: 0, status,
+  lastSuccessAt: null, lastError: null, failureCount: 0, nextPollAt: null,
+});
+const summary = (failed: number, cancelled = false): RefreshSummary => ({
+  updated: 3, notModified: 4, failed, newArticles: 10, seconds: 1.5, cancelled,
+});
+
+describe("the refresh bar", () => {
+  const feeds = [feed(1, null), feed(2, 7), feed(3, 7), feed(4, 7, "gone")];
+
+  it("expects the feeds the backend will check: gone feeds only when asked for by name", () => {
+    expect(expectedTotal({ kind: "all" }, feeds)).toBe(3);
+    expect(expectedTotal({ kind: "folder", folderId: 7 }, feeds)).toBe(2);
+    expect(expectedTotal({ kind: "feed", feedId: 4 }, feeds)).toBe(1);
+    expect(expectedTotal({ kind: "due" }, feeds)).toBeNull();
+  });
+
+  it("counts feeds as they finish", () => {
+    expect(progressText({ done: 12, total: 240 })).toBe("12 of 240 feeds");
+    expect(progressText({ done: 0, total: 1 })).toBe("0 of 1 feed");
+    expect(progressText({ done: 0, total: null })).toBe("Checking feeds…");
+  });
+
+  it("stays quiet after a clean refresh and points to the marks after failures", () => {
+    expect(finishedText(summary(0))).toBeNull();
+    expect(finishedText(summary(0, true))).toBeNull();
+    expect(finishedText(summary(1))).toBe("1 feed could not be refreshed — see ⚠ in the sidebar.");
+    expect(finishedText(summary(4, true))).toBe("Refresh cancelled. 4 feeds could not be refreshed — see ⚠ in the sidebar.");
+  });
+});

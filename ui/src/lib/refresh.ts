@@ -1,0 +1,34 @@
+// What the refresh bar says. The backend refreshes for the person and on its own schedule; the
+// bar follows both through the same events.
+import type { FeedSummary, RefreshScope, RefreshSummary } from "./api";
+import { count } from "./format";
+
+export interface RefreshStatus {
+  done: number;
+  /** Unknown until the backend's first progress report (a refresh of due feeds). */
+  total: number | null;
+}
+
+/** How many feeds a refresh of `scope` will cover, as far as the sidebar knows. */
+export function expectedTotal(scope: RefreshScope, feeds: readonly FeedSummary[]): number | null {
+  const active = feeds.filter((f) => f.status === "active");
+  switch (scope.kind) {
+    case "all": return active.length;
+    case "folder": return active.filter((f) => f.folderId === scope.folderId).length;
+    case "feed": return 1;
+    case "due": return null;
+  }
+}
+
+export function progressText(status: RefreshStatus): string {
+  return status.total === null ? "Checking feeds…" : `${status.done} of ${count(status.total, "feed")}`;
+}
+
+/** What stays in the bar after a refresh: only what needs attention. */
+export function finishedText(summary: RefreshSummary): string | null {
+  if (summary.failed > 0) {
+    const failed = summary.failed === 1 ? "1 feed could not be refreshed" : `${summary.failed} feeds could not be refreshed`;
+    return `${summary.cancelled ? "Refresh cancelled. " : ""}${failed} — see ⚠ in the sidebar.`;
+  }
+  return null;
+}

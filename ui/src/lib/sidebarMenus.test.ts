@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from "vitest";
+import type { FeedSummary, Folder } from "./api";
+import { feedMenu, folderMenu } from "./sidebarMenus";
+
+const feed = (folderId: number | null): FeedSummary => ({
+  id: 1, url: "https://example.com/feed.xml", title: "Example", siteUrl: null, folderId, unreadCount: 0,
+  status: "active", lastSuccessAt: null, lastError: null, failureCount: 0, nextPollAt: null,
+});
+const folders: Folder[] = [{ id: 10, name: "News", unreadCount: 0 }, { id: 11, name: "Tech", unreadCount: 2 }];
+const actions = () => ({
+  refresh: vi.fn(), rename: vi.fn(), details: vi.fn(), moveTo: vi.fn(), moveToNewFolder: vi.fn(), unsubscribe: vi.fn(),
+});
+const shape = (sections: ReturnType<typeof feedMenu>) =>
+  sections.map((s) => ({ label: s.label, items: s.items.map((i) => [i.label, i.checked]) }));
+
+describe("a feed's menu", () => {
+  it("offers the feed's actions, every folder, a new folder and the top level", () => {
+    expect(shape(feedMenu(feed(11), folders, actions()))).toEqual([
+      { label: undefined, items: [["Refresh", undefined], ["Rename…", undefined], ["Feed details…", undefined]] },
+      {
+        label: "Move to folder",
+        items: [["News", false], ["Tech", true], ["New folder…", undefined], ["No folder", false]],
+      },
+      { label: undefined, items: [["Unsubscribe…", undefined]] },
+    ]);
+  });
+
+  it("marks No folder for a feed at the top level, and moves where it is told", () => {
+    const act = actions();
+    const move = feedMenu(feed(null), folders, act)[1].items;
+    expect(move.find((i) => i.label === "No folder")?.checked).toBe(true);
+    move.find((i) => i.label === "News")?.run();
+    move.find((i) => i.label === "No folder")?.run();
+    expect(act.moveTo.mock.calls).toEqual([[10], [null]]);
+  });
+
+  it("works with no folders yet", () => {
+    const labels = feedMenu(feed(null), [], actions())[1].items.map((i) => i.label);
+    expect(labels).toEqual(["New folder…", "No folder"]);
+  });
+});
+
+describe("a folder's menu", () => {
+  it("refreshes, renames and deletes", () => {
+    const act = { refresh: vi.fn(), rename: vi.fn(), remove: vi.fn() };
+    const items = folderMenu(act).flatMap((s) => s.items);
+    expect(items.map((i) => i.label)).toEqual(["Refresh folder", "Rename…", "Delete folder"]);
+    items[2].run();
+    expect(act.remove).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,51 @@
+// The "…" and right-click menus of the sidebar's feeds and folders.
+import type { FeedSummary, Folder } from "./api";
+import type { MenuSection } from "./menu";
+
+export interface FeedActions {
+  refresh: () => void;
+  rename: () => void;
+  details: () => void;
+  /** `null` is the top level. */
+  moveTo: (folderId: number | null) => void;
+  moveToNewFolder: () => void;
+  unsubscribe: () => void;
+}
+
+export function feedMenu(feed: FeedSummary, folders: readonly Folder[], act: FeedActions): MenuSection[] {
+  return [
+    {
+      items: [
+        { label: "Refresh", run: act.refresh },
+        { label: "Rename…", run: act.rename },
+        { label: "Feed details…", run: act.details },
+      ],
+    },
+    {
+      label: "Move to folder",
+      items: [
+        ...folders.map((folder) => ({
+          label: folder.name,
+          checked: feed.folderId === folder.id,
+          run: () => act.moveTo(folder.id),
+        })),
+        { label: "New folder…", run: act.moveToNewFolder },
+        { label: "No folder", checked: feed.folderId === null, run: () => act.moveTo(null) },
+      ],
+    },
+    { items: [{ label: "Unsubscribe…", danger: true, run: act.unsubscribe }] },
+  ];
+}
+
+export interface FolderActions {
+  refresh: () => void;
+  rename: () => void;
+  remove: () => void;
+}
+
+export function folderMenu(act: FolderActions): MenuSection[] {
+  return [
+    { items: [{ label: "Refresh folder", run: act.refresh }, { label: "Rename…", run: act.rename }] },
+    { items: [{ label: "Delete folder", danger: true, run: act.remove }] },
+  ];
+}

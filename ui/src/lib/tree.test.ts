@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { FeedSummary, Folder } from "./api";
+import { feedTree, parseFolderIds, serializeFolderIds } from "./tree";
+
+const feed = (id: number, title: string, folderId: number | null): FeedSummary => ({
+  id, url: `https://example.com/${id}.xml`, title, siteUrl: null, folderId, unreadCount: 0, status: "active",
+  lastSuccessAt: null, lastError: null, failureCount: 0, nextPollAt: null,
+});
+const folder = (id: number, name: string): Folder => ({ id, name, unreadCount: 0 });
+
+describe("the sidebar's tree of folders and feeds", () => {
+  it("puts feeds in their folders, keeping both orders, and the rest at the top level", () => {
+    const tree = feedTree(
+      [feed(1, "Alpha", 20), feed(2, "Beta", null), feed(3, "Gamma", 10), feed(4, "Delta", 20)],
+      [folder(20, "News"), folder(10, "Tech")],
+    );
+    expect(tree.folders.map((g) => [g.folder.name, g.feeds.map((f) => f.title)])).toEqual([
+      ["News", ["Alpha", "Delta"]],
+      ["Tech", ["Gamma"]],
+    ]);
+    expect(tree.topLevel.map((f) => f.title)).toEqual(["Beta"]);
+  });
+
+  it("keeps empty folders and never loses a feed whose folder is unknown", () => {
+    const tree = feedTree([feed(1, "Orphan", 99)], [folder(5, "Empty")]);
+    expect(tree.folders).toEqual([{ folder: folder(5, "Empty"), feeds: [] }]);
+    expect(tree.topLevel.map((f) => f.title)).toEqual(["Orphan"]);
+  });
+});
+
+describe("remembered collapsed folders", () => {
+  it("round-trips a set of ids", () => {
+    expect(parseFolderIds(serializeFolderIds(new Set([3, 1])))).toEqual(new Set([1, 3]));
+  });
+
+  it("treats missing or damaged storage as nothing collapsed", () => {
+    expect(parseFolderIds(null)).toEqual(new Set());
+    expect(parseFolderIds("{not json")).toEqual(new Set());
+    expect(parseFolderIds('{"a":1}')).toEqual(new Set());
+    expect(parseFolderIds('[1,"2",2.5,null,4]')).toEqual(new Set([1, 4]));
+  });
+});
