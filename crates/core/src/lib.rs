@@ -2,6 +2,7 @@
 //!
 //! - [`feeds`]: RSS, Atom and JSON Feed documents parsed into one model.
 //! - [`fetch`]: the one HTTP client, with conditional GET, timeouts and size caps.
+//! - [`extract`]: reader mode: the article in a web page, its metadata and its sanitized body.
 //! - [`sanitize`]: the reader policy every piece of HTML passes through before it is stored.
 //! - [`store`]: the SQLite file: schema, migrations and queries.
 //! - [`library`]: the user's subscriptions and articles, tying the above together.
@@ -9,6 +10,7 @@
 
 pub mod api;
 pub mod error;
+pub mod extract;
 pub mod feeds;
 pub mod fetch;
 pub mod library;

@@ -1,0 +1,226 @@
+//! What news sites put around and inside an article that is not the article: navigation,
+//! breadcrumbs, share bars, cookie banners, ad slots, newsletter boxes, related and most-read
+//! lists, comments, and "Read more:" links between paragraphs.
+//!
+//! Readability scores containers by their text, so a long comment thread or a related-links box
+//! inside the article's container survives it, and a short article's container can lose to its
+//! parent (comments included). Removing these before scoring fixes both. Everything here is
+//! matched on names sites give such blocks (class, id, aria-label, role) or on the few words they
+//! consist of, never on position, so an article's own paragraphs are never at risk from a rule
+//! that merely guessed.
+
+use dom_query::{Document, NodeRef};
+
+/// Name parts that mark a block as clutter wherever it sits, however much text it holds.
+const ALWAYS: &[&str] = &[
+    "comments",
+    "comment",
+    "disqus",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "breadcrumbs",
+    "ad",
+    "ads",
+    "adslot",
+    "advert",
+    "advertisement",
+    "advertising",
+    "dfp",
+    "modal",
+    "popup",
+    "flyout",
+    "overlay",
+];
+
+/// Name parts that mark clutter only on a short block or a list of links: sites also use these
+/// words on wrappers ("post related-enabled", a paywall's `id="read-more"` around the story).
+const WHEN_SMALL: &[&str] = &[
+    "related",
+    "recommended",
+    "recirculation",
+    "promo",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "signup",
+    "tags",
+    "mostread",
+];
+
+/// Two-part names, matched on consecutive parts ("most-read", "more_stories").
+const PAIRS: &[(&str, &str)] = &[
+    ("most", "read"),
+    ("most", "popular"),
+    ("read", "more"),
+    ("more", "stories"),
+    ("sign", "up"),
+    ("see", "also"),
+];
+
+/// Whole texts of ad labels and placeholders.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "ad",
+    "anzeige",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+];
+
+/// How "see more" lines between paragraphs begin.
+const LINK_LINE_STARTS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "related:",
+    "related stories",
+    "related articles",
+    "see also",
+    "more:",
+    "recommended:",
+    "watch:",
+    "listen:",
+    "click here",
+];
+
+/// Removes clutter from the page in place.
+pub(super) fn remove(doc: &Document) {
+    let Some(body) = doc.body() else {
+        return;
+    };
+    let page_chars = body.normalized_char_count().max(1);
+    let mut doomed = Vec::new();
+    for node in body.descendants_it() {
+        if node.is_element() && is_clutter(&node, page_chars) {
+            doomed.push(node);
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+fn is_clutter(node: &NodeRef, page_chars: usize) -> bool {
+    let Some(tag) = node.node_name() else {
+        return false;
+    };
+    let tag = tag.to_ascii_lowercase();
+    if matches!(tag.as_str(), "html" | "body" | "main" | "h1") {
+        return false;
+    }
+    if tag == "nav"
+        || node
+            .attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("navigation"))
+    {
+        return !holds_article(node);
+    }
+    for name in names_of(node) {
+        let parts: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
+        // Long names are slugs of headings ("sharing-with-a-single-developer"), not roles.
+        if parts.len() > 3 {
+            continue;
+        }
+        let has = |list: &[&str]| parts.iter().any(|p| list.contains(p));
+        let pair = parts
+            .windows(2)
+            .any(|w| PAIRS.iter().any(|(a, b)| w[0] == *a && w[1] == *b));
+        if has(ALWAYS) && !holds_article(node) {
+            return true;
+        }
+        if (has(WHEN_SMALL) || pair) && !holds_article(node) && is_small_or_links(node, page_chars)
+        {
+            return true;
+        }
+    }
+    matches!(
+        tag.as_str(),
+        "p" | "div" | "span" | "li" | "aside" | "section"
+    ) && is_filler_text(node)
+}
+
+/// A block of under 400 characters, or mostly link text, and under 40% of the page's text.
+fn is_small_or_links(node: &NodeRef, page_chars: usize) -> bool {
+    let chars = node.normalized_char_count();
+    if chars * 5 >= page_chars * 2 {
+        return false;
+    }
+    chars < 400 || link_chars(node) * 5 >= chars * 2
+}
+
+fn link_chars(node: &NodeRef) -> usize {
+    node.find(&["a"])
+        .iter()
+        .map(NodeRef::normalized_char_count)
+        .sum()
+}
+
+/// The names sites give their blocks, lowercased: each class, the id and the aria-label.
+fn names_of(node: &NodeRef) -> Vec<String> {
+    let mut names = Vec::new();
+    if let Some(classes) = node.attr("class") {
+        names.extend(classes.split_whitespace().map(str::to_lowercase));
+    }
+    for attr in ["id", "aria-label"] {
+        if let Some(value) = node.attr(attr) {
+            names.push(value.to_lowercase());
+        }
+    }
+    names
+}
+
+/// A block holding the page's headline or marked as the article body is never clutter, whatever
+/// its name says.
+fn holds_article(node: &NodeRef) -> bool {
+    node.is("[itemprop=articleBody]") || node.find(&["h1"]).first().is_some()
+}
+
+/// An ad label, or a short line that is mostly a link to another story ("Read more: ...").
+fn is_filler_text(node: &NodeRef) -> bool {
+    if has_block_children(node) {
+        return false;
+    }
+    let text = node.text();
+    let text = text.trim();
+    if text.is_empty() || text.len() > 300 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    if AD_LABELS.contains(&lower.as_str()) {
+        return true;
+    }
+    if LINK_LINE_STARTS
+        .iter()
+        .any(|start| lower.starts_with(start))
+    {
+        return link_chars(node) * 2 >= text.chars().count();
+    }
+    false
+}
+
+fn has_block_children(node: &NodeRef) -> bool {
+    node.element_children().iter().any(|child| {
+        child.node_name().is_some_and(|name| {
+            !matches!(
+                name.to_ascii_lowercase().as_str(),
+                "a" | "b" | "strong" | "i" | "em" | "span" | "small" | "br" | "img" | "time"
+            )
+        })
+    })
+}

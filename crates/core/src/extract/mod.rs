@@ -1,0 +1,134 @@
+//! Reader mode: the article in a web page, without the site around it.
+//!
+//! [`extract`] decodes the page ([`decode`]), refuses pages too large or too deeply nested to
+//! parse cheaply ([`guard`]), removes the clutter news sites put in and around articles
+//! ([`clutter`]), lets a port of Mozilla's readability.js (dom_smoothie) choose the article and
+//! read the metadata, drops the byline and date lines from the body ([`body`]) and passes it
+//! through the reader policy ([`crate::sanitize`]). Why this design, and what it scores on which
+//! pages, is in this folder's README.
+
+mod body;
+mod clutter;
+mod dates;
+mod decode;
+mod guard;
+mod metadata;
+
+use serde::Serialize;
+use url::Url;
+
+pub use guard::{MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_BYTES};
+
+/// One article, ready to store and show.
+///
+/// Serialized as JSON with snake_case keys; `published` is unix seconds (UTC), like every
+/// timestamp Tidings stores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extracted {
+    /// Plain text.
+    pub title: Option<String>,
+    /// Plain text.
+    pub byline: Option<String>,
+    /// Unix seconds, UTC. A date given without a time (a visible date line) is midnight UTC.
+    pub published: Option<i64>,
+    pub site_name: Option<String>,
+    /// An absolute http(s) URL.
+    pub lead_image: Option<String>,
+    /// The article body after [`crate::sanitize::sanitize_html`] with the page URL as base.
+    pub html: String,
+    /// The body's text as a reader sees it.
+    pub text: String,
+    pub word_count: usize,
+    /// At 230 words a minute; at least 1 for any text.
+    pub reading_minutes: u32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The page is readable but holds no article (a home page, sign-in page, error page, empty
+    /// page or binary data); `reason` says which, in words for the reader.
+    #[error("{reason}")]
+    NotAnArticle { reason: String },
+    #[error("this page is too large to read ({bytes} bytes; the limit is {limit})")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("this page is nested too deeply to read (more than {limit} levels)")]
+    TooDeep { limit: usize },
+    #[error("this page has too many elements to read (more than {limit})")]
+    TooManyElements { limit: usize },
+}
+
+/// The article in `html` (the page's bytes, in any charset), whose address is `page_url`.
+pub fn extract(html: &[u8], page_url: &Url) -> Result<Extracted, ExtractError> {
+    let page = decode::page_text(html)?;
+    guard::check_caps(&page)?;
+    let doc = dom_query::Document::from(page.as_ref());
+    let signals = metadata::PageSignals::read(&doc);
+    clutter::remove(&doc);
+    let seen = metadata::SeenOnPage::read(&doc, page_url);
+
+    let config = dom_smoothie::Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Default::default()
+    };
+    let article =
+        dom_smoothie::Readability::with_document(doc, Some(page_url.as_str()), Some(config))
+            .and_then(|mut readability| readability.parse());
+    let article = match article {
+        Ok(article) => article,
+        Err(dom_smoothie::ReadabilityError::TooManyElements(_, limit)) => {
+            return Err(ExtractError::TooManyElements { limit });
+        }
+        Err(_) => {
+            return Err(not_an_article(
+                "this page has no article: no part of it reads as one",
+            ));
+        }
+    };
+    let meta = metadata::PageMetadata::from_article(&article, &seen, page_url);
+    let body = body::finish(&article.content, meta.byline.as_deref(), page_url);
+    let word_count = body::word_count(&body.text);
+    if let Some(reason) = guard::not_an_article(
+        &signals,
+        word_count,
+        body.story_links,
+        meta.published.is_some(),
+    ) {
+        return Err(not_an_article(reason));
+    }
+    let lead_image = meta
+        .lead_image
+        .or_else(|| first_image(&body.html, page_url))
+        .or(meta.fallback_image);
+    Ok(Extracted {
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        site_name: meta.site_name,
+        lead_image,
+        word_count,
+        reading_minutes: body::reading_minutes(word_count),
+        html: body.html,
+        text: body.text,
+    })
+}
+
+fn not_an_article(reason: &str) -> ExtractError {
+    ExtractError::NotAnArticle {
+        reason: reason.to_string(),
+    }
+}
+
+/// The first image in the sanitized body, whose URLs are already absolute.
+fn first_image(html: &str, page_url: &Url) -> Option<String> {
+    let at = html.find("<img ")?;
+    let tag = &html[at..at + html[at..].find('>')?];
+    let src = tag.split(" src=\"").nth(1)?.split('"').next()?;
+    metadata::web_url(&src.replace("&amp;", "&"), page_url)
+}
+
+#[cfg(test)]
+mod corpus_tests;
+#[cfg(test)]
+mod fixture_tests;
+#[cfg(test)]
+mod hostile_tests;
