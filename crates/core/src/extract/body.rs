@@ -44,7 +44,7 @@ fn remove_meta_lines(fragment: &Document, byline: Option<&str>) {
 }
 
 fn is_meta_line(node: &NodeRef, byline: Option<&str>) -> bool {
-    if node.normalized_char_count() > 160 || has_block_children(node) {
+    if has_block_children(node) || node.normalized_char_count() > 160 {
         return false;
     }
     let text = normalize(&node.text());

@@ -103,11 +103,24 @@ pub(super) fn remove(doc: &Document) {
     let Some(body) = doc.body() else {
         return;
     };
-    let page_chars = body.normalized_char_count().max(1);
+    let page_chars = std::cell::OnceCell::new();
+    let page_chars = || *page_chars.get_or_init(|| body.normalized_char_count().max(1));
     let mut doomed = Vec::new();
-    for node in body.descendants_it() {
-        if node.is_element() && is_clutter(&node, page_chars) {
+    // Walk the tree in document order without entering blocks already found to be clutter.
+    let mut next = body.first_child();
+    while let Some(node) = next {
+        let is_clutter = node.is_element() && is_clutter(&node, &page_chars);
+        next = if is_clutter { None } else { node.first_child() };
+        if is_clutter {
             doomed.push(node);
+        }
+        let mut at = node;
+        while next.is_none() {
+            next = at.next_sibling();
+            match at.parent() {
+                Some(parent) if next.is_none() && parent.id != body.id => at = parent,
+                _ => break,
+            }
         }
     }
     for node in doomed {
@@ -115,12 +128,13 @@ pub(super) fn remove(doc: &Document) {
     }
 }
 
-fn is_clutter(node: &NodeRef, page_chars: usize) -> bool {
+fn is_clutter(node: &NodeRef, page_chars: impl Fn() -> usize) -> bool {
     let Some(tag) = node.node_name() else {
         return false;
     };
-    let tag = tag.to_ascii_lowercase();
-    if matches!(tag.as_str(), "html" | "body" | "main" | "h1") {
+    // html5ever lowercases the names of HTML elements.
+    let tag = &*tag;
+    if matches!(tag, "main" | "h1") {
         return false;
     }
     if tag == "nav"
@@ -131,27 +145,27 @@ fn is_clutter(node: &NodeRef, page_chars: usize) -> bool {
         return !holds_article(node);
     }
     for name in names_of(node) {
-        let parts: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
+        let mut parts = name.split(|c: char| !c.is_alphanumeric());
+        let parts: [&str; 4] = std::array::from_fn(|_| parts.next().unwrap_or_default());
         // Long names are slugs of headings ("sharing-with-a-single-developer"), not roles.
-        if parts.len() > 3 {
+        if !parts[3].is_empty() {
             continue;
         }
-        let has = |list: &[&str]| parts.iter().any(|p| list.contains(p));
+        let has = |list: &[&str]| parts.iter().any(|p| !p.is_empty() && list.contains(p));
         let pair = parts
             .windows(2)
             .any(|w| PAIRS.iter().any(|(a, b)| w[0] == *a && w[1] == *b));
         if has(ALWAYS) && !holds_article(node) {
             return true;
         }
-        if (has(WHEN_SMALL) || pair) && !holds_article(node) && is_small_or_links(node, page_chars)
+        if (has(WHEN_SMALL) || pair)
+            && !holds_article(node)
+            && is_small_or_links(node, page_chars())
         {
             return true;
         }
     }
-    matches!(
-        tag.as_str(),
-        "p" | "div" | "span" | "li" | "aside" | "section"
-    ) && is_filler_text(node)
+    matches!(tag, "p" | "div" | "span" | "li" | "aside" | "section") && is_filler_text(node)
 }
 
 /// A block of under 400 characters, or mostly link text, and under 40% of the page's text.
@@ -173,12 +187,14 @@ fn link_chars(node: &NodeRef) -> usize {
 /// The names sites give their blocks, lowercased: each class, the id and the aria-label.
 fn names_of(node: &NodeRef) -> Vec<String> {
     let mut names = Vec::new();
-    if let Some(classes) = node.attr("class") {
-        names.extend(classes.split_whitespace().map(str::to_lowercase));
-    }
-    for attr in ["id", "aria-label"] {
+    for attr in ["class", "id", "aria-label"] {
         if let Some(value) = node.attr(attr) {
-            names.push(value.to_lowercase());
+            let value = value.to_lowercase();
+            if attr == "class" {
+                names.extend(value.split_whitespace().map(str::to_string));
+            } else {
+                names.push(value);
+            }
         }
     }
     names
@@ -192,14 +208,12 @@ fn holds_article(node: &NodeRef) -> bool {
 
 /// An ad label, or a short line that is mostly a link to another story ("Read more: ...").
 fn is_filler_text(node: &NodeRef) -> bool {
-    if has_block_children(node) {
+    let chars = node.normalized_char_count();
+    if chars == 0 || chars > 300 || has_block_children(node) {
         return false;
     }
     let text = node.text();
     let text = text.trim();
-    if text.is_empty() || text.len() > 300 {
-        return false;
-    }
     let lower = text.to_lowercase();
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     if AD_LABELS.contains(&lower.as_str()) {
@@ -218,7 +232,7 @@ fn has_block_children(node: &NodeRef) -> bool {
     node.element_children().iter().any(|child| {
         child.node_name().is_some_and(|name| {
             !matches!(
-                name.to_ascii_lowercase().as_str(),
+                &*name,
                 "a" | "b" | "strong" | "i" | "em" | "span" | "small" | "br" | "img" | "time"
             )
         })

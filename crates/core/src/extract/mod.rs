@@ -59,9 +59,8 @@ pub enum ExtractError {
 
 /// The article in `html` (the page's bytes, in any charset), whose address is `page_url`.
 pub fn extract(html: &[u8], page_url: &Url) -> Result<Extracted, ExtractError> {
-    let page = decode::page_text(html)?;
-    guard::check_caps(&page)?;
-    let doc = dom_query::Document::from(page.as_ref());
+    let page = guard::within_caps(&decode::page_text(html)?)?;
+    let doc = dom_query::Document::from(page);
     let signals = metadata::PageSignals::read(&doc);
     clutter::remove(&doc);
     let seen = metadata::SeenOnPage::read(&doc, page_url);
