@@ -2,7 +2,6 @@
 //! not count as the story (the byline and the date line, which Tidings shows as metadata), then
 //! the reader policy.
 
-use dom_query::{Document, NodeRef};
 use url::Url;
 
 use super::dates;
@@ -17,10 +16,9 @@ pub(super) struct Body {
 }
 
 pub(super) fn finish(content: &str, byline: Option<&str>, page_url: &Url) -> Body {
-    let fragment = Document::fragment(content);
-    remove_meta_lines(&fragment, byline);
-    let story_links = count_story_links(&fragment);
-    let html = sanitize_html(&fragment.html_root().inner_html(), page_url);
+    let sanitized = sanitize_html(content, page_url);
+    let html = without_meta_lines(&sanitized, byline);
+    let story_links = count_story_links(&html, page_url);
     let text = text_of_sanitized(&html);
     Body {
         html,
@@ -29,25 +27,79 @@ pub(super) fn finish(content: &str, byline: Option<&str>, page_url: &Url) -> Bod
     }
 }
 
-/// Removes short blocks that only repeat the byline ("By Jane Doe") or give the date.
-fn remove_meta_lines(fragment: &Document, byline: Option<&str>) {
+/// Elements inside which a line is no longer a leaf.
+const BLOCKS: &[&str] = &[
+    "<p>",
+    "<p ",
+    "<div",
+    "<ul",
+    "<ol",
+    "<table",
+    "<section",
+    "<figure",
+    "<blockquote",
+    "<img",
+    "<h1",
+    "<h2",
+    "<h3",
+    "<h4",
+    "<h5",
+    "<h6",
+];
+
+/// The sanitized body without the short leaf blocks that only repeat the byline ("By Jane Doe")
+/// or give the date. Works on the reader policy's serialization, which is well-formed and
+/// regular, so cutting out whole elements keeps it so, without parsing it again.
+fn without_meta_lines(html: &str, byline: Option<&str>) -> String {
     let byline = byline.map(normalize).filter(|b| !b.is_empty());
-    let mut doomed = Vec::new();
-    for node in fragment.select("p, div, span, time, address").nodes() {
-        if is_meta_line(node, byline.as_deref()) {
-            doomed.push(node.clone());
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for (open, close) in leaf_elements(html, &["p", "div", "span", "time", "address"]) {
+        if open < copied {
+            continue;
+        }
+        let inner = &html[open..close];
+        if inner.len() < 600 && is_meta_line(&text_of_sanitized(inner), byline.as_deref()) {
+            out.push_str(&html[copied..open]);
+            copied = close;
         }
     }
-    for node in doomed {
-        node.remove_from_parent();
-    }
+    out.push_str(&html[copied..]);
+    out
 }
 
-fn is_meta_line(node: &NodeRef, byline: Option<&str>) -> bool {
-    if has_block_children(node) || node.normalized_char_count() > 160 {
-        return false;
-    }
-    let text = normalize(&node.text());
+/// The byte ranges of elements named in `names` that hold no block inside them.
+fn leaf_elements<'a>(
+    html: &'a str,
+    names: &'a [&'a str],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(offset) = html[at..].find('<') {
+            let open = at + offset;
+            at = open + 1;
+            let rest = &html[at..];
+            let Some(name) = names.iter().find(|n| {
+                rest.starts_with(**n) && matches!(rest.as_bytes().get(n.len()), Some(b'>' | b' '))
+            }) else {
+                continue;
+            };
+            let start_end = open + html[open..].find('>')? + 1;
+            let end_tag = format!("</{name}>");
+            let close = start_end + html[start_end..].find(&end_tag)?;
+            let inner = &html[start_end..close];
+            let nested = format!("<{name}");
+            if inner.contains(&nested) || BLOCKS.iter().any(|b| inner.contains(b)) {
+                continue;
+            }
+            return Some((open, close + end_tag.len()));
+        }
+        None
+    })
+}
+
+fn is_meta_line(text: &str, byline: Option<&str>) -> bool {
+    let text = normalize(text);
     if text.is_empty() || text.split(' ').count() > 10 {
         return false;
     }
@@ -60,30 +112,21 @@ fn is_meta_line(node: &NodeRef, byline: Option<&str>) -> bool {
     dates::is_date_line(&text)
 }
 
-fn has_block_children(node: &NodeRef) -> bool {
-    node.element_children().iter().any(|c| {
-        c.node_name().is_some_and(|n| {
-            matches!(
-                n.to_ascii_lowercase().as_str(),
-                "p" | "div" | "ul" | "ol" | "table" | "section" | "figure" | "blockquote" | "img"
-            )
-        })
-    })
-}
-
 /// Headings whose text is mostly a link to another page.
-fn count_story_links(fragment: &Document) -> usize {
-    fragment
-        .select("h2, h3, h4")
-        .nodes()
-        .iter()
-        .filter(|heading| {
-            let heading_chars = heading.normalized_char_count();
+fn count_story_links(html: &str, page_url: &Url) -> usize {
+    let mut this_page = page_url.clone();
+    this_page.set_fragment(None);
+    let same_page = format!("{this_page}#");
+    leaf_elements(html, &["h2", "h3", "h4"])
+        .filter(|(open, close)| {
+            let heading = &html[*open..*close];
+            let heading_chars = text_of_sanitized(heading).chars().count();
             let link_chars: usize = heading
-                .find(&["a"])
-                .iter()
-                .filter(|a| a.attr("href").is_some_and(|h| !h.starts_with('#')))
-                .map(|a| a.normalized_char_count())
+                .split("<a href=\"")
+                .skip(1)
+                .filter(|link| !link.starts_with('#') && !link.starts_with(&same_page))
+                .filter_map(|link| link.split_once('>').and_then(|(_, r)| r.split_once("</a>")))
+                .map(|(text, _)| text_of_sanitized(text).chars().count())
                 .sum();
             heading_chars > 0 && link_chars * 2 > heading_chars
         })

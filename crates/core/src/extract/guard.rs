@@ -9,7 +9,7 @@
 //! - [`MAX_ELEMENTS`]: readability's work grows with elements; a page with more is refused by it.
 
 use super::ExtractError;
-use super::metadata::PageSignals;
+use super::survey::PageSignals;
 
 pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 400;

@@ -13,6 +13,7 @@ mod dates;
 mod decode;
 mod guard;
 mod metadata;
+mod survey;
 
 use serde::Serialize;
 use url::Url;
@@ -61,9 +62,8 @@ pub enum ExtractError {
 pub fn extract(html: &[u8], page_url: &Url) -> Result<Extracted, ExtractError> {
     let page = guard::within_caps(&decode::page_text(html)?)?;
     let doc = dom_query::Document::from(page);
-    let signals = metadata::PageSignals::read(&doc);
     clutter::remove(&doc);
-    let seen = metadata::SeenOnPage::read(&doc, page_url);
+    let (signals, seen) = survey::survey(&doc, page_url);
 
     let config = dom_smoothie::Config {
         max_elements_to_parse: MAX_ELEMENTS,

@@ -1,0 +1,185 @@
+//! One walk over the page, after clutter is gone and before readability takes it, noting what a
+//! reader sees of its metadata (a date line, a byline, a lead image) and what kind of page it is.
+//! One walk, because each CSS selection is a walk of its own and they added up to a tenth of
+//! extraction time.
+
+use dom_query::{Document, NodeRef};
+use url::Url;
+
+use super::dates;
+use super::metadata::web_url;
+use crate::sanitize::plain_text;
+
+/// What a reader sees of the metadata on the page itself. Comment and sidebar dates and names
+/// are gone by the time it is read.
+#[derive(Debug, Default)]
+pub(super) struct SeenOnPage {
+    /// A `<time datetime>` or `itemprop=datePublished`, else a short line that reads as a date.
+    /// Lines after the headline win over lines before it, where mastheads print today's date.
+    pub date: Option<i64>,
+    /// The first short block marked as the author's name.
+    pub byline: Option<String>,
+    /// The first real image in the article's markup (not a tracking pixel), for pages without
+    /// an `og:image`: readability often leaves a lead figure outside the body.
+    pub image: Option<String>,
+}
+
+/// What a page says about itself; used to tell articles from other pages.
+#[derive(Debug, Default)]
+pub(super) struct PageSignals {
+    /// A password field, and a title or headline about signing in: a log-in wall. (Many article
+    /// pages carry a password field in a header log-in box.)
+    pub is_sign_in: bool,
+    pub says_not_found: bool,
+    pub is_website_not_article: bool,
+    pub teasers: usize,
+}
+
+pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage) {
+    let mut headline = String::new();
+    let (mut seen_title, mut seen_h1) = (false, false);
+    let (mut og_type, mut password, mut articles) = (None, false, 0);
+    let (mut machine_date, mut date_before, mut date_after) = (None, None, None);
+    let (mut byline, mut image) = (None, None);
+    for node in doc.root().descendants_it().filter(NodeRef::is_element) {
+        let Some(name) = node.node_name() else {
+            continue;
+        };
+        match &*name {
+            "title" if !seen_title => {
+                seen_title = true;
+                headline.push_str(&node.text().to_lowercase());
+            }
+            "h1" if !seen_h1 => {
+                seen_h1 = true;
+                headline.push(' ');
+                headline.push_str(&node.text().to_lowercase());
+            }
+            "meta" if og_type.is_none() && node.attr("property").as_deref() == Some("og:type") => {
+                og_type = node.attr("content").map(|t| t.to_ascii_lowercase());
+            }
+            "input" => {
+                password |= node
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("password"));
+            }
+            "article" => articles += 1,
+            "img" if image.is_none() && in_article(&node) && !is_tiny(&node) => {
+                image = node.attr("src").and_then(|src| web_url(&src, page_url));
+            }
+            _ => {}
+        }
+        if machine_date.is_none() {
+            machine_date = machine_date_of(&node, &name);
+        }
+        if byline.is_none() && is_byline_block(&node) {
+            byline = Some(plain_text(&node.text())).filter(|name| {
+                let words = name.split(' ').count();
+                (2..=8).contains(&words) && !dates::is_date_line(name)
+            });
+        }
+        if date_after.is_none()
+            && let Some(seconds) = short_line(&node, &name).and_then(|l| dates::parse_human(&l))
+        {
+            if seen_h1 {
+                date_after = Some(seconds);
+            } else {
+                date_before.get_or_insert(seconds);
+            }
+        }
+    }
+    let says_not_found = ["404", "not found", "no longer available", "doesn't exist"]
+        .iter()
+        .chain(&["does not exist"])
+        .any(|s| headline.contains(s));
+    let about_signing_in = [
+        "sign in",
+        "log in",
+        "login",
+        "sign-in",
+        "subscribe",
+        "account",
+    ]
+    .iter()
+    .any(|s| headline.contains(s));
+    let signals = PageSignals {
+        is_sign_in: about_signing_in && password,
+        says_not_found,
+        is_website_not_article: og_type.as_deref() == Some("website"),
+        teasers: articles,
+    };
+    let seen = SeenOnPage {
+        date: machine_date.or(date_after).or(date_before),
+        byline,
+        image,
+    };
+    (signals, seen)
+}
+
+fn machine_date_of(node: &NodeRef, name: &str) -> Option<i64> {
+    let value = if name == "time" {
+        node.attr("datetime")
+    } else if node.attr("itemprop").as_deref() == Some("datePublished") {
+        node.attr("content").or_else(|| node.attr("datetime"))
+    } else {
+        None
+    };
+    value.as_deref().and_then(dates::parse_machine)
+}
+
+fn is_byline_block(node: &NodeRef) -> bool {
+    node.attr("rel").as_deref() == Some("author")
+        || node.attr("itemprop").as_deref() == Some("author")
+        || node.attr("class").is_some_and(|classes| {
+            classes
+                .split_whitespace()
+                .any(|c| c.eq_ignore_ascii_case("byline") || c.eq_ignore_ascii_case("author"))
+        })
+}
+
+/// Inside an `<article>`, an `itemprop=articleBody`, or a figure in `<main>`.
+fn in_article(img: &NodeRef) -> bool {
+    let (mut figure, mut main) = (false, false);
+    for ancestor in img.ancestors_it(Some(40)) {
+        match ancestor.node_name().as_deref() {
+            Some("article") => return true,
+            Some("figure") => figure = true,
+            Some("main") => main = true,
+            _ => {}
+        }
+        if ancestor.attr("itemprop").as_deref() == Some("articleBody") {
+            return true;
+        }
+    }
+    figure && main
+}
+
+fn is_tiny(img: &NodeRef) -> bool {
+    ["width", "height"].iter().any(|attr| {
+        img.attr(attr)
+            .is_some_and(|v| v.trim().parse::<u32>().is_ok_and(|n| n < 50))
+    })
+}
+
+/// The text of a leaf block of at most a dozen words, such as a date line.
+fn short_line(node: &NodeRef, name: &str) -> Option<String> {
+    if !matches!(
+        name,
+        "p" | "div" | "span" | "time" | "small" | "li" | "em" | "strong" | "header"
+    ) {
+        return None;
+    }
+    let blocky = node.element_children().iter().any(|c| {
+        c.node_name().is_some_and(|n| {
+            matches!(
+                &*n,
+                "p" | "div" | "ul" | "ol" | "table" | "section" | "article" | "h2" | "h3"
+            )
+        })
+    });
+    if blocky || node.normalized_char_count() > 120 {
+        return None;
+    }
+    let text = node.text();
+    (text.split_whitespace().count() <= 12).then(|| text.to_string())
+}
