@@ -70,7 +70,7 @@ fn main() {
         articles / rounds,
         pages.len()
     );
-    per_page.sort_by(|a, b| b.0.cmp(&a.0));
+    per_page.sort_by_key(|p| std::cmp::Reverse(p.0));
     println!("slowest pages (first round; getrusage ticks are coarse):");
     for (time, name) in per_page.iter().take(5) {
         println!("  {:>6.1} ms {name}", time.as_secs_f64() * 1000.0);

@@ -109,7 +109,7 @@ pub(super) fn remove(doc: &Document) {
     // Walk the tree in document order without entering blocks already found to be clutter.
     let mut next = body.first_child();
     while let Some(node) = next {
-        let is_clutter = node.is_element() && is_clutter(&node, &page_chars);
+        let is_clutter = node.is_element() && is_clutter(&node, page_chars);
         next = if is_clutter { None } else { node.first_child() };
         if is_clutter {
             doomed.push(node);
@@ -203,7 +203,7 @@ fn names_of(node: &NodeRef) -> Vec<String> {
 /// A block holding the page's headline or marked as the article body is never clutter, whatever
 /// its name says.
 fn holds_article(node: &NodeRef) -> bool {
-    node.is("[itemprop=articleBody]") || node.find(&["h1"]).first().is_some()
+    node.is("[itemprop=articleBody]") || !node.find(&["h1"]).is_empty()
 }
 
 /// An ad label, or a short line that is mostly a link to another story ("Read more: ...").
