@@ -88,6 +88,8 @@ pub enum ArticleView {
     All,
     Unread,
     Bookmarks,
+    /// Pages and articles saved to read later.
+    Saved,
     #[serde(rename_all = "camelCase")]
     Folder {
         #[ts(type = "number")]
@@ -128,6 +130,7 @@ pub struct ArticleSummary {
     pub sort_at: Timestamp,
     pub is_read: bool,
     pub is_bookmarked: bool,
+    pub is_saved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -160,6 +163,14 @@ pub struct Article {
     pub sort_at: Timestamp,
     pub is_read: bool,
     pub is_bookmarked: bool,
+    pub is_saved: bool,
+    /// The picture that leads the article, when its page named one.
+    pub lead_image: Option<String>,
+    /// Minutes to read at 230 words a minute, when known.
+    #[ts(type = "number | null")]
+    pub reading_minutes: Option<u32>,
+    /// Why the article's own page could not be read, when that was tried and failed.
+    pub extract_error: Option<String>,
 }
 
 /// A file attached to an article: a podcast episode, a video, a PDF.
@@ -236,6 +247,55 @@ pub struct Settings {
     /// Read articles older than this are removed (bookmarks never are).
     #[ts(type = "number")]
     pub keep_read_days: i64,
+    /// Whether images of articles not kept offline load (always through the app, never from the
+    /// webview).
+    pub remote_images: RemoteImages,
+    /// Keep the images of every new article for offline reading, not only of bookmarked and
+    /// saved ones.
+    pub keep_all_images: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum RemoteImages {
+    Always,
+    OnClick,
+    Never,
+}
+
+impl RemoteImages {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemoteImages::Always => "always",
+            RemoteImages::OnClick => "onClick",
+            RemoteImages::Never => "never",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<RemoteImages> {
+        [
+            RemoteImages::Always,
+            RemoteImages::OnClick,
+            RemoteImages::Never,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == value)
+    }
+}
+
+/// What keeping an article's images did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct KeptImages {
+    #[ts(type = "number")]
+    pub stored: u64,
+    #[ts(type = "number")]
+    pub failed: u64,
+    /// Images left out because the article's images passed the size cap.
+    #[ts(type = "number")]
+    pub over_cap: u64,
 }
 
 /// What the UI gets when a command fails: a kind to branch on and a sentence to show.
@@ -269,6 +329,16 @@ pub enum ErrorKind {
 pub enum AddFeedOutcome {
     Subscribed { feed: FeedSummary },
     Choose { candidates: Vec<FeedCandidate> },
+}
+
+/// What saving a page did: the article as stored, and a note when the page held no article and
+/// was kept as a link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SaveOutcome {
+    pub article: ArticleSummary,
+    pub note: Option<String>,
 }
 
 /// What an OPML import did.

@@ -5,6 +5,7 @@
 //! - [`extract`]: reader mode: the article in a web page, its metadata and its sanitized body.
 //! - [`sanitize`]: the reader policy every piece of HTML passes through before it is stored.
 //! - [`store`]: the SQLite file: schema, migrations and queries.
+//! - [`media`]: images kept for offline reading and served without the webview's network.
 //! - [`library`]: the user's subscriptions and articles, tying the above together.
 //! - [`api`]: the plain data types the app and the CLI exchange with the UI.
 
@@ -14,6 +15,7 @@ pub mod extract;
 pub mod feeds;
 pub mod fetch;
 pub mod library;
+pub mod media;
 pub mod sanitize;
 pub mod store;
 

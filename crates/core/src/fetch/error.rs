@@ -28,6 +28,8 @@ pub enum FetchError {
     TooManyRedirects(usize),
     #[error("the response is larger than the {} MiB limit", limit / (1024 * 1024))]
     TooLarge { limit: usize },
+    #[error("this is not an image ({0})")]
+    NotAnImage(String),
     #[error("the download failed part way: {0}")]
     Body(String),
     #[error("the HTTP client could not start: {0}")]

@@ -1,11 +1,13 @@
 //! The person's library: subscriptions and articles in one local database, refreshed over HTTP.
 //! The app's commands and the CLI's subcommands are each a call to one method here.
 
+mod images;
 mod ingest;
 mod opml;
 mod refresh;
 mod refresher;
 mod retention;
+mod saving;
 pub mod schedule;
 mod subscriptions;
 mod writer;
@@ -15,8 +17,11 @@ use std::sync::Arc;
 
 use tokio::task::spawn_blocking;
 
-use crate::api::{Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, Settings};
+use crate::api::{
+    Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, RemoteImages, Settings,
+};
 use crate::fetch::{FetchLimits, Fetcher};
+use crate::media::ImageLimits;
 use crate::store::{ArticleQuery, Store};
 use crate::{Error, Result, now};
 
@@ -28,6 +33,9 @@ pub use refresher::Refresher;
 pub struct Library {
     store: Arc<Store>,
     fetcher: Fetcher,
+    /// The same rules, with the body capped at one image's allowance.
+    image_fetcher: Fetcher,
+    image_limits: ImageLimits,
     limits: RefreshLimits,
 }
 
@@ -38,6 +46,10 @@ pub mod settings {
     /// Days read articles are kept.
     pub const KEEP_READ_DAYS: &str = "keep_read_days";
     pub const DEFAULT_KEEP_READ_DAYS: i64 = 90;
+    /// "always", "onClick" or "never".
+    pub const REMOTE_IMAGES: &str = "remote_images";
+    /// "1" to keep the images of every new article.
+    pub const KEEP_ALL_IMAGES: &str = "keep_all_images";
 }
 
 /// Rows per page of the article list.
@@ -49,9 +61,16 @@ impl Library {
     }
 
     pub fn open_with_limits(db_path: &Path, limits: FetchLimits) -> Result<Library> {
+        let image_limits = ImageLimits::default();
+        let image_fetch_limits = FetchLimits {
+            max_body_bytes: image_limits.per_image,
+            ..limits.clone()
+        };
         Ok(Library {
             store: Arc::new(Store::open(db_path)?),
             fetcher: Fetcher::new(limits)?,
+            image_fetcher: Fetcher::new(image_fetch_limits)?,
+            image_limits,
             limits: RefreshLimits::default(),
         })
     }
@@ -68,11 +87,19 @@ impl Library {
     }
 
     pub async fn settings(&self) -> Result<Settings> {
+        let remote_images = self
+            .blocking(|s| s.setting(settings::REMOTE_IMAGES))
+            .await?;
         Ok(Settings {
             refresh_interval_minutes: self.refresh_interval_secs().await? / 60,
             keep_read_days: self
                 .setting_number(settings::KEEP_READ_DAYS, settings::DEFAULT_KEEP_READ_DAYS)
                 .await?,
+            remote_images: remote_images
+                .as_deref()
+                .and_then(RemoteImages::parse)
+                .unwrap_or(RemoteImages::Always),
+            keep_all_images: self.setting_number(settings::KEEP_ALL_IMAGES, 0).await? == 1,
         })
     }
 
@@ -92,7 +119,12 @@ impl Library {
                 settings::REFRESH_INTERVAL_MINUTES,
                 &new.refresh_interval_minutes.to_string(),
             )?;
-            s.set_setting(settings::KEEP_READ_DAYS, &new.keep_read_days.to_string())
+            s.set_setting(settings::KEEP_READ_DAYS, &new.keep_read_days.to_string())?;
+            s.set_setting(settings::REMOTE_IMAGES, new.remote_images.as_str())?;
+            s.set_setting(
+                settings::KEEP_ALL_IMAGES,
+                if new.keep_all_images { "1" } else { "0" },
+            )
         })
         .await
     }

@@ -1,11 +1,9 @@
-//! Queries about articles: storing what a refresh found, listing, reading, and read/bookmark state.
+//! Writing articles: storing what a refresh found, and read, bookmark and saved state.
 
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoredCounts};
-use crate::api::{
-    Article, ArticleCursor, ArticleId, ArticlePage, ArticleSummary, ArticleView, FeedId,
-};
+use crate::api::{ArticleId, FeedId};
 use crate::{Result, Timestamp};
 
 /// An article ready to store: HTML already sanitized, identity and hash computed.
@@ -24,13 +22,6 @@ pub struct NewArticle {
     pub updated_at: Option<Timestamp>,
     /// Podcast episodes and other attachments, as JSON (see `Enclosure`).
     pub enclosures_json: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ArticleQuery {
-    pub view: ArticleView,
-    pub after: Option<ArticleCursor>,
-    pub limit: u32,
 }
 
 /// Inserts new articles and rewrites changed ones in place. Read and bookmark state are never
@@ -120,100 +111,7 @@ pub(super) fn upsert_articles(
     Ok(counts)
 }
 
-pub(super) const SUMMARY_SELECT: &str =
-    "SELECT a.id, a.feed_id, coalesce(f.custom_title, f.title, a.source_title, ''), a.title,
-        a.url, a.sort_at, a.is_read, a.is_bookmarked
-     FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id";
-
 impl Store {
-    /// One page of a view, newest first. Pages are keyed by the last row seen (not OFFSET), so
-    /// every page costs the same however deep the list.
-    pub fn list_articles(&self, query: &ArticleQuery) -> Result<ArticlePage> {
-        let (filter, feed_id) = match query.view {
-            ArticleView::All => ("1", None),
-            ArticleView::Unread => ("a.is_read = 0", None),
-            ArticleView::Bookmarks => ("a.is_bookmarked = 1", None),
-            ArticleView::Folder { folder_id } => (
-                "a.feed_id IN (SELECT id FROM feeds WHERE folder_id = :feed)",
-                Some(folder_id),
-            ),
-            ArticleView::Feed { feed_id } => ("a.feed_id = :feed", Some(feed_id)),
-        };
-        let cursor = if query.after.is_some() {
-            "AND (a.sort_at, a.id) < (:sort_at, :id)"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "{SUMMARY_SELECT} WHERE {filter} {cursor} ORDER BY a.sort_at DESC, a.id DESC LIMIT :limit"
-        );
-        let conn = self.reader();
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let limit = query.limit.max(1);
-        let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":limit", &limit)];
-        if let Some(feed_id) = &feed_id {
-            named.push((":feed", feed_id));
-        }
-        if let Some(after) = &query.after {
-            named.push((":sort_at", &after.sort_at));
-            named.push((":id", &after.id));
-        }
-        let articles: Vec<ArticleSummary> = stmt
-            .query_map(named.as_slice(), |row| {
-                Ok(ArticleSummary {
-                    id: row.get(0)?,
-                    feed_id: row.get(1)?,
-                    source_title: row.get(2)?,
-                    title: row.get(3)?,
-                    url: row.get(4)?,
-                    sort_at: row.get(5)?,
-                    is_read: row.get(6)?,
-                    is_bookmarked: row.get(7)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let next = (articles.len() == limit as usize)
-            .then(|| articles.last())
-            .flatten()
-            .map(|last| ArticleCursor {
-                sort_at: last.sort_at,
-                id: last.id,
-            });
-        Ok(ArticlePage { articles, next })
-    }
-
-    pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
-        let conn = self.reader();
-        let mut stmt = conn.prepare_cached(
-            "SELECT a.id, a.feed_id, coalesce(f.custom_title, f.title, a.source_title, ''), a.title,
-                 a.url, a.author, a.content_html, a.published_at, a.sort_at, a.is_read,
-                 a.is_bookmarked, a.enclosures
-             FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
-        )?;
-        let article = stmt
-            .query_row([id], |row| {
-                Ok(Article {
-                    id: row.get(0)?,
-                    feed_id: row.get(1)?,
-                    source_title: row.get(2)?,
-                    title: row.get(3)?,
-                    url: row.get(4)?,
-                    author: row.get(5)?,
-                    content_html: row.get(6)?,
-                    published_at: row.get(7)?,
-                    sort_at: row.get(8)?,
-                    is_read: row.get(9)?,
-                    is_bookmarked: row.get(10)?,
-                    enclosures: row
-                        .get::<_, Option<String>>(11)?
-                        .and_then(|json| serde_json::from_str(&json).ok())
-                        .unwrap_or_default(),
-                })
-            })
-            .optional()?;
-        Ok(article)
-    }
-
     /// Returns false when no such article exists.
     pub fn set_read(&self, id: ArticleId, read: bool, now: Timestamp) -> Result<bool> {
         let changed = self.writer().execute(

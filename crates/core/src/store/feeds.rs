@@ -199,7 +199,7 @@ impl Store {
         Ok(changed == 1)
     }
 
-    /// Unsubscribes. Bookmarked articles are kept (with the feed's title); the rest go.
+    /// Unsubscribes. Bookmarked and saved articles are kept (with the feed's title); the rest go.
     pub fn remove_feed(&self, id: FeedId) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -213,16 +213,16 @@ pub(super) fn remove_feed_in(tx: &Transaction, id: FeedId) -> rusqlite::Result<(
     tx.execute(
         "UPDATE articles SET source_title =
              (SELECT coalesce(custom_title, title) FROM feeds WHERE id = ?1)
-         WHERE feed_id = ?1 AND is_bookmarked = 1",
+         WHERE feed_id = ?1 AND (is_bookmarked = 1 OR is_saved = 1)",
         [id],
     )?;
     tx.execute(
         "DELETE FROM articles_fts WHERE rowid IN
-             (SELECT id FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0)",
+             (SELECT id FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0 AND is_saved = 0)",
         [id],
     )?;
     tx.execute(
-        "DELETE FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0",
+        "DELETE FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0 AND is_saved = 0",
         [id],
     )?;
     tx.execute("DELETE FROM feeds WHERE id = ?1", [id])?;

@@ -96,6 +96,38 @@ const MIGRATIONS: &[&str] = &[
         value  TEXT NOT NULL
     ) STRICT, WITHOUT ROWID;
     "#,
+    // 3: saved pages (read later), full-text extraction per feed, and images kept for offline
+    //    reading.
+    r#"
+    ALTER TABLE articles ADD COLUMN is_saved INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN saved_at INTEGER;
+    ALTER TABLE articles ADD COLUMN lead_image TEXT;
+    ALTER TABLE articles ADD COLUMN word_count INTEGER;
+    -- Why the article's own page could not be read (saving, or a feed's full-text setting).
+    ALTER TABLE articles ADD COLUMN extract_error TEXT;
+    -- A saved page belongs to no feed; its identity is 'u:' and its address, kept unique.
+    CREATE UNIQUE INDEX articles_saved_identity ON articles(identity)
+        WHERE feed_id IS NULL AND substr(identity, 1, 2) = 'u:';
+    CREATE INDEX articles_saved_newest ON articles(sort_at DESC, id DESC) WHERE is_saved = 1;
+
+    -- Fetch each item's page and read the article from it, for feeds that carry only summaries.
+    ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+
+    -- Images by content (SHA-256), so an image shared by many articles is stored once.
+    CREATE TABLE images (
+        hash        BLOB PRIMARY KEY,
+        mime_type   TEXT NOT NULL,
+        bytes       BLOB NOT NULL,
+        stored_at   INTEGER NOT NULL
+    ) STRICT;
+    -- Which address gave which image (or why it could not be fetched).
+    CREATE TABLE image_sources (
+        url         TEXT PRIMARY KEY,
+        hash        BLOB REFERENCES images(hash),
+        error       TEXT,
+        fetched_at  INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

@@ -7,9 +7,12 @@
 mod articles;
 mod feeds;
 mod folders;
+mod images;
 mod migrations;
 mod polling;
+mod reading;
 mod retention;
+mod saved;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -19,9 +22,12 @@ use rusqlite::Connection;
 
 use crate::{APP_IDENTIFIER, Error, Result};
 
-pub use articles::{ArticleQuery, NewArticle};
+pub use articles::NewArticle;
 pub use feeds::{FeedUpdate, NewSubscription};
+pub use images::ImageSource;
 pub use polling::{FeedToRefresh, PollRecord, PollWrite};
+pub use reading::{ArticleQuery, reading_minutes};
+pub use saved::SavedPage;
 
 /// How many articles a store operation inserted and changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! Retention: read articles older than the configured age are removed, in small batches so
-//! the UI's writes never wait long. Bookmarked articles are never removed. A tombstone keeps
+//! the UI's writes never wait long. Bookmarked and saved articles are never removed. A tombstone keeps
 //! each removed article's identity so that the next refresh doesn't bring it back as new.
 
 use rusqlite::params;
@@ -34,7 +34,7 @@ impl Store {
         let chosen = tx.execute(
             "INSERT INTO temp.doomed (id)
              SELECT id FROM articles
-             WHERE is_read = 1 AND is_bookmarked = 0 AND sort_at < ?1
+             WHERE is_read = 1 AND is_bookmarked = 0 AND is_saved = 0 AND sort_at < ?1
              LIMIT ?2",
             params![older_than, BATCH as i64],
         )?;

@@ -355,7 +355,7 @@ fn list_queries_use_indexes_not_table_scans() {
     for (filter, cursor) in views {
         let sql = format!(
             "EXPLAIN QUERY PLAN {} WHERE {filter} {cursor} ORDER BY a.sort_at DESC, a.id DESC LIMIT 50",
-            articles::SUMMARY_SELECT
+            reading::SUMMARY_SELECT
         );
         let plan: Vec<String> = conn
             .prepare(&sql)

@@ -4,4 +4,16 @@ import type { Enclosure } from "./Enclosure";
 /**
  * An article as the reader shows it. `content_html` is already sanitized.
  */
-export type Article = { id: number, feedId: number | null, sourceTitle: string, title: string, url: string | null, author: string | null, contentHtml: string, enclosures: Array<Enclosure>, publishedAt: number | null, sortAt: number, isRead: boolean, isBookmarked: boolean, };
+export type Article = { id: number, feedId: number | null, sourceTitle: string, title: string, url: string | null, author: string | null, contentHtml: string, enclosures: Array<Enclosure>, publishedAt: number | null, sortAt: number, isRead: boolean, isBookmarked: boolean, isSaved: boolean, 
+/**
+ * The picture that leads the article, when its page named one.
+ */
+leadImage: string | null, 
+/**
+ * Minutes to read at 230 words a minute, when known.
+ */
+readingMinutes: number | null, 
+/**
+ * Why the article's own page could not be read, when that was tried and failed.
+ */
+extractError: string | null, };

@@ -7,4 +7,4 @@ export type ArticleSummary = { id: number, feedId: number | null, sourceTitle: s
 /**
  * Publication time, or when Tidings first saw the article if the feed gave no date.
  */
-sortAt: number, isRead: boolean, isBookmarked: boolean, };
+sortAt: number, isRead: boolean, isBookmarked: boolean, isSaved: boolean, };

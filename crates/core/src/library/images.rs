@@ -1,0 +1,159 @@
+//! Offline images: kept when an article is bookmarked or saved (or, by a setting, for every new
+//! article), and handed to the webview through the app's own scheme, never from the network.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use futures::StreamExt;
+use url::Url;
+
+use super::Library;
+use crate::api::{Article, ArticleId, KeptImages, RemoteImages};
+use crate::media::{self, Image};
+use crate::store::ImageSource;
+use crate::{Error, Result, now};
+
+/// Images of one article fetched at once.
+const CONCURRENT_IMAGES: usize = 4;
+
+enum Kept {
+    Stored,
+    Failed,
+    OverCap,
+}
+
+/// Takes `size` bytes from what the article may still use, if they fit.
+fn charge(budget: &AtomicUsize, size: usize) -> Kept {
+    match budget.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
+        left.checked_sub(size)
+    }) {
+        Ok(_) => Kept::Stored,
+        Err(_) => Kept::OverCap,
+    }
+}
+
+impl Library {
+    /// Downloads and keeps every image of an article (and its lead image) not kept yet, within
+    /// the per-image and per-article caps.
+    pub async fn keep_images(&self, id: ArticleId) -> Result<KeptImages> {
+        let (html, lead_image) = self
+            .blocking(move |s| s.article_images_source(id))
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
+        let mut urls = media::image_urls(&html);
+        if let Some(lead) = lead_image.filter(|l| !urls.contains(l)) {
+            urls.insert(0, lead);
+        }
+        let budget = AtomicUsize::new(self.image_limits.per_article);
+        let outcomes: Vec<Kept> = futures::stream::iter(urls)
+            .map(|url| {
+                let budget = &budget;
+                async move { self.keep_image(&url, budget).await }
+            })
+            .buffered(CONCURRENT_IMAGES)
+            .collect()
+            .await;
+        let mut kept = KeptImages::default();
+        for outcome in outcomes {
+            match outcome {
+                Kept::Stored => kept.stored += 1,
+                Kept::Failed => kept.failed += 1,
+                Kept::OverCap => kept.over_cap += 1,
+            }
+        }
+        Ok(kept)
+    }
+
+    /// Keeps one image unless it is kept already, charging its size to the article's budget.
+    async fn keep_image(&self, url: &str, budget: &AtomicUsize) -> Kept {
+        let key = url.to_string();
+        match self.blocking(move |s| s.image_source(&key)).await {
+            Ok(Some(ImageSource::Stored(image))) => return charge(budget, image.bytes.len()),
+            Ok(Some(ImageSource::Failed(_))) => return Kept::Failed,
+            Ok(None) => {}
+            Err(error) => {
+                tracing::warn!(%error, url, "could not look up an image");
+                return Kept::Failed;
+            }
+        }
+        if budget.load(Ordering::SeqCst) == 0 {
+            return Kept::OverCap;
+        }
+        let Some(image) = self.fetch_image(url).await else {
+            return Kept::Failed;
+        };
+        match charge(budget, image.bytes.len()) {
+            Kept::Stored => {
+                self.store_image(url, image).await;
+                Kept::Stored
+            }
+            other => other,
+        }
+    }
+
+    /// Fetches an image through the backend; a failure is recorded so it isn't retried on
+    /// every view.
+    async fn fetch_image(&self, url: &str) -> Option<Image> {
+        let parsed = Url::parse(url).ok()?;
+        match media::fetch_image(&self.image_fetcher, &parsed).await {
+            Ok(image) => Some(image),
+            Err(reason) => {
+                let (key, reason) = (url.to_string(), reason.to_string());
+                tracing::info!(url, %reason, "image not kept");
+                let recorded = self
+                    .blocking(move |s| s.record_image_failure(&key, &reason, now()))
+                    .await;
+                if let Err(error) = recorded {
+                    tracing::warn!(%error, url, "could not record an image failure");
+                }
+                None
+            }
+        }
+    }
+
+    async fn store_image(&self, url: &str, image: Image) {
+        let key = url.to_string();
+        if let Err(error) = self
+            .blocking(move |s| s.store_image(&key, &image, now()))
+            .await
+        {
+            tracing::warn!(%error, url, "could not store an image");
+        }
+    }
+
+    /// An image for the webview: kept already, or fetched now through the backend when the
+    /// person's setting (or their click, `requested`) allows it.
+    pub async fn image(&self, url: &str, requested: bool) -> Result<Option<Image>> {
+        let key = url.to_string();
+        match self.blocking(move |s| s.image_source(&key)).await? {
+            Some(ImageSource::Stored(image)) => return Ok(Some(image)),
+            Some(ImageSource::Failed(_)) if !requested => return Ok(None),
+            _ => {}
+        }
+        let allowed = match self.settings().await?.remote_images {
+            RemoteImages::Always => true,
+            RemoteImages::OnClick => requested,
+            RemoteImages::Never => false,
+        };
+        if !allowed {
+            return Ok(None);
+        }
+        let image = self.fetch_image(url).await;
+        if let Some(image) = &image {
+            self.store_image(url, image.clone()).await;
+        }
+        Ok(image)
+    }
+
+    /// An article ready for the webview: its images (and lead image) point at `route(address)`,
+    /// the app's own image scheme.
+    pub async fn article_for_display(
+        &self,
+        id: ArticleId,
+        route: impl Fn(&str) -> String,
+    ) -> Result<Article> {
+        let mut article = self.article(id).await?;
+        article.content_html = media::route_images(&article.content_html, &route);
+        article.lead_image = article.lead_image.as_deref().map(&route);
+        Ok(article)
+    }
+}

@@ -1,0 +1,129 @@
+//! Save for later: any page, read in reader mode, kept under Saved. A page that holds no article
+//! (a home page, a PDF, a sign-in wall, an error page) is kept as a link with what could be
+//! learnt about it, and the person is told why.
+
+use url::Url;
+
+use super::Library;
+use crate::api::{ArticleId, SaveOutcome};
+use crate::extract::{self, Extracted};
+use crate::fetch::{FetchOutcome, Fetched, Validators, parse_web_url};
+use crate::sanitize::plain_text;
+use crate::store::SavedPage;
+use crate::{Error, Result, now};
+
+impl Library {
+    /// Saves the page at `address` to read later. Saving an address already saved returns it
+    /// again (marked saved) and stores nothing new.
+    pub async fn save_url(&self, address: &str) -> Result<SaveOutcome> {
+        let mut url = parse_web_url(address)?;
+        url.set_fragment(None);
+        let key = url.to_string();
+        if let Some(id) = self.blocking(move |s| s.saved_by_url(&key)).await? {
+            self.set_saved(id, true).await?;
+            return self.save_outcome(id, None).await;
+        }
+        let page = match self.fetcher.get(&url, &Validators::default()).await {
+            Ok(FetchOutcome::Fetched(fetched)) => {
+                tokio::task::spawn_blocking(move || read_page(fetched)).await?
+            }
+            Ok(FetchOutcome::NotModified(_)) => link_only(&url, None, "the server sent no page"),
+            Err(error) => link_only(&url, None, &error.to_string()),
+        };
+        let note = page
+            .extract_error
+            .as_ref()
+            .map(|reason| format!("Saved as a link only: {reason}"));
+        let id = self.blocking(move |s| s.insert_saved(&page, now())).await?;
+        tracing::info!(article_id = id, %url, "saved");
+        self.save_outcome(id, note).await
+    }
+
+    /// Marks an article saved to read later (or no longer).
+    pub async fn set_saved(&self, id: ArticleId, saved: bool) -> Result<()> {
+        self.change(format!("article {id}"), move |s| {
+            s.set_saved(id, saved, now())
+        })
+        .await
+    }
+
+    async fn save_outcome(&self, id: ArticleId, note: Option<String>) -> Result<SaveOutcome> {
+        let article = self
+            .blocking(move |s| s.article_summary(id))
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
+        Ok(SaveOutcome { article, note })
+    }
+}
+
+fn read_page(fetched: Fetched) -> SavedPage {
+    let url = fetched.final_url.clone();
+    if let Some(kind) = not_a_web_page(fetched.content_type.as_deref()) {
+        return link_only(&url, None, &format!("this is {kind}, not a web page"));
+    }
+    match extract::extract(&fetched.body, &url) {
+        Ok(article) => from_article(&url, article),
+        Err(reason) => link_only(&url, page_title(&fetched.body), &reason.to_string()),
+    }
+}
+
+fn from_article(url: &Url, article: Extracted) -> SavedPage {
+    SavedPage {
+        url: url.to_string(),
+        title: article.title.unwrap_or_else(|| url.to_string()),
+        author: article.byline,
+        content_html: article.html,
+        content_text: article.text,
+        published_at: article.published,
+        site_name: article.site_name.unwrap_or_else(|| host(url)),
+        lead_image: article.lead_image,
+        word_count: Some(article.word_count),
+        extract_error: None,
+    }
+}
+
+fn link_only(url: &Url, title: Option<String>, reason: &str) -> SavedPage {
+    SavedPage {
+        url: url.to_string(),
+        title: title.unwrap_or_else(|| url.to_string()),
+        author: None,
+        content_html: String::new(),
+        content_text: String::new(),
+        published_at: None,
+        site_name: host(url),
+        lead_image: None,
+        word_count: None,
+        extract_error: Some(reason.to_string()),
+    }
+}
+
+/// What a response is when its type says it is no web page ("a PDF document").
+fn not_a_web_page(content_type: Option<&str>) -> Option<String> {
+    let essence = content_type?.split(';').next()?.trim().to_ascii_lowercase();
+    match essence.as_str() {
+        "" | "text/html" | "application/xhtml+xml" | "text/plain" => None,
+        "application/pdf" => Some("a PDF document".to_string()),
+        other if other.starts_with("image/") => Some("an image".to_string()),
+        other if other.starts_with("video/") || other.starts_with("audio/") => {
+            Some("a media file".to_string())
+        }
+        other => Some(format!("a file of type {other}")),
+    }
+}
+
+/// The page's `<title>`, for a page kept as a link.
+fn page_title(html: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&html[..html.len().min(64 * 1024)]);
+    let lower = head.to_ascii_lowercase();
+    let start = lower.find("<title")?;
+    let open_end = start + lower[start..].find('>')? + 1;
+    let close = open_end + lower[open_end..].find("</title")?;
+    Some(plain_text(&head[open_end..close])).filter(|t| !t.is_empty())
+}
+
+fn host(url: &Url) -> String {
+    url.host_str()
+        .unwrap_or_default()
+        .trim_start_matches("www.")
+        .to_string()
+}

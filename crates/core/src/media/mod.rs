@@ -1,0 +1,19 @@
+//! Images, for reading offline and without the webview touching the network: which images an
+//! article shows, fetching them through the backend (image types only, size caps, no cookies, no
+//! Referer), and pointing the article's HTML at the app's own image scheme.
+
+mod fetch;
+mod html;
+
+pub use fetch::{ImageLimits, fetch_image, sniff_image_type};
+pub use html::{image_urls, route_images};
+
+/// A picture ready to serve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub mime_type: String,
+    pub bytes: Vec<u8>,
+}
+
+#[cfg(test)]
+mod tests;
