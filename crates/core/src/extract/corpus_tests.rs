@@ -119,6 +119,30 @@ fn expected_field(meta: &serde_json::Value, key: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+type Outcome = (Result<Extracted, ExtractError>, String, serde_json::Value);
+
+/// Each page's extraction, expected text and expected metadata, on two threads to keep a debug
+/// run short.
+fn read_all(pages: &[Page]) -> Vec<Outcome> {
+    let read = |page: &Page| -> Outcome {
+        let source = std::fs::read(page.dir.join("source.html")).expect("source.html");
+        let expected = std::fs::read_to_string(page.dir.join("expected.html")).expect("expected");
+        let expected_text = text_of_sanitized(&sanitize_html(&expected, &page_url()));
+        let meta = serde_json::from_str(
+            &std::fs::read_to_string(page.dir.join("expected-metadata.json")).expect("metadata"),
+        )
+        .expect("metadata is JSON");
+        (extract(&source, &page_url()), expected_text, meta)
+    };
+    let (first, second) = pages.split_at(pages.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| second.iter().map(read).collect::<Vec<_>>());
+        let mut outcomes: Vec<Outcome> = first.iter().map(read).collect();
+        outcomes.extend(other.join().expect("worker finished"));
+        outcomes
+    })
+}
+
 #[test]
 fn readability_corpus_body_title_and_byline() {
     let pages = pages();
@@ -128,15 +152,7 @@ fn readability_corpus_body_title_and_byline() {
     let (mut titles_ok, mut bylines_ok, mut bylines_expected, mut extra_bylines) = (0, 0, 0, 0);
     let (mut raw_bylines_ok, mut raw_bylines_expected) = (0, 0);
     let mut misses = Vec::new();
-    for page in &pages {
-        let source = std::fs::read(page.dir.join("source.html")).expect("source.html");
-        let expected = std::fs::read_to_string(page.dir.join("expected.html")).expect("expected");
-        let expected_text = text_of_sanitized(&sanitize_html(&expected, &page_url()));
-        let meta: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(page.dir.join("expected-metadata.json")).expect("metadata"),
-        )
-        .expect("metadata is JSON");
-        let got = extract(&source, &page_url());
+    for (page, (got, expected_text, meta)) in pages.iter().zip(read_all(&pages)) {
         let (text, title, byline) = match &got {
             Ok(got) => (got.text.clone(), got.title.clone(), got.byline.clone()),
             Err(e) => {
