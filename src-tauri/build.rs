@@ -14,6 +14,8 @@ const COMMANDS: &[&str] = &[
     "get_article",
     "set_read",
     "set_bookmarked",
+    "set_saved",
+    "save_url",
     "get_settings",
     "set_settings",
     "refresh",

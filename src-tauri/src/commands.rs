@@ -8,7 +8,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use tidings_core::api::{
     AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ErrorKind, FeedId,
-    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, Settings, UserError,
+    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, Settings, UserError,
 };
 use tidings_core::{Library, Refresher};
 
@@ -97,9 +97,19 @@ pub async fn list_articles(
     library.list_articles(view, after).await.map_err(user_error)
 }
 
+/// One article, its images pointed at the app's image scheme; `load_images` when the person
+/// clicked to load images their setting holds back.
 #[tauri::command]
-pub async fn get_article(library: State<'_, Library>, id: ArticleId) -> CommandResult<Article> {
-    library.article(id).await.map_err(user_error)
+pub async fn get_article(
+    library: State<'_, Library>,
+    id: ArticleId,
+    load_images: bool,
+) -> CommandResult<Article> {
+    let route = |src: &str| tidings_core::media::app_image_url(src, load_images);
+    library
+        .article_for_display(id, route)
+        .await
+        .map_err(user_error)
 }
 
 #[tauri::command]
@@ -107,8 +117,11 @@ pub async fn set_read(library: State<'_, Library>, id: ArticleId, read: bool) ->
     library.set_read(id, read).await.map_err(user_error)
 }
 
+/// Bookmarks (or un-bookmarks) an article; a bookmarked article's images are then kept for
+/// offline reading in the background (`images-kept` says when).
 #[tauri::command]
 pub async fn set_bookmarked(
+    app: AppHandle,
     library: State<'_, Library>,
     id: ArticleId,
     bookmarked: bool,
@@ -116,7 +129,47 @@ pub async fn set_bookmarked(
     library
         .set_bookmarked(id, bookmarked)
         .await
-        .map_err(user_error)
+        .map_err(user_error)?;
+    if bookmarked {
+        keep_images(app, Library::clone(&library), id);
+    }
+    Ok(())
+}
+
+/// Marks an article saved to read later (or no longer); its images are then kept offline.
+#[tauri::command]
+pub async fn set_saved(
+    app: AppHandle,
+    library: State<'_, Library>,
+    id: ArticleId,
+    saved: bool,
+) -> CommandResult<()> {
+    library.set_saved(id, saved).await.map_err(user_error)?;
+    if saved {
+        keep_images(app, Library::clone(&library), id);
+    }
+    Ok(())
+}
+
+/// Saves any page to read later, in reader mode; its images are then kept offline.
+#[tauri::command]
+pub async fn save_url(
+    app: AppHandle,
+    library: State<'_, Library>,
+    address: String,
+) -> CommandResult<SaveOutcome> {
+    let outcome = library.save_url(&address).await.map_err(user_error)?;
+    keep_images(app, Library::clone(&library), outcome.article.id);
+    Ok(outcome)
+}
+
+fn keep_images(app: AppHandle, library: Library, id: ArticleId) {
+    tauri::async_runtime::spawn(async move {
+        match library.keep_images(id).await {
+            Ok(kept) => emit(&app, "images-kept", (id, kept)),
+            Err(error) => tracing::warn!(%error, article_id = id, "could not keep images"),
+        }
+    });
 }
 
 #[tauri::command]

@@ -2,6 +2,7 @@
 //! the UI to `tidings-core`. No product logic lives here.
 
 mod commands;
+mod images;
 mod window;
 
 use tauri::Manager;
@@ -19,6 +20,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        .register_asynchronous_uri_scheme_protocol(tidings_core::media::SCHEME, images::serve)
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             let db_path = data_dir.join("tidings.db");
@@ -50,6 +52,8 @@ pub fn run() {
             commands::get_article,
             commands::set_read,
             commands::set_bookmarked,
+            commands::set_saved,
+            commands::save_url,
             commands::get_settings,
             commands::set_settings,
             commands::refresh,

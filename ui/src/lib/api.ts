@@ -41,7 +41,7 @@ export const api = {
   deleteFolder: (folderId: number) => invoke<void>("delete_folder", { folderId }),
   listArticles: (view: ArticleView, after: ArticleCursor | null = null) =>
     invoke<ArticlePage>("list_articles", { view, after }),
-  getArticle: (id: number) => invoke<Article>("get_article", { id }),
+  getArticle: (id: number, loadImages = false) => invoke<Article>("get_article", { id, loadImages }),
   setRead: (id: number, read: boolean) => invoke<void>("set_read", { id, read }),
   setBookmarked: (id: number, bookmarked: boolean) => invoke<void>("set_bookmarked", { id, bookmarked }),
   getSettings: () => invoke<Settings>("get_settings"),

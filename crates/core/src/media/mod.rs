@@ -4,9 +4,11 @@
 
 mod fetch;
 mod html;
+mod scheme;
 
 pub use fetch::{ImageLimits, fetch_image, sniff_image_type};
 pub use html::{image_urls, route_images};
+pub use scheme::{SCHEME, app_image_url, parse_app_image_url, scheme_base};
 
 /// A picture ready to serve.
 #[derive(Debug, Clone, PartialEq, Eq)]

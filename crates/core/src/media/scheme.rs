@@ -1,0 +1,77 @@
+//! Addresses of the app's own image scheme: what the webview asks for instead of the network.
+//! `tidings://localhost/image?src=<original>` (on Windows `http://tidings.localhost/…`); with
+//! `&load=1` when the person asked for the image with a click.
+
+use url::{Url, form_urlencoded};
+
+/// The scheme's name, registered by the app shell.
+pub const SCHEME: &str = "tidings";
+
+/// Where the webview reaches the scheme on this platform.
+pub fn scheme_base() -> &'static str {
+    if cfg!(windows) {
+        "http://tidings.localhost/"
+    } else {
+        "tidings://localhost/"
+    }
+}
+
+/// The app address that serves the image at `src`.
+pub fn app_image_url(src: &str, requested: bool) -> String {
+    let src: String = form_urlencoded::byte_serialize(src.as_bytes()).collect();
+    let load = if requested { "&load=1" } else { "" };
+    format!("{}image?src={src}{load}", scheme_base())
+}
+
+/// What an app image address asks for: the original address, and whether the person clicked
+/// for it. `None` for anything else, or for an original that isn't http(s).
+pub fn parse_app_image_url(address: &str) -> Option<(String, bool)> {
+    let url = Url::parse(address).ok()?;
+    if url.path() != "/image" {
+        return None;
+    }
+    let mut src = None;
+    let mut requested = false;
+    for (key, value) in url.query_pairs() {
+        match key.as_ref() {
+            "src" => src = Some(value.into_owned()),
+            "load" => requested = value == "1",
+            _ => {}
+        }
+    }
+    let src =
+        src.filter(|s| Url::parse(s).is_ok_and(|u| matches!(u.scheme(), "http" | "https")))?;
+    Some((src, requested))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_image_address_survives_the_round_trip() {
+        let src = "https://cdn.example/img/a b.png?x=1&y=é#frag";
+        for requested in [false, true] {
+            let app = app_image_url(src, requested);
+            assert!(app.starts_with(scheme_base()));
+            assert_eq!(
+                parse_app_image_url(&app),
+                Some((src.to_string(), requested))
+            );
+        }
+    }
+
+    #[test]
+    fn only_web_images_are_served() {
+        let base = scheme_base();
+        assert_eq!(
+            parse_app_image_url(&format!("{base}image?src=file%3A%2F%2F%2Fetc%2Fpasswd")),
+            None
+        );
+        assert_eq!(
+            parse_app_image_url(&format!("{base}other?src=https%3A%2F%2Fa.example%2F")),
+            None
+        );
+        assert_eq!(parse_app_image_url(&format!("{base}image")), None);
+    }
+}
