@@ -37,6 +37,8 @@ pub struct FeedSummary {
     /// When the scheduler will next look at this feed.
     #[ts(type = "number | null")]
     pub next_poll_at: Option<Timestamp>,
+    /// Each new article's page is fetched and read in full at refresh.
+    pub full_text: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

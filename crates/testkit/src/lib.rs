@@ -3,6 +3,7 @@
 
 mod farm;
 pub mod measure;
+mod png;
 pub mod seed;
 mod server;
 
@@ -10,6 +11,7 @@ use std::path::PathBuf;
 
 pub use axum;
 pub use farm::Farm;
+pub use png::png;
 pub use server::{SeenRequest, TestServer, gzip};
 
 /// The read-only `shared/` folder beside the checkout (override with `TIDINGS_SHARED_DIR`).

@@ -46,6 +46,7 @@ impl SeedArticle {
         let title = escape(&self.title);
         let body = self.body_html();
         let date = escape(&self.date_line);
+        let lead = Self::LEAD_IMAGE;
         format!(
             r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} | The Daily Tidings</title>
@@ -58,6 +59,7 @@ impl SeedArticle {
 <h1>{title}</h1>
 <p class="dateline">{date}</p>
 <div class="share"><a href="https://twitter.com/share">Share</a></div>
+<figure><img src="{lead}" alt="Putin and Kim at the Vostochny space center" width="640" height="360"><figcaption>At the Vostochny space center.</figcaption></figure>
 {body}</article>
 <aside class="most-read"><h2>Most read</h2><ul><li><a href="/world/other.html">Another story</a></li></ul></aside>
 </main>

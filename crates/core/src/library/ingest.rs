@@ -41,6 +41,9 @@ fn prepare_article(item: ParsedItem) -> NewArticle {
         published_at: item.published_at,
         updated_at: item.updated_at,
         enclosures_json: enclosures_json(&item.enclosures),
+        lead_image: None,
+        word_count: None,
+        extract_error: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The person's library: subscriptions and articles in one local database, refreshed over HTTP.
 //! The app's commands and the CLI's subcommands are each a call to one method here.
 
+mod full_text;
 mod images;
 mod ingest;
 mod opml;
@@ -37,6 +38,7 @@ pub struct Library {
     image_fetcher: Fetcher,
     image_limits: ImageLimits,
     limits: RefreshLimits,
+    page_permits: full_text::PagePermits,
 }
 
 /// Settings keys (the `settings` table).
@@ -72,6 +74,9 @@ impl Library {
             image_fetcher: Fetcher::new(image_fetch_limits)?,
             image_limits,
             limits: RefreshLimits::default(),
+            page_permits: std::sync::Arc::new(tokio::sync::Semaphore::new(
+                full_text::PAGES_AT_ONCE,
+            )),
         })
     }
 

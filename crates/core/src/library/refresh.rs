@@ -122,14 +122,18 @@ impl Library {
                 now(),
             ))),
             FetchOutcome::Fetched(fetched) => {
-                let feed = feed.clone();
-                spawn_blocking(move || -> Result<Outcome> {
+                let for_poll = feed.clone();
+                let (mut update, poll) = spawn_blocking(move || -> Result<_> {
                     let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
                     let update = ingest::prepare_update(parsed, fetched.validators);
-                    let poll = poll_record(&feed, interval, &fetched.hints, update.ttl, now());
-                    Ok(Outcome::Updated(update, poll))
+                    let poll = poll_record(&for_poll, interval, &fetched.hints, update.ttl, now());
+                    Ok((update, poll))
                 })
-                .await?
+                .await??;
+                if feed.full_text {
+                    self.read_full_articles(feed.id, &mut update).await;
+                }
+                Ok(Outcome::Updated(update, poll))
             }
         }
     }

@@ -136,6 +136,14 @@ impl Library {
         .await
     }
 
+    /// Reads each new article of this feed in full from its page (for summary-only feeds).
+    pub async fn set_full_text(&self, id: FeedId, full_text: bool) -> Result<()> {
+        self.change(format!("feed {id}"), move |s| {
+            s.set_full_text(id, full_text)
+        })
+        .await
+    }
+
     /// Moves a feed into a folder, or to the top level with `None`.
     pub async fn move_feed(&self, id: FeedId, folder: Option<FolderId>) -> Result<()> {
         self.change(format!("feed {id}"), move |s| s.move_feed(id, folder))

@@ -22,6 +22,11 @@ pub struct NewArticle {
     pub updated_at: Option<Timestamp>,
     /// Podcast episodes and other attachments, as JSON (see `Enclosure`).
     pub enclosures_json: Option<String>,
+    /// From the article's own page, for feeds read in full (see `full_text`).
+    pub lead_image: Option<String>,
+    pub word_count: Option<i64>,
+    /// Why the article's page could not be read; the feed's own content is kept then.
+    pub extract_error: Option<String>,
 }
 
 /// Inserts new articles and rewrites changed ones in place. Read and bookmark state are never
@@ -40,12 +45,14 @@ pub(super) fn upsert_articles(
         tx.prepare_cached("SELECT 1 FROM article_tombstones WHERE feed_id = ?1 AND identity = ?2")?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles (feed_id, identity, guid, url, title, author, content_html,
-             content_hash, published_at, updated_at, first_seen_at, sort_at, enclosures)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             content_hash, published_at, updated_at, first_seen_at, sort_at, enclosures,
+             lead_image, word_count, extract_error)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     let mut update = tx.prepare_cached(
         "UPDATE articles SET guid = ?2, url = ?3, title = ?4, author = ?5, content_html = ?6,
-             content_hash = ?7, published_at = ?8, updated_at = ?9, enclosures = ?10
+             content_hash = ?7, published_at = ?8, updated_at = ?9, enclosures = ?10,
+             lead_image = ?11, word_count = ?12, extract_error = ?13
          WHERE id = ?1",
     )?;
     let mut unindex = tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?;
@@ -77,6 +84,9 @@ pub(super) fn upsert_articles(
                     now,
                     date.min(now),
                     article.enclosures_json,
+                    article.lead_image,
+                    article.word_count,
+                    article.extract_error,
                 ])?;
                 counts.inserted += 1;
                 tx.last_insert_rowid()
@@ -95,6 +105,9 @@ pub(super) fn upsert_articles(
                     article.published_at,
                     article.updated_at,
                     article.enclosures_json,
+                    article.lead_image,
+                    article.word_count,
+                    article.extract_error,
                 ])?;
                 unindex.execute([id])?;
                 counts.updated += 1;
@@ -112,6 +125,21 @@ pub(super) fn upsert_articles(
 }
 
 impl Store {
+    /// The identity and content hash of every article of a feed, to tell which items a refresh
+    /// brings that are new or changed.
+    pub fn article_hashes(
+        &self,
+        feed_id: FeedId,
+    ) -> Result<std::collections::HashMap<String, Vec<u8>>> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare_cached("SELECT identity, content_hash FROM articles WHERE feed_id = ?1")?;
+        let hashes = stmt
+            .query_map([feed_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(hashes)
+    }
+
     /// Returns false when no such article exists.
     pub fn set_read(&self, id: ArticleId, read: bool, now: Timestamp) -> Result<bool> {
         let changed = self.writer().execute(

@@ -32,7 +32,7 @@ pub struct NewSubscription {
 
 const SUMMARY_SELECT: &str = "SELECT f.id, f.url, coalesce(f.custom_title, f.title), f.site_url,
         f.folder_id, f.status, f.last_success_at, f.last_error, f.failure_count, f.next_poll_at,
-        (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0)
+        (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0), f.full_text
      FROM feeds f";
 
 fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
@@ -53,6 +53,7 @@ fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
         failure_count: row.get(8)?,
         next_poll_at: row.get(9)?,
         unread_count: row.get(10)?,
+        full_text: row.get(11)?,
     })
 }
 
@@ -186,6 +187,15 @@ impl Store {
         let changed = self.writer().execute(
             "UPDATE feeds SET custom_title = ?2 WHERE id = ?1",
             params![id, title],
+        )?;
+        Ok(changed == 1)
+    }
+
+    /// Whether each new article's page is read in full at refresh.
+    pub fn set_full_text(&self, id: FeedId, full_text: bool) -> Result<bool> {
+        let changed = self.writer().execute(
+            "UPDATE feeds SET full_text = ?2 WHERE id = ?1",
+            params![id, full_text],
         )?;
         Ok(changed == 1)
     }

@@ -21,6 +21,8 @@ pub struct FeedToRefresh {
     /// The longest of Cache-Control max-age and RSS ttl last time, in seconds.
     pub min_interval: Option<i64>,
     pub skip_hours: Vec<u8>,
+    /// Read each new item's page in full (for feeds that carry only summaries).
+    pub full_text: bool,
 }
 
 /// What any answer from the server changes in the schedule.
@@ -68,7 +70,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT id, url, coalesce(custom_title, title), etag, last_modified, failure_count,
-                 min_interval, skip_hours
+                 min_interval, skip_hours, full_text
              FROM feeds WHERE {filter} ORDER BY id"
         );
         let conn = self.reader();
@@ -86,6 +88,7 @@ impl Store {
                     failure_count: row.get(5)?,
                     min_interval: row.get(6)?,
                     skip_hours: skip_hours_from(row.get(7)?),
+                    full_text: row.get(8)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -23,6 +23,9 @@ fn article(key: &str, body: &str, published_at: i64) -> NewArticle {
         published_at: Some(published_at),
         updated_at: None,
         enclosures_json: None,
+        lead_image: None,
+        word_count: None,
+        extract_error: None,
     }
 }
 

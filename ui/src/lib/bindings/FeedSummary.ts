@@ -24,4 +24,8 @@ failureCount: number,
 /**
  * When the scheduler will next look at this feed.
  */
-nextPollAt: number | null, };
+nextPollAt: number | null, 
+/**
+ * Each new article's page is fetched and read in full at refresh.
+ */
+fullText: boolean, };
