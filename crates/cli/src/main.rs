@@ -1,8 +1,9 @@
 //! `tidings-cli`: Tidings without a window, over the same database file as the app.
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod local;
 
 use clap::{Parser, Subcommand};
 use tidings_core::api::{AddFeedOutcome, ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
@@ -57,6 +58,15 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+    /// Save a page to read later (in reader mode, with its images kept offline)
+    Save { url: String },
+    /// Print the article in a local HTML file as JSON, as reader mode reads it (stdin without FILE)
+    Extract {
+        /// The page's address, for resolving its links (nothing is fetched)
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        file: Option<PathBuf>,
+    },
     /// Print HTML as Tidings stores it after sanitizing (reads stdin without FILE)
     Sanitize {
         /// Address relative URLs are resolved against
@@ -93,7 +103,23 @@ async fn run(cli: Cli) -> Result<(), String> {
         Library::open(&path).map_err(|e| e.to_string())
     };
     match cli.command {
-        Command::Sanitize { base, file } => sanitize(&base, file.as_ref())?,
+        Command::Sanitize { base, file } => local::sanitize(&base, file.as_ref())?,
+        Command::Extract { url, file } => local::extract(url.as_deref(), file.as_ref())?,
+        Command::Save { url } => {
+            let library = open()?;
+            let outcome = library.save_url(&url).await.map_err(|e| e.to_string())?;
+            let kept = library
+                .keep_images(outcome.article.id)
+                .await
+                .map_err(|e| e.to_string())?;
+            if let Some(note) = outcome.note {
+                eprintln!("{note}");
+            }
+            println!(
+                "{}\t{}\t{} images kept offline",
+                outcome.article.id, outcome.article.title, kept.stored
+            );
+        }
         Command::Add { url } => match open()?.add_feed(&url).await.map_err(|e| e.to_string())? {
             AddFeedOutcome::Subscribed { feed } => {
                 println!("{}\t{}\t{} unread", feed.id, feed.title, feed.unread_count);
@@ -220,23 +246,5 @@ async fn list(library: &Library, view: ArticleView, limit: usize) -> Result<(), 
             None => break,
         }
     }
-    Ok(())
-}
-
-fn sanitize(base: &str, file: Option<&PathBuf>) -> Result<(), String> {
-    let base = url::Url::parse(base).map_err(|e| format!("--base {base}: {e}"))?;
-    let html = match file {
-        Some(path) => {
-            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-        None => {
-            let mut html = String::new();
-            std::io::stdin()
-                .read_to_string(&mut html)
-                .map_err(|e| format!("reading stdin: {e}"))?;
-            html
-        }
-    };
-    println!("{}", tidings_core::sanitize::sanitize_html(&html, &base));
     Ok(())
 }

@@ -182,3 +182,66 @@ async fn opml_in_refresh_and_opml_out() {
     stdout(&cli(&db, &["export-opml", file.to_str().unwrap()]));
     assert_eq!(std::fs::read_to_string(file).unwrap(), exported);
 }
+
+#[test]
+fn extract_prints_the_article_of_a_local_page_as_json() {
+    let seed = SeedArticle::load();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, seed.news_page()).unwrap();
+    let db = dir.path().join("unused.db");
+    let output = cli(
+        &db,
+        &[
+            "extract",
+            "--url",
+            "https://news.example/world/putin-kim.html",
+            page.to_str().unwrap(),
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["title"], seed.title);
+    assert_eq!(json["published"], 1_719_273_600);
+    assert_eq!(
+        json["lead_image"],
+        "https://news.example/world/img/putin-kim.png"
+    );
+    let text = json["text"].as_str().unwrap();
+    assert!(text.contains(&seed.paragraphs[0][..60]), "{text}");
+    assert!(text.contains(&seed.paragraphs.last().unwrap()[..60]), "{text}");
+    assert!(
+        !text.contains("cookies") && !text.contains("Most read"),
+        "clutter kept: {text}"
+    );
+    assert!(json["word_count"].as_u64().unwrap() > 500);
+    assert!(!db.exists());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn save_keeps_a_page_and_its_images() {
+    let seed = SeedArticle::load();
+    let page = seed.news_page();
+    let server = TestServer::start(
+        Router::new()
+            .route(
+                "/world/story.html",
+                get(move || async move { tidings_testkit::axum::response::Html(page) }),
+            )
+            .route(
+                "/world/img/putin-kim.png",
+                get(|| async {
+                    (
+                        [("content-type", "image/png")],
+                        tidings_testkit::png(8, 8, [9, 9, 9]),
+                    )
+                }),
+            ),
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    let saved = stdout(&cli(&db, &["save", &server.url("/world/story.html")]));
+    assert_eq!(saved, format!("1\t{}\t1 images kept offline\n", seed.title));
+    let listed = stdout(&cli(&db, &["list"]));
+    assert!(listed.contains(&seed.title), "{listed}");
+}

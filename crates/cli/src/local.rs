@@ -1,0 +1,42 @@
+//! Subcommands that work on local HTML and need no database: what Tidings stores for a page.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+/// Prints `FILE` (or stdin) as the sanitizer stores it, relative URLs resolved against `base`.
+pub fn sanitize(base: &str, file: Option<&PathBuf>) -> Result<(), String> {
+    let base = url::Url::parse(base).map_err(|e| format!("--base {base}: {e}"))?;
+    let html = String::from_utf8_lossy(&read_input(file)?).into_owned();
+    println!("{}", tidings_core::sanitize::sanitize_html(&html, &base));
+    Ok(())
+}
+
+/// Prints the article reader mode finds in `FILE` (or stdin) as JSON. Nothing is fetched.
+pub fn extract(address: Option<&str>, file: Option<&PathBuf>) -> Result<(), String> {
+    let page_url = match address {
+        Some(address) => url::Url::parse(address).map_err(|e| format!("--url {address}: {e}"))?,
+        // Without an address, relative links can't be resolved and are dropped.
+        None => url::Url::parse("file:///").map_err(|e| e.to_string())?,
+    };
+    let html = read_input(file)?;
+    let article = tidings_core::extract::extract(&html, &page_url).map_err(|e| e.to_string())?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&article).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
+/// FILE's bytes, or standard input's without one.
+fn read_input(file: Option<&PathBuf>) -> Result<Vec<u8>, String> {
+    match file {
+        Some(path) => std::fs::read(path).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("reading stdin: {e}"))?;
+            Ok(bytes)
+        }
+    }
+}
