@@ -59,7 +59,27 @@ pub enum ExtractError {
 }
 
 /// The article in `html` (the page's bytes, in any charset), whose address is `page_url`.
+/// A page that reads but holds no article (a home page, a sign-in wall, an error page) is
+/// refused with the reason.
 pub fn extract(html: &[u8], page_url: &Url) -> Result<Extracted, ExtractError> {
+    let reading = read_page(html, page_url)?;
+    match reading.not_an_article {
+        Some(reason) => Err(not_an_article(reason)),
+        None => Ok(reading.article),
+    }
+}
+
+/// What reader mode made of a page, and, separately, whether that is an article at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub article: Extracted,
+    /// Why the page is no article (a home page listing stories, a sign-in or error page).
+    pub not_an_article: Option<&'static str>,
+}
+
+/// Reader mode without the verdict: the body as readability finds it even on pages that are not
+/// articles. Fails only when nothing on the page reads as text, or the page is over the caps.
+pub fn read_page(html: &[u8], page_url: &Url) -> Result<Reading, ExtractError> {
     let page = guard::within_caps(&decode::page_text(html)?)?;
     let doc = dom_query::Document::from(page);
     clutter::remove(&doc);
@@ -86,19 +106,22 @@ pub fn extract(html: &[u8], page_url: &Url) -> Result<Extracted, ExtractError> {
     let meta = metadata::PageMetadata::from_article(&article, &seen, page_url);
     let body = body::finish(&article.content, meta.byline.as_deref(), page_url);
     let word_count = body::word_count(&body.text);
-    if let Some(reason) = guard::not_an_article(
+    if word_count == 0 {
+        return Err(not_an_article(
+            "this page has no article: there is no text on it",
+        ));
+    }
+    let not_an_article = guard::not_an_article(
         &signals,
         word_count,
         body.story_links,
         meta.published.is_some(),
-    ) {
-        return Err(not_an_article(reason));
-    }
+    );
     let lead_image = meta
         .lead_image
         .or_else(|| first_image(&body.html, page_url))
         .or(meta.fallback_image);
-    Ok(Extracted {
+    let article = Extracted {
         title: meta.title,
         byline: meta.byline,
         published: meta.published,
@@ -108,6 +131,10 @@ pub fn extract(html: &[u8], page_url: &Url) -> Result<Extracted, ExtractError> {
         reading_minutes: body::reading_minutes(word_count),
         html: body.html,
         text: body.text,
+    };
+    Ok(Reading {
+        article,
+        not_an_article,
     })
 }
 
