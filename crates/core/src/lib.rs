@@ -7,10 +7,12 @@
 //! - [`store`]: the SQLite file: schema, migrations and queries.
 //! - [`media`]: images kept for offline reading and served without the webview's network.
 //! - [`library`]: the user's subscriptions and articles, tying the above together.
+//! - [`export`]: articles as Markdown or as self-contained HTML files, to keep anywhere.
 //! - [`api`]: the plain data types the app and the CLI exchange with the UI.
 
 pub mod api;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod feeds;
 pub mod fetch;
