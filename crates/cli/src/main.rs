@@ -7,6 +7,7 @@ mod local;
 
 use clap::{Parser, Subcommand};
 use tidings_core::api::{AddFeedOutcome, ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
+use tidings_core::export::{ExportFormat, ExportSelection};
 use tidings_core::store::default_db_path;
 use tidings_core::{CancelToken, Library, RefreshLimits};
 
@@ -58,6 +59,22 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+    /// Write bookmarked and/or saved articles (or one article) to DIR as Markdown or HTML
+    Export {
+        /// Bookmarked articles
+        #[arg(long)]
+        bookmarks: bool,
+        /// Saved articles
+        #[arg(long)]
+        saved: bool,
+        /// Only this article (its id from `list`)
+        #[arg(long, value_name = "ID", conflicts_with_all = ["bookmarks", "saved"])]
+        id: Option<i64>,
+        /// md (Markdown with front matter) or html (one self-contained file each, images inlined)
+        #[arg(long, default_value = "md")]
+        format: String,
+        dir: PathBuf,
+    },
     /// Save a page to read later (in reader mode, with its images kept offline)
     Save { url: String },
     /// Print the article in a local HTML file as JSON, as reader mode reads it (stdin without FILE)
@@ -105,6 +122,39 @@ async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Sanitize { base, file } => local::sanitize(&base, file.as_ref())?,
         Command::Extract { url, file } => local::extract(url.as_deref(), file.as_ref())?,
+        Command::Export {
+            bookmarks,
+            saved,
+            id,
+            format,
+            dir,
+        } => {
+            let selection = match (id, bookmarks, saved) {
+                (Some(id), _, _) => ExportSelection::One(id),
+                (None, true, true) => ExportSelection::BookmarksAndSaved,
+                (None, false, true) => ExportSelection::Saved,
+                (None, true, false) => ExportSelection::Bookmarks,
+                (None, false, false) => {
+                    return Err("say what to export: --bookmarks, --saved or --id ID".to_string());
+                }
+            };
+            let format: ExportFormat = format
+                .parse()
+                .map_err(|e: tidings_core::Error| e.to_string())?;
+            let report = open()?
+                .export(selection, format, &dir)
+                .await
+                .map_err(|e| e.to_string())?;
+            for path in &report.written {
+                println!("{}", path.display());
+            }
+            if report.missing_images > 0 {
+                eprintln!(
+                    "{} images were not kept offline; they link to the original instead",
+                    report.missing_images
+                );
+            }
+        }
         Command::Save { url } => {
             let library = open()?;
             let outcome = library.save_url(&url).await.map_err(|e| e.to_string())?;

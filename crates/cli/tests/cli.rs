@@ -208,7 +208,10 @@ fn extract_prints_the_article_of_a_local_page_as_json() {
     );
     let text = json["text"].as_str().unwrap();
     assert!(text.contains(&seed.paragraphs[0][..60]), "{text}");
-    assert!(text.contains(&seed.paragraphs.last().unwrap()[..60]), "{text}");
+    assert!(
+        text.contains(&seed.paragraphs.last().unwrap()[..60]),
+        "{text}"
+    );
     assert!(
         !text.contains("cookies") && !text.contains("Most read"),
         "clutter kept: {text}"
@@ -244,4 +247,34 @@ async fn save_keeps_a_page_and_its_images() {
     assert_eq!(saved, format!("1\t{}\t1 images kept offline\n", seed.title));
     let listed = stdout(&cli(&db, &["list"]));
     assert!(listed.contains(&seed.title), "{listed}");
+
+    drop(server);
+    let out = dir.path().join("export");
+    let written = stdout(&cli(
+        &db,
+        &["export", "--saved", "--format", "md", out.to_str().unwrap()],
+    ));
+    let markdown = std::fs::read_to_string(written.trim()).unwrap();
+    assert!(
+        markdown.starts_with(&format!("---\ntitle: \"{}\"\n", seed.title)),
+        "{markdown}"
+    );
+    let written = stdout(&cli(
+        &db,
+        &[
+            "export",
+            "--id",
+            "1",
+            "--format",
+            "html",
+            out.to_str().unwrap(),
+        ],
+    ));
+    let html = std::fs::read_to_string(written.trim()).unwrap();
+    assert!(
+        html.contains("src=\"data:image/png;base64,"),
+        "the image was not inlined"
+    );
+    let refused = cli(&db, &["export", "--format", "md", out.to_str().unwrap()]);
+    assert!(!refused.status.success());
 }

@@ -19,7 +19,7 @@ pub enum Error {
     Invalid(String),
     #[error(transparent)]
     Opml(#[from] crate::feeds::opml::OpmlError),
-    #[error("could not read {path}: {reason}")]
+    #[error("{path}: {reason}")]
     File { path: String, reason: String },
     #[error("a background task failed: {0}")]
     Task(String),
