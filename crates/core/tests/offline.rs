@@ -315,3 +315,48 @@ async fn only_real_images_within_the_cap_are_kept() {
     );
     assert_eq!(server.requests().len(), requests);
 }
+
+#[tokio::test]
+async fn with_the_setting_on_every_new_articles_images_are_kept() {
+    let server = news_site().await;
+    let lead = server.url(LEAD);
+    let feed = format!(
+        r#"<rss version="2.0"><channel><title>Pictures</title>
+        <item><guid>1</guid><title>With a picture</title><description>&lt;img src="{lead}"&gt;</description></item>
+        </channel></rss>"#
+    );
+    let feed_server =
+        TestServer::start(Router::new().route("/feed.xml", get(move || async move { feed }))).await;
+    let (_dir, library) = open_library().await;
+    let started = tidings_core::now();
+    library
+        .subscribe(&feed_server.url("/feed.xml"))
+        .await
+        .unwrap();
+    assert_eq!(
+        library
+            .keep_images_of_new_articles(started)
+            .await
+            .unwrap()
+            .stored,
+        0,
+        "off by default"
+    );
+
+    let mut settings = library.settings().await.unwrap();
+    settings.keep_all_images = true;
+    settings.remote_images = RemoteImages::Never;
+    library.set_settings(settings).await.unwrap();
+    assert_eq!(
+        library
+            .keep_images_of_new_articles(started)
+            .await
+            .unwrap()
+            .stored,
+        1
+    );
+    assert!(
+        library.image(&lead, false).await.unwrap().is_some(),
+        "kept although remote images are never loaded on view"
+    );
+}

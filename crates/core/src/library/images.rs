@@ -120,6 +120,25 @@ impl Library {
         }
     }
 
+    /// With the "keep every image" setting on, keeps the images of articles first seen since
+    /// `since` (a refresh's start). Totals over all of them.
+    pub async fn keep_images_of_new_articles(&self, since: crate::Timestamp) -> Result<KeptImages> {
+        if !self.settings().await?.keep_all_images {
+            return Ok(KeptImages::default());
+        }
+        let ids = self
+            .blocking(move |s| s.articles_first_seen_since(since))
+            .await?;
+        let mut total = KeptImages::default();
+        for id in ids {
+            let kept = self.keep_images(id).await?;
+            total.stored += kept.stored;
+            total.failed += kept.failed;
+            total.over_cap += kept.over_cap;
+        }
+        Ok(total)
+    }
+
     /// An image for the webview: kept already, or fetched now through the backend when the
     /// person's setting (or their click, `requested`) allows it.
     pub async fn image(&self, url: &str, requested: bool) -> Result<Option<Image>> {

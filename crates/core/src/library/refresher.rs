@@ -48,8 +48,18 @@ impl Refresher {
             *running = Some(cancel.clone());
             cancel
         };
+        let started = crate::now();
         let result = self.library.refresh(scope, progress, &cancel).await;
         self.lock().take();
+        if result.as_ref().is_ok_and(|s| s.new_articles > 0) {
+            let library = self.library.clone();
+            // Images for offline reading come after the articles, without holding up the refresh.
+            tokio::spawn(async move {
+                if let Err(error) = library.keep_images_of_new_articles(started).await {
+                    tracing::warn!(%error, "could not keep the images of new articles");
+                }
+            });
+        }
         Some(result)
     }
 

@@ -66,6 +66,21 @@ impl Store {
         Ok(())
     }
 
+    /// Articles that arrived from feeds at or after `since`.
+    pub fn articles_first_seen_since(
+        &self,
+        since: Timestamp,
+    ) -> Result<Vec<crate::api::ArticleId>> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id FROM articles WHERE first_seen_at >= ?1 AND feed_id IS NOT NULL ORDER BY id",
+        )?;
+        let ids = stmt
+            .query_map([since], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
     /// What an article's images need: its HTML and lead image.
     pub fn article_images_source(
         &self,
