@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "remove_feed",
     "rename_feed",
     "move_feed",
+    "set_full_text",
     "list_folders",
     "create_folder",
     "rename_folder",
@@ -22,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "cancel_refresh",
     "import_opml",
     "export_opml",
+    "export_articles",
     "open_in_browser",
 ];
 

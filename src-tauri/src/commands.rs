@@ -10,6 +10,7 @@ use tidings_core::api::{
     AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ErrorKind, FeedId,
     FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, Settings, UserError,
 };
+use tidings_core::export::{ExportFormat, ExportReport, ExportSelection};
 use tidings_core::{Library, Refresher};
 
 type CommandResult<T> = Result<T, UserError>;
@@ -57,6 +58,19 @@ pub async fn move_feed(
 ) -> CommandResult<()> {
     library
         .move_feed(feed_id, folder_id)
+        .await
+        .map_err(user_error)
+}
+
+/// Reads each new article of a feed in full from its page (for feeds that carry summaries).
+#[tauri::command]
+pub async fn set_full_text(
+    library: State<'_, Library>,
+    feed_id: FeedId,
+    full_text: bool,
+) -> CommandResult<()> {
+    library
+        .set_full_text(feed_id, full_text)
         .await
         .map_err(user_error)
 }
@@ -257,6 +271,31 @@ pub async fn export_opml(
         message: format!("could not write {}: {e}", path.display()),
     })?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a folder with the system's dialog and writes the selection there; `None` when the
+/// person cancelled. The webview never names a path.
+#[tauri::command]
+pub async fn export_articles(
+    app: AppHandle,
+    library: State<'_, Library>,
+    selection: ExportSelection,
+    format: ExportFormat,
+) -> CommandResult<Option<ExportReport>> {
+    let Some(dir) = app
+        .dialog()
+        .file()
+        .set_title("Export to folder")
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let report = library
+        .export(selection, format, &dir)
+        .await
+        .map_err(user_error)?;
+    Ok(Some(report))
 }
 
 /// Opens a web address in the system browser; anything but http(s) is refused.

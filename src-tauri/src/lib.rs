@@ -44,6 +44,7 @@ pub fn run() {
             commands::remove_feed,
             commands::rename_feed,
             commands::move_feed,
+            commands::set_full_text,
             commands::list_folders,
             commands::create_folder,
             commands::rename_folder,
@@ -60,6 +61,7 @@ pub fn run() {
             commands::cancel_refresh,
             commands::import_opml,
             commands::export_opml,
+            commands::export_articles,
             commands::open_in_browser,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))

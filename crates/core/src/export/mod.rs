@@ -18,18 +18,20 @@ pub use html::to_html;
 pub use markdown::to_markdown;
 
 /// Which articles an export covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub enum ExportSelection {
-    One(ArticleId),
+    One(#[ts(type = "number")] ArticleId),
     Bookmarks,
     Saved,
     /// Bookmarked and saved articles, each written once even when it is both.
     BookmarksAndSaved,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub enum ExportFormat {
     Markdown,
     Html,
@@ -61,13 +63,16 @@ impl std::str::FromStr for ExportFormat {
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct ExportReport {
     /// Every file written, in the order of the selection.
+    #[ts(type = "string[]")]
     pub written: Vec<PathBuf>,
     /// Images an HTML export could not inline because they were never kept offline (each
     /// address counted once per file). Always 0 for Markdown, which links to the originals.
+    #[ts(type = "number")]
     pub missing_images: u64,
 }
 
