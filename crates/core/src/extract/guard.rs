@@ -10,6 +10,7 @@
 
 use super::ExtractError;
 use super::survey::PageSignals;
+use crate::sanitize::depth::{end_tag, estimated_depth, memchr};
 
 pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 400;
@@ -76,111 +77,6 @@ fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .windows(needle.len())
         .position(|w| w == needle)
         .map(|n| from + n)
-}
-
-/// The deepest nesting of tags that need an explicit end tag, ignoring raw-text elements'
-/// contents. An overestimate on sloppy pages at worst, and a page's depth can only be that high
-/// if it has that many open tags.
-fn estimated_depth(html: &str) -> usize {
-    let bytes = html.as_bytes();
-    let mut depth: usize = 0;
-    let mut deepest = 0;
-    let mut at = 0;
-    while let Some(offset) = memchr(b'<', &bytes[at..]) {
-        at += offset + 1;
-        let closing = bytes.get(at) == Some(&b'/');
-        let start = if closing { at + 1 } else { at };
-        let end = bytes[start..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .map_or(bytes.len(), |n| start + n);
-        if !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
-            continue;
-        }
-        // Known tag names are short; longer ones (custom elements) need end tags.
-        let mut lower = [0u8; 10];
-        let name = match lower.get_mut(..end - start) {
-            Some(buffer) => {
-                buffer.copy_from_slice(&bytes[start..end]);
-                buffer.make_ascii_lowercase();
-                &buffer[..]
-            }
-            None => &[][..],
-        };
-        if !closing && matches!(name, b"script" | b"style" | b"textarea" | b"title") {
-            // Skip to the matching end tag: its contents are text, not tags.
-            at = end_tag(bytes, end, name).unwrap_or(bytes.len());
-            continue;
-        }
-        if !name.is_empty() && !needs_end_tag(name) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            deepest = deepest.max(depth);
-        }
-    }
-    deepest
-}
-
-/// Where `</name` next starts at or after `from`, ignoring ASCII case.
-fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut at = from;
-    while let Some(offset) = memchr(b'<', &bytes[at..]) {
-        at += offset;
-        let candidate = bytes.get(at + 2..at + 2 + name.len())?;
-        if bytes.get(at + 1) == Some(&b'/') && candidate.eq_ignore_ascii_case(name) {
-            return Some(at);
-        }
-        at += 1;
-    }
-    None
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|b| *b == needle)
-}
-
-/// Tags that stay open until closed: not void elements, and not those the parser closes on its
-/// own (`p`, `li`, table cells and the like).
-fn needs_end_tag(name: &[u8]) -> bool {
-    !matches!(
-        name,
-        b"area"
-            | b"base"
-            | b"br"
-            | b"col"
-            | b"embed"
-            | b"hr"
-            | b"img"
-            | b"input"
-            | b"link"
-            | b"meta"
-            | b"source"
-            | b"track"
-            | b"wbr"
-            | b"p"
-            | b"li"
-            | b"dt"
-            | b"dd"
-            | b"tr"
-            | b"td"
-            | b"th"
-            | b"thead"
-            | b"tbody"
-            | b"tfoot"
-            | b"option"
-            | b"optgroup"
-            | b"colgroup"
-            | b"rb"
-            | b"rt"
-            | b"rp"
-            | b"html"
-            | b"head"
-            | b"body"
-    )
 }
 
 /// Why a page whose extracted body is `words` long and holds `story_links` headline links to

@@ -11,6 +11,8 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use ammonia::{Builder, UrlRelative};
+
+pub(crate) mod depth;
 use url::Url;
 
 const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
@@ -46,8 +48,17 @@ fn text_only_policy() -> Builder<'static> {
 }
 
 /// Sanitizes untrusted article HTML for storage and display. `base` resolves relative URLs.
-/// Idempotent: sanitizing the output again returns it unchanged.
+/// Idempotent: sanitizing the output again returns it unchanged. HTML built to be expensive to
+/// parse (see [`depth`]) is not parsed: its text is kept, escaped, as one paragraph.
 pub fn sanitize_html(html: &str, base: &Url) -> String {
+    if depth::is_too_costly(html) {
+        let text = text_of_sanitized(html)
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        // Escaped as html5ever would, so sanitizing this again changes nothing.
+        return format!("<p>{text}</p>");
+    }
     READER_POLICY.with_borrow_mut(|policy| {
         policy.url_relative(UrlRelative::RewriteWithBase(base.clone()));
         policy.clean(html).to_string()

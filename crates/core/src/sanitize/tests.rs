@@ -167,3 +167,29 @@ fn search_text_of_sanitized_html_separates_blocks_but_not_words() {
     let html = clean("<p>One <b>bo</b>ld &amp; brave</p><p>Two</p><ul><li>three</li></ul>");
     assert_eq!(text_of_sanitized(&html), "One bold & brave Two three");
 }
+
+#[test]
+fn html_built_to_be_expensive_is_kept_as_text_without_parsing_it() {
+    let deep = format!(
+        "{}<b>deep</b> &amp; <script>x()</script>{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let many_attributes = format!(
+        "<p {}>wide</p>",
+        (0..100_000)
+            .map(|i| format!("a{i}=\"1\" "))
+            .collect::<String>()
+    );
+    for html in [deep, many_attributes] {
+        // Parsing either would take ammonia tens of seconds; the text is kept instead.
+        let once = clean(&html);
+        assert!(executable_parts(&once).is_empty(), "{once}");
+        assert_eq!(clean(&once), once, "not idempotent");
+        assert!(
+            once.starts_with("<p>") && !once.contains("<div"),
+            "{}",
+            &once[..once.len().min(200)]
+        );
+    }
+}
