@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { FeedSummary, RefreshSummary } from "./api";
+import type { RefreshSummary } from "./api";
+import { feedSummary } from "./fixtures";
 import { expectedTotal, finishedText, progressText } from "./refresh";
 
-const feed = (id: number, folderId: number | null, status: "active" | "gone" = "active"): FeedSummary => ({
-  id, url: `https://example.com/${id}.xml`, title: `Feed ${id}`, siteUrl: null, folderId, unreadCount: 0, status,
-  lastSuccessAt: null, lastError: null, failureCount: 0, nextPollAt: null,
-});
+const feed = (id: number, folderId: number | null, status: "active" | "gone" = "active") =>
+  feedSummary({ id, folderId, status });
 const summary = (failed: number, cancelled = false): RefreshSummary => ({
   updated: 3, notModified: 4, failed, newArticles: 10, seconds: 1.5, cancelled,
 });

@@ -6,10 +6,12 @@ const LIMITS = {
   keepReadDays: { min: 1, max: 36_500 },
 } as const;
 
-export type SettingsForm = Record<keyof Settings, string>;
-export type SettingsErrors = Partial<Record<keyof Settings, string>>;
+/** The settings this form edits; the others pass through untouched. */
+type Edited = Pick<Settings, "refreshIntervalMinutes" | "keepReadDays">;
+export type SettingsForm = Record<keyof Edited, string>;
+export type SettingsErrors = Partial<Record<keyof Edited, string>>;
 
-export function settingsForm(settings: Settings): SettingsForm {
+export function settingsForm(settings: Edited): SettingsForm {
   return {
     refreshIntervalMinutes: String(settings.refreshIntervalMinutes),
     keepReadDays: String(settings.keepReadDays),
@@ -24,7 +26,7 @@ function wholeNumber(text: string, { min, max }: { min: number; max: number }, u
   return value;
 }
 
-export function validateSettings(form: SettingsForm): { settings: Settings } | { errors: SettingsErrors } {
+export function validateSettings(form: SettingsForm): { settings: Edited } | { errors: SettingsErrors } {
   const interval = wholeNumber(form.refreshIntervalMinutes, LIMITS.refreshIntervalMinutes, "minutes");
   const keep = wholeNumber(form.keepReadDays, LIMITS.keepReadDays, "days");
   if (typeof interval === "number" && typeof keep === "number") {

@@ -1,11 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import type { FeedSummary, Folder } from "./api";
+import type { Folder } from "./api";
+import { feedSummary } from "./fixtures";
 import { feedMenu, folderMenu } from "./sidebarMenus";
 
-const feed = (folderId: number | null): FeedSummary => ({
-  id: 1, url: "https://example.com/feed.xml", title: "Example", siteUrl: null, folderId, unreadCount: 0,
-  status: "active", lastSuccessAt: null, lastError: null, failureCount: 0, nextPollAt: null,
-});
+const feed = (folderId: number | null) => feedSummary({ id: 1, folderId });
 const folders: Folder[] = [{ id: 10, name: "News", unreadCount: 0 }, { id: 11, name: "Tech", unreadCount: 2 }];
 const actions = () => ({
   refresh: vi.fn(), rename: vi.fn(), details: vi.fn(), moveTo: vi.fn(), moveToNewFolder: vi.fn(), unsubscribe: vi.fn(),

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { FeedSummary, Folder } from "./api";
+import type { Folder } from "./api";
+import { feedSummary } from "./fixtures";
 import { feedTree, parseFolderIds, serializeFolderIds } from "./tree";
 
-const feed = (id: number, title: string, folderId: number | null): FeedSummary => ({
-  id, url: `https://example.com/${id}.xml`, title, siteUrl: null, folderId, unreadCount: 0, status: "active",
-  lastSuccessAt: null, lastError: null, failureCount: 0, nextPollAt: null,
-});
+const feed = (id: number, title: string, folderId: number | null) => feedSummary({ id, title, folderId });
 const folder = (id: number, name: string): Folder => ({ id, name, unreadCount: 0 });
 
 describe("the sidebar's tree of folders and feeds", () => {
