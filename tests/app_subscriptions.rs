@@ -1,0 +1,585 @@
+//! End to end: organising subscriptions in the real app — choosing among a site's feeds,
+//! folders, renames, a failing feed explained, the refresh bar, settings. Needs an X display
+//! (`xvfb-run -a cargo test --test app_subscriptions`).
+
+// Each test binary uses a different part of the shared harness.
+#[allow(dead_code)]
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use fantoccini::Locator;
+use fantoccini::actions::{InputSource, MOUSE_BUTTON_RIGHT, MouseActions, PointerAction};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use support::{App, Driver, Sandbox};
+use tidings_testkit::TestServer;
+use tidings_testkit::axum::Router;
+use tidings_testkit::axum::http::StatusCode;
+use tidings_testkit::axum::response::{Html, IntoResponse};
+use tidings_testkit::axum::routing::get;
+use tokio::sync::Notify;
+
+/// An RSS feed titled `title` with one item per entry of `items`.
+fn rss(title: &str, items: &[&str]) -> String {
+    let items: String = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            format!(
+                "<item><guid>{title}-{i}</guid><title>{item}</title>\
+                 <pubDate>Tue, 25 Jun 2024 0{i}:00:00 GMT</pubDate></item>"
+            )
+        })
+        .collect();
+    format!(r#"<rss version="2.0"><channel><title>{title}</title>{items}</channel></rss>"#)
+}
+
+/// WebKitWebDriver takes its picture at the page's next paint, and a page that is still never
+/// paints again: keep an invisible change going (1 in 1000 of opacity) while the picture is taken.
+async fn screenshot(app: &App, name: &str) -> std::path::PathBuf {
+    let ticker = "const body = document.body; let n = 0;
+        const timer = setInterval(() => {
+            body.style.opacity = n++ % 2 ? '' : '0.999';
+            if (n > 80) { clearInterval(timer); body.style.opacity = ''; }
+        }, 25);";
+    app.client.execute(ticker, vec![]).await.unwrap();
+    app.screenshot(name).await
+}
+
+/// Keys WebDriver spells as private-use characters (arrows, Escape).
+async fn press_key(app: &App, key: Key) {
+    app.press(key.chars().next().unwrap()).await;
+}
+
+/// Moves the pointer onto `element`, from outside it so that the page sees it arrive even when
+/// the pointer was already there before the layout changed.
+async fn hover(app: &App, element: &Element) {
+    let actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: 1.0,
+            y: 1.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: element.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+    app.client.perform_actions(actions).await.unwrap();
+    // Lets go of every key and button, or WebKitWebDriver's next typing can lose its Shift.
+    app.client.release_actions().await.unwrap();
+}
+
+async fn right_click(app: &App, element: &Element) {
+    let actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: element.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_RIGHT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_RIGHT,
+        });
+    app.client.perform_actions(actions).await.unwrap();
+    // Lets go of every key and button, or WebKitWebDriver's next typing can lose its Shift.
+    app.client.release_actions().await.unwrap();
+}
+
+/// The sidebar row of the feed called `title`.
+fn feed_row(title: &str) -> String {
+    format!("//li[contains(@class,'feed')][.//span[@class and contains(@class,'name')]='{title}']")
+}
+
+/// The sidebar row of the folder called `name`.
+fn folder_row(name: &str) -> String {
+    format!("//li[contains(@class,'folder')][./div//span[contains(@class,'name')]='{name}']")
+}
+
+/// Hovers a sidebar row, as a person reaching for its "…" button, and opens its menu.
+async fn open_menu(app: &App, row: &str) {
+    let row = app.wait_for(Locator::XPath(row)).await;
+    // The row itself, not its list item: a folder's item also holds its feeds' rows.
+    let item = row.find(Locator::Css(":scope > div")).await.unwrap();
+    hover(app, &item).await;
+    item.find(Locator::Css("button.more"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for(Locator::Css("[role=menu]")).await;
+}
+
+async fn pick(app: &App, item: &str) {
+    app.wait_for(Locator::XPath(&format!(
+        "//*[@role='menu']//button[starts-with(@role,'menuitem')][normalize-space(.)='{item}']"
+    )))
+    .await
+    .click()
+    .await
+    .unwrap();
+}
+
+/// Types into the open dialog's text field, replacing what was there, and submits.
+async fn answer_dialog(app: &App, text: &str) {
+    let input = app
+        .wait_for(Locator::Css("dialog[open] input[type=text]"))
+        .await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+    wait_for_no_dialog(app).await;
+}
+
+async fn wait_for_no_dialog(app: &App) {
+    app.wait_until(
+        "the dialog to close",
+        "return document.querySelector('dialog[open]') === null",
+    )
+    .await;
+}
+
+async fn add_feed(app: &App, address: &str) {
+    app.client
+        .find(Locator::Css("button[aria-label='Add a feed']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    answer_dialog(app, address).await;
+}
+
+/// Waits until the text of the first element matching `css` satisfies the JS condition `test`
+/// (written against a variable `text`).
+async fn wait_for_text(app: &App, what: &str, css: &str, test: &str) {
+    let script = format!(
+        "const text = document.querySelector({css:?})?.textContent?.replace(/\\s+/g, ' ').trim() ?? ''; return {test};"
+    );
+    app.wait_until(what, &script).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_site_offering_two_feeds_then_folders_and_renames() {
+    let server = TestServer::start(
+        Router::new()
+            .route(
+                "/journal/",
+                get(|| async {
+                    Html(
+                        r#"<!DOCTYPE html><html><head><title>The Journal</title>
+                        <link rel="alternate" type="application/rss+xml" title="Journal posts" href="/journal/posts.xml">
+                        <link rel="alternate" type="application/atom+xml" title="Journal notes" href="/journal/notes.atom">
+                        </head><body><p>Welcome</p></body></html>"#,
+                    )
+                }),
+            )
+            .route(
+                "/journal/posts.xml",
+                get(|| async { rss("The Journal", &["First post", "Second post"]) }),
+            )
+            .route(
+                "/journal/notes.atom",
+                get(|| async {
+                    r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Journal notes</title><id>urn:notes</id><updated>2024-06-25T08:00:00Z</updated></feed>"#
+                }),
+            ),
+    )
+    .await;
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+
+    // The address of a page that links two feeds: the dialog offers both, with their formats.
+    app.client
+        .find(Locator::Css("button[aria-label='Add a feed']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let input = app.wait_for(Locator::Css("#feed-address")).await;
+    input.send_keys(&server.url("/journal/")).await.unwrap();
+    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+    app.wait_for(Locator::Css("dialog[open] ul.candidates"))
+        .await;
+    // textContent: WebKitWebDriver leaves out text that could be cut short with an ellipsis.
+    let choices = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('dialog[open] button.candidate')].map((b) => b.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let choices: Vec<String> = serde_json::from_value(choices).unwrap();
+    assert_eq!(choices.len(), 2, "{choices:?}");
+    assert!(
+        choices[0].contains("Journal posts")
+            && choices[0].contains("RSS")
+            && choices[0].contains(&server.url("/journal/posts.xml")),
+        "{choices:?}"
+    );
+    assert!(
+        choices[1].contains("Journal notes") && choices[1].contains("Atom"),
+        "{choices:?}"
+    );
+    assert!(app.texts("[data-testid=feeds] li").await.is_empty());
+
+    // Picking one subscribes to that feed only, and shows its articles.
+    app.click_text("button.candidate", "Journal posts").await;
+    wait_for_no_dialog(&app).await;
+    app.wait_for(Locator::XPath(&feed_row("The Journal"))).await;
+    app.wait_for(Locator::XPath("//li//span[.='Second post']"))
+        .await;
+    assert_eq!(app.texts("li.feed").await.len(), 1);
+
+    // Escape closes a menu and gives focus back to its button; the reading keys work again.
+    open_menu(&app, &feed_row("The Journal")).await;
+    press_key(&app, Key::Escape).await;
+    app.wait_until(
+        "the menu to close and focus to return to its button",
+        "return !document.querySelector('[role=menu]') && document.activeElement?.classList.contains('more')",
+    )
+    .await;
+    app.press('j').await;
+    app.wait_for(Locator::XPath("//main//h1[.='Second post']"))
+        .await;
+
+    // "New folder…" in the feed's menu creates a folder holding the feed.
+    open_menu(&app, &feed_row("The Journal")).await;
+    pick(&app, "New folder…").await;
+    answer_dialog(&app, "Tech").await;
+    app.wait_for(Locator::XPath(&format!(
+        "{}{}",
+        folder_row("Tech"),
+        feed_row("The Journal")
+    )))
+    .await;
+
+    // Rename the folder from its "…" menu.
+    open_menu(&app, &folder_row("Tech")).await;
+    pick(&app, "Rename…").await;
+    answer_dialog(&app, "Reading").await;
+    app.wait_for(Locator::XPath(&folder_row("Reading"))).await;
+
+    // The folder view lists its feed's articles.
+    app.client
+        .find(Locator::XPath(&format!(
+            "{}/div//button[contains(@class,'row')]",
+            folder_row("Reading")
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(
+        &app,
+        "the folder's heading",
+        "section.list h1",
+        "text === 'Reading'",
+    )
+    .await;
+    app.wait_for(Locator::XPath("//section//li//span[.='First post']"))
+        .await;
+    app.wait_for(Locator::XPath("//section//li//span[.='Second post']"))
+        .await;
+
+    // Rename the feed with the keyboard alone: arrows move through the menu, Enter picks.
+    open_menu(&app, &feed_row("The Journal")).await;
+    app.wait_until(
+        "the first item to have focus",
+        "return document.activeElement?.textContent.trim() === 'Refresh'",
+    )
+    .await;
+    press_key(&app, Key::Down).await;
+    press_key(&app, Key::Enter).await;
+    let name = app
+        .wait_for(Locator::Css("dialog[open] input[type=text]"))
+        .await;
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("The Journal")
+    );
+    answer_dialog(&app, "My journal").await;
+    app.wait_for(Locator::XPath(&format!(
+        "{}{}",
+        folder_row("Reading"),
+        feed_row("My journal")
+    )))
+    .await;
+
+    // Deleting the folder, from its right-click menu, keeps the feed, now outside any folder.
+    let folder = app.wait_for(Locator::XPath(&folder_row("Reading"))).await;
+    right_click(
+        &app,
+        &folder.find(Locator::Css("button.row")).await.unwrap(),
+    )
+    .await;
+    app.wait_for(Locator::Css(
+        "[role=menu][aria-label='Actions for folder Reading']",
+    ))
+    .await;
+    pick(&app, "Delete folder").await;
+    app.wait_until(
+        "the folder to go",
+        "return document.querySelector('li.folder') === null",
+    )
+    .await;
+    app.wait_for(Locator::XPath(&format!(
+        "//ul[@data-testid='feeds']/{}",
+        feed_row("My journal").trim_start_matches('/')
+    )))
+    .await;
+    wait_for_text(
+        &app,
+        "the list to leave the deleted folder",
+        "section.list h1",
+        "text === 'Unread'",
+    )
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
+    let failing = Arc::new(AtomicBool::new(false));
+    let hold = Arc::new(AtomicBool::new(false));
+    let release = Arc::new(Notify::new());
+    let server = {
+        let failing = Arc::clone(&failing);
+        let hold = Arc::clone(&hold);
+        let release = Arc::clone(&release);
+        TestServer::start(
+            Router::new()
+                .route(
+                    "/steady.xml",
+                    get(|| async { rss("Steady News", &["Calm morning", "Quiet noon"]) }),
+                )
+                .route(
+                    "/flaky.xml",
+                    get(move || {
+                        let failing = failing.load(Ordering::SeqCst);
+                        async move {
+                            if failing {
+                                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                            } else {
+                                rss("Flaky Blog", &["Sometimes here"]).into_response()
+                            }
+                        }
+                    }),
+                )
+                .route(
+                    "/slow.xml",
+                    get(move || {
+                        let hold = hold.load(Ordering::SeqCst);
+                        let release = Arc::clone(&release);
+                        async move {
+                            if hold {
+                                release.notified().await;
+                            }
+                            rss("Slow Gazette", &["Late edition"])
+                        }
+                    }),
+                ),
+        )
+        .await
+    };
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+
+    for path in ["/steady.xml", "/flaky.xml", "/slow.xml"] {
+        add_feed(&app, &server.url(path)).await;
+    }
+    app.wait_for(Locator::XPath(&feed_row("Slow Gazette")))
+        .await;
+
+    // Two feeds in a folder: the second moves into the folder the first one created.
+    open_menu(&app, &feed_row("Steady News")).await;
+    pick(&app, "New folder…").await;
+    answer_dialog(&app, "News").await;
+    app.wait_for(Locator::XPath(&folder_row("News"))).await;
+    open_menu(&app, &feed_row("Slow Gazette")).await;
+    pick(&app, "News").await;
+    app.wait_for(Locator::XPath(&format!(
+        "{}{}",
+        folder_row("News"),
+        feed_row("Slow Gazette")
+    )))
+    .await;
+
+    // The flaky server starts failing and the slow one holds its answer: the bar counts the
+    // feeds that are done and offers Cancel while the slow one is still out.
+    failing.store(true, Ordering::SeqCst);
+    hold.store(true, Ordering::SeqCst);
+    app.client
+        .find(Locator::Css("button[aria-label='Refresh all feeds']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(
+        &app,
+        "the bar to count 2 of 3 feeds",
+        ".refresh",
+        "text.includes('2 of 3 feeds')",
+    )
+    .await;
+    app.wait_for(Locator::XPath(
+        "//*[contains(@class,'refresh')]//button[.='Cancel']",
+    ))
+    .await;
+    release.notify_one();
+
+    // When it ends the bar says how many failed and where to look; the feed shows ⚠ and why.
+    wait_for_text(
+        &app,
+        "the bar to point at the failure",
+        ".refresh",
+        "text.includes('1 feed could not be refreshed') && text.includes('⚠')",
+    )
+    .await;
+    let warning = app
+        .wait_for(Locator::XPath(&format!(
+            "{}//span[contains(@class,'warning')]",
+            feed_row("Flaky Blog")
+        )))
+        .await;
+    let reason = warning.attr("title").await.unwrap().unwrap_or_default();
+    assert!(
+        reason.contains("500 Internal Server Error"),
+        "the ⚠ says {reason:?}"
+    );
+    assert_eq!(app.texts("li.feed .warning").await.len(), 1);
+    // The pointer rests in the reader, away from the sidebar's hover marks.
+    let away = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x: 900.0,
+        y: 600.0,
+    });
+    app.client.perform_actions(away).await.unwrap();
+    let screenshot = screenshot(&app, "sidebar.png").await;
+    eprintln!("sidebar screenshot: {}", screenshot.display());
+
+    // The details dialog explains: the error, failures in a row, when it will try again.
+    open_menu(&app, &feed_row("Flaky Blog")).await;
+    pick(&app, "Feed details…").await;
+    app.wait_for(Locator::Css("dialog[open] dl")).await;
+    let field = |name: &str| format!("dialog[open] [data-field={name}]");
+    wait_for_text(
+        &app,
+        "the last error",
+        &field("last-error"),
+        "text.includes('500 Internal Server Error')",
+    )
+    .await;
+    wait_for_text(
+        &app,
+        "failures in a row",
+        &field("failures"),
+        "text === '1'",
+    )
+    .await;
+    wait_for_text(
+        &app,
+        "the next check",
+        &field("next-check"),
+        "/^in \\d+ (min|h)/.test(text)",
+    )
+    .await;
+    wait_for_text(
+        &app,
+        "the last success",
+        &field("last-success"),
+        "text.startsWith('just now')",
+    )
+    .await;
+    let address = app.texts("dialog[open] dd.address").await;
+    assert_eq!(address, [server.url("/flaky.xml")]);
+
+    // The server recovers; "Refresh now" clears the error in the dialog and the sidebar.
+    failing.store(false, Ordering::SeqCst);
+    app.click_text("dialog button", "Refresh now").await;
+    wait_for_text(
+        &app,
+        "the error to clear",
+        &field("last-error"),
+        "text === 'None'",
+    )
+    .await;
+    wait_for_text(&app, "failures reset", &field("failures"), "text === '0'").await;
+    app.click_text("dialog button", "Done").await;
+    wait_for_no_dialog(&app).await;
+    app.wait_until(
+        "the ⚠ to go",
+        "return document.querySelector('li.feed .warning') === null",
+    )
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_are_checked_saved_and_read_back() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+    let interval = "dialog[open] input[name=refresh-interval]";
+    let keep = "dialog[open] input[name=keep-read]";
+    let open_settings = async || {
+        app.client
+            .find(Locator::Css("button[aria-label='Settings']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        app.wait_for(Locator::Css(interval)).await;
+    };
+
+    // The defaults, then a value out of range is refused inline with the reason.
+    open_settings().await;
+    let value = async |css: &str| {
+        let field = app.wait_for(Locator::Css(css)).await;
+        field.prop("value").await.unwrap().unwrap_or_default()
+    };
+    assert_eq!(value(interval).await, "30");
+    assert_eq!(value(keep).await, "90");
+    let field = app.wait_for(Locator::Css(interval)).await;
+    field.clear().await.unwrap();
+    field.send_keys("0").await.unwrap();
+    app.click_text("dialog button", "Save").await;
+    wait_for_text(
+        &app,
+        "the reason the interval is refused",
+        "dialog[open] .error",
+        "text === 'Enter between 1 and 10,080 minutes.'",
+    )
+    .await;
+    app.wait_for(Locator::Css(
+        "dialog[open] input[name=refresh-interval][aria-invalid=true]",
+    ))
+    .await;
+
+    // Good values are saved; the dialog closes, and opening it again reads them back.
+    field.clear().await.unwrap();
+    field.send_keys("45").await.unwrap();
+    let days = app.wait_for(Locator::Css(keep)).await;
+    days.clear().await.unwrap();
+    days.send_keys("14").await.unwrap();
+    days.send_keys(&Key::Enter.to_string()).await.unwrap();
+    wait_for_no_dialog(&app).await;
+    open_settings().await;
+    assert_eq!(value(interval).await, "45");
+    assert_eq!(value(keep).await, "14");
+    app.quit().await;
+}
