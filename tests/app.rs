@@ -183,7 +183,10 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
     }
     assert!(app.texts("[data-testid=feeds] li").await.is_empty());
     input.clear().await.unwrap();
-    input.send_keys(&server.url("/news/keys.xml")).await.unwrap();
+    input
+        .send_keys(&server.url("/news/keys.xml"))
+        .await
+        .unwrap();
     input.send_keys(&Key::Enter.to_string()).await.unwrap();
     app.click_text("li button", "Newer story").await;
     app.wait_for(Locator::XPath("//main//h1[.='Newer story']"))

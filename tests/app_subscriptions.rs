@@ -36,18 +36,6 @@ fn rss(title: &str, items: &[&str]) -> String {
     format!(r#"<rss version="2.0"><channel><title>{title}</title>{items}</channel></rss>"#)
 }
 
-/// WebKitWebDriver takes its picture at the page's next paint, and a page that is still never
-/// paints again: keep an invisible change going (1 in 1000 of opacity) while the picture is taken.
-async fn screenshot(app: &App, name: &str) -> std::path::PathBuf {
-    let ticker = "const body = document.body; let n = 0;
-        const timer = setInterval(() => {
-            body.style.opacity = n++ % 2 ? '' : '0.999';
-            if (n > 80) { clearInterval(timer); body.style.opacity = ''; }
-        }, 25);";
-    app.client.execute(ticker, vec![]).await.unwrap();
-    app.screenshot(name).await
-}
-
 /// Keys WebDriver spells as private-use characters (arrows, Escape).
 async fn press_key(app: &App, key: Key) {
     app.press(key.chars().next().unwrap()).await;
@@ -468,7 +456,7 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
         y: 600.0,
     });
     app.client.perform_actions(away).await.unwrap();
-    let screenshot = screenshot(&app, "sidebar.png").await;
+    let screenshot = app.screenshot("sidebar.png").await;
     eprintln!("sidebar screenshot: {}", screenshot.display());
 
     // The details dialog explains: the error, failures in a row, when it will try again.

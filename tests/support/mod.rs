@@ -117,13 +117,13 @@ impl Driver {
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap_or_else(|e| panic!("could not start {driver} ({e}); install it with `cargo install tauri-driver --locked`"));
-        let deadline = Instant::now() + PATIENCE;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver did not listen on {port}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        // tauri-driver listens first and starts WebKitWebDriver; a session needs both.
+        for (what, port) in [("tauri-driver", port), ("WebKitWebDriver", native_port)] {
+            let deadline = Instant::now() + PATIENCE;
+            while TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(Instant::now() < deadline, "{what} did not listen on {port}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
         Driver { child, port }
     }
@@ -135,13 +135,25 @@ impl Driver {
             "tauri:options".into(),
             json!({ "application": env!("CARGO_BIN_EXE_tidings") }),
         );
-        // The driver is on loopback: plain HTTP, no TLS stack needed.
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("WebDriver session with the app");
+        // The driver is on loopback: plain HTTP, no TLS stack needed. A session now and then
+        // fails to start (the driver drops the connection while the app is still coming up);
+        // starting the app again is what a person would do too.
+        let mut attempts = 0;
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{}", self.port))
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if attempts < 2 => {
+                    attempts += 1;
+                    eprintln!("starting a WebDriver session failed ({error}); trying again");
+                }
+                Err(error) => panic!("no WebDriver session with the app: {error}"),
+            }
+        };
         let app = App { client };
         app.wait_for(Locator::Css("nav.sidebar")).await;
         app
@@ -224,7 +236,16 @@ impl App {
         texts
     }
 
+    /// Saves a picture of the window under `target/e2e-artifacts/`. WebKitWebDriver takes it at
+    /// the page's next paint, and a still page never paints again: an invisible change (1 in
+    /// 1000 of opacity) is kept going while the picture is taken.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let ticker = "const body = document.body; let n = 0;
+            const timer = setInterval(() => {
+                body.style.opacity = n++ % 2 ? '' : '0.999';
+                if (n > 80) { clearInterval(timer); body.style.opacity = ''; }
+            }, 25);";
+        self.client.execute(ticker, vec![]).await.unwrap();
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../e2e-artifacts");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir
