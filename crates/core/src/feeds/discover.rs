@@ -209,7 +209,10 @@ fn decode_page(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|&b| super::charset::windows_1252(b)).collect(),
+        Err(_) => bytes
+            .iter()
+            .map(|&b| super::charset::windows_1252(b))
+            .collect(),
     }
 }
 
