@@ -19,6 +19,7 @@ pub mod fetch;
 pub mod library;
 pub mod media;
 pub mod sanitize;
+mod scan;
 pub mod store;
 
 pub use error::{Error, Result};

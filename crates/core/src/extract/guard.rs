@@ -10,7 +10,8 @@
 
 use super::ExtractError;
 use super::survey::PageSignals;
-use crate::sanitize::depth::{end_tag, estimated_depth, memchr};
+use crate::sanitize::depth::{end_tag, estimated_depth};
+use crate::scan::find_byte as memchr;
 
 pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 400;
@@ -73,10 +74,7 @@ fn without_scripts(html: &str) -> String {
 }
 
 fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    haystack[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|n| from + n)
+    crate::scan::find(&haystack[from..], needle).map(|n| from + n)
 }
 
 /// Why a page whose extracted body is `words` long and holds `story_links` headline links to

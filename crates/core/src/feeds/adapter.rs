@@ -8,8 +8,7 @@ use url::Url;
 
 use super::text::{from_windows_1252_controls, person_name, plain_text};
 use super::{
-    Enclosure, ParseError, ParsedFeed, ParsedItem, base64, enclosures, recover, scan, schedule,
-    xml_base,
+    Enclosure, ParseError, ParsedFeed, ParsedItem, base64, enclosures, recover, schedule, xml_base,
 };
 use crate::sanitize::escape_text;
 
@@ -43,8 +42,8 @@ fn guids_are_links(feed: &Feed, document: &[u8]) -> bool {
     );
     is_rss
         && feed.entries.iter().any(|e| web_link(&e.links).is_none())
-        && !scan::contains(document, b"isPermaLink=\"false\"")
-        && !scan::contains(document, b"isPermaLink='false'")
+        && !crate::scan::contains(document, b"isPermaLink=\"false\"")
+        && !crate::scan::contains(document, b"isPermaLink='false'")
 }
 
 fn describe_failure(bytes: &[u8], error: feed_rs::parser::ParseFeedError) -> ParseError {

@@ -9,6 +9,7 @@
 //! UTF-8 wherever they had to convert, with the declaration rewritten to say so, and otherwise
 //! the original bytes in the declared charset (ISO-8859-x, Big5, Shift_JIS, KOI8-R and the rest).
 
+use crate::scan::find;
 use std::borrow::Cow;
 
 /// The document with UTF-16 and UTF-32 converted to UTF-8, and a declaration the reader would
@@ -186,10 +187,6 @@ pub(super) fn windows_1252(byte: u8) -> char {
         0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
         _ => char::from(byte),
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //!
 //! Pure: the caller fetches the page and the guesses; this module only reads bytes and builds URLs.
 
+use crate::scan::find;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -248,10 +249,6 @@ fn sniff_window(bytes: &[u8]) -> Vec<u8> {
         }
         _ => head.to_vec(),
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn tidy_title(title: &str) -> String {

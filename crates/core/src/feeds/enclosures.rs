@@ -9,7 +9,7 @@ use quick_xml::events::Event;
 use url::Url;
 
 use super::Enclosure;
-use super::scan::contains;
+use crate::scan::contains;
 
 /// For each item in document order, its `<enclosure>`s (URLs resolved against `document_url`);
 /// `None` when the document does not need the scan.

@@ -13,7 +13,6 @@ mod enclosures;
 mod lenient;
 pub mod opml;
 mod recover;
-mod scan;
 mod schedule;
 mod text;
 mod xml_base;

@@ -9,6 +9,7 @@
 //! the dialect one feed-rs knows ([`super::dialect`]). A clean feed costs one parse and a few
 //! checks of what it yielded.
 
+use crate::scan::find;
 use std::borrow::Cow;
 
 use feed_rs::model::{Entry, Feed};
@@ -16,8 +17,8 @@ use feed_rs::parser::ParseFeedError;
 use url::Url;
 
 use super::dialect::Dialect;
-use super::scan::contains;
 use super::{charset, lenient};
+use crate::scan::contains;
 
 /// A parsed document and the bytes feed-rs read, for the scans that follow it.
 pub(super) struct Document<'a> {
@@ -189,9 +190,4 @@ fn repair_json(bytes: &[u8]) -> Option<Vec<u8>> {
         serde_json::Value::String("https://jsonfeed.org/version/1.1".into()),
     );
     serde_json::to_vec(&value).ok()
-}
-
-/// For searches that resume where the last one stopped; [`contains`] for whole documents.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }

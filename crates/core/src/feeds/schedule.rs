@@ -2,9 +2,10 @@
 //! `<ttl>` but not this, so it is found here, with a byte search that costs nothing for the
 //! feeds (nearly all) that do not have one.
 
+use crate::scan::find;
 /// The UTC hours listed in the channel's `<skipHours>`, sorted and without duplicates.
 pub(super) fn skip_hours(document: &[u8]) -> Vec<u8> {
-    let Some(start) = super::scan::find(document, b"<skipHours") else {
+    let Some(start) = crate::scan::find(document, b"<skipHours") else {
         return Vec::new();
     };
     let rest = &document[start..];
@@ -31,10 +32,6 @@ pub(super) fn skip_hours(document: &[u8]) -> Vec<u8> {
     hours.sort_unstable();
     hours.dedup();
     hours
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use url::Url;
 /// For each item (`entry` or `item`) in document order: the `xml:base` in effect at its body, or
 /// `None` when no `xml:base` applies to it. Empty when the document has no `xml:base` at all.
 pub(super) fn item_body_bases(bytes: &[u8], document_url: &Url) -> Vec<Option<Url>> {
-    if !super::scan::contains(bytes, b"xml:base") {
+    if !crate::scan::contains(bytes, b"xml:base") {
         return Vec::new();
     }
     let mut reader = Reader::from_reader(bytes);

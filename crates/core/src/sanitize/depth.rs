@@ -2,6 +2,7 @@
 //! html5ever checks its stack of open elements on many tags, so 100,000 nested `<div>`s take
 //! seconds (quadratic) to parse, and ammonia half a minute. Real pages nest 20 to 60 deep.
 
+use crate::scan::find_byte as memchr;
 /// The deepest nesting of tags that need an explicit end tag, ignoring raw-text elements'
 /// contents. An overestimate on sloppy pages at worst, and a page's depth can only be that high
 /// if it has that many open tags.
@@ -61,10 +62,6 @@ pub(crate) fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
         at += 1;
     }
     None
-}
-
-pub(crate) fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|b| *b == needle)
 }
 
 /// Tags that stay open until closed: not void elements, and not those the parser closes on its

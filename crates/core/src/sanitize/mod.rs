@@ -77,27 +77,77 @@ pub fn plain_text(html: &str) -> String {
 }
 
 /// The text of HTML that [`sanitize_html`] produced, for the search index. That output is
-/// well-formed and holds no scripts, comments or raw-text elements, so a single pass that drops
-/// tags is exact and much cheaper than parsing the HTML again.
+/// well-formed and holds no scripts, comments or raw-text elements, so one pass that drops tags,
+/// decodes the serializer's few entities and collapses whitespace is exact, and far cheaper
+/// than parsing the HTML again (this runs on every article of every refresh).
 pub fn text_of_sanitized(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('>') else {
+    let mut text = String::with_capacity(html.len() / 2);
+    let mut space_pending = false;
+    // Whitespace anywhere becomes one space between words; none at the ends.
+    let mut push = |piece: &str, text: &mut String| {
+        for (i, word) in piece.split(char::is_whitespace).enumerate() {
+            space_pending |= i > 0;
+            if word.is_empty() {
+                continue;
+            }
+            if space_pending && !text.is_empty() {
+                text.push(' ');
+            }
+            space_pending = false;
+            text.push_str(word);
+        }
+    };
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let next = crate::scan::find_byte(b'<', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        push_unescaped(&html[at..next], &mut text, &mut push);
+        if next == bytes.len() {
+            break;
+        }
+        let Some(close) = crate::scan::find_byte(b'>', &bytes[next..]) else {
             break;
         };
-        let tag = &rest[open + 1..open + close];
-        if !is_inline_tag(tag) {
-            text.push(' ');
+        if !is_inline_tag(&html[next + 1..next + close]) {
+            push(" ", &mut text);
         }
-        rest = &rest[open + close + 1..];
+        at = next + close + 1;
     }
-    if !rest.contains('<') {
-        text.push_str(rest);
-    }
-    collapse_whitespace(&unescape_serialized(&text))
+    text
 }
+
+/// Feeds `piece` to `push` with html5ever's text escapes undone.
+fn push_unescaped(piece: &str, text: &mut String, push: &mut impl FnMut(&str, &mut String)) {
+    let mut rest = piece;
+    while let Some(amp) = rest.find('&') {
+        push(&rest[..amp], text);
+        rest = &rest[amp..];
+        match SERIALIZER_ESCAPES
+            .iter()
+            .find(|(entity, _)| rest.starts_with(entity))
+        {
+            Some((entity, decoded)) => {
+                push(decoded, text);
+                rest = &rest[entity.len()..];
+            }
+            None => {
+                push("&", text);
+                rest = &rest[1..];
+            }
+        }
+    }
+    push(rest, text);
+}
+
+/// What html5ever's serializer escapes in text and attribute values.
+const SERIALIZER_ESCAPES: [(&str, &str); 6] = [
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", "\""),
+    ("&nbsp;", "\u{a0}"),
+    ("&#39;", "'"),
+    ("&amp;", "&"),
+];
 
 /// Escapes text for inclusion in HTML.
 pub fn escape_text(text: &str) -> String {
@@ -154,22 +204,17 @@ fn is_inline_tag(tag: &str) -> bool {
 
 /// Undoes the escaping html5ever's serializer applies to text and attribute values, in one pass.
 fn unescape_serialized(s: &str) -> String {
-    const ESCAPES: [(&str, char); 6] = [
-        ("&lt;", '<'),
-        ("&gt;", '>'),
-        ("&quot;", '"'),
-        ("&nbsp;", '\u{a0}'),
-        ("&#39;", '\''),
-        ("&amp;", '&'),
-    ];
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        match ESCAPES.iter().find(|(entity, _)| rest.starts_with(entity)) {
-            Some((entity, c)) => {
-                out.push(*c);
+        match SERIALIZER_ESCAPES
+            .iter()
+            .find(|(entity, _)| rest.starts_with(entity))
+        {
+            Some((entity, decoded)) => {
+                out.push_str(decoded);
                 rest = &rest[entity.len()..];
             }
             None => {

@@ -164,8 +164,13 @@ fn plain_text_strips_markup_and_decodes_entities() {
 
 #[test]
 fn search_text_of_sanitized_html_separates_blocks_but_not_words() {
-    let html = clean("<p>One <b>bo</b>ld &amp; brave</p><p>Two</p><ul><li>three</li></ul>");
-    assert_eq!(text_of_sanitized(&html), "One bold & brave Two three");
+    let html = clean(
+        "<p> One <b>bo</b>ld &amp;&nbsp;brave\n\tsoul </p><p>Two&lt;3</p><ul><li>three</li></ul>",
+    );
+    assert_eq!(
+        text_of_sanitized(&html),
+        "One bold & brave soul Two<3 three"
+    );
 }
 
 #[test]

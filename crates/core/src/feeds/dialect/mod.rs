@@ -16,6 +16,7 @@
 //! - Well-known namespace prefixes used without a declaration are declared, and well-known
 //!   namespace URIs in the wrong case are corrected, so their elements are not ignored.
 
+use crate::scan::{contains, find};
 mod rss;
 
 use self::rss::{cdf_element, rss_element};
@@ -353,12 +354,4 @@ fn split_name(name: &str) -> (Option<&str>, &str) {
         Some((prefix, local)) => (Some(prefix), local),
         None => (None, name),
     }
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    find(haystack, needle).is_some()
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }

@@ -2,6 +2,7 @@
 //! entity declarations and escaping.
 
 use crate::feeds::dialect::Tag;
+use crate::scan::find;
 
 /// Control characters XML 1.0 forbids; some feeds carry them from databases.
 pub(super) fn is_xml_byte(b: u8) -> bool {
@@ -212,10 +213,4 @@ fn escape(text: &[u8]) -> Vec<u8> {
         i += 1;
     }
     out
-}
-
-/// For searches that resume where the last one stopped (a whole-document search would make the
-/// rewrite quadratic).
-pub(super) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }

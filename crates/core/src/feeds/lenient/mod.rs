@@ -15,10 +15,10 @@
 mod markup;
 
 use self::markup::{
-    entity_declarations, escape_raw, find, fix_reference, is_name_start, is_xml_byte,
-    parse_start_tag,
+    entity_declarations, escape_raw, fix_reference, is_name_start, is_xml_byte, parse_start_tag,
 };
 use super::dialect::{Body, Dialect, Opened, Tag};
+use crate::scan::find;
 
 /// The document, well-formed; `dialect` adjusts elements as they are written.
 pub(super) fn rewrite(input: &[u8], dialect: &mut Dialect) -> Vec<u8> {
