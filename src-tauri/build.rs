@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "set_bookmarked",
     "set_saved",
     "save_url",
+    "search",
     "get_settings",
     "set_settings",
     "refresh",

@@ -8,7 +8,8 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use tidings_core::api::{
     AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ErrorKind, FeedId,
-    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, Settings, UserError,
+    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, SearchQuery,
+    SearchResults, Settings, UserError,
 };
 use tidings_core::export::{ExportFormat, ExportReport, ExportSelection};
 use tidings_core::{Library, Refresher};
@@ -184,6 +185,14 @@ fn keep_images(app: AppHandle, library: Library, id: ArticleId) {
             Err(error) => tracing::warn!(%error, article_id = id, "could not keep images"),
         }
     });
+}
+
+#[tauri::command]
+pub async fn search(
+    library: State<'_, Library>,
+    query: SearchQuery,
+) -> CommandResult<SearchResults> {
+    library.search(query).await.map_err(user_error)
 }
 
 #[tauri::command]

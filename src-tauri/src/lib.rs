@@ -55,6 +55,7 @@ pub fn run() {
             commands::set_bookmarked,
             commands::set_saved,
             commands::save_url,
+            commands::search,
             commands::get_settings,
             commands::set_settings,
             commands::refresh,

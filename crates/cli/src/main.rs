@@ -7,6 +7,7 @@ mod local;
 
 use clap::{Parser, Subcommand};
 use tidings_core::api::{AddFeedOutcome, ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
+use tidings_core::api::{SearchQuery, SearchScope};
 use tidings_core::export::{ExportFormat, ExportSelection};
 use tidings_core::store::default_db_path;
 use tidings_core::{CancelToken, Library, RefreshLimits};
@@ -74,6 +75,23 @@ enum Command {
         #[arg(long, default_value = "md")]
         format: String,
         dir: PathBuf,
+    },
+    /// Search titles, authors and text; best matches first
+    Search {
+        /// Words, "a phrase", or the start of a word
+        query: String,
+        /// Only bookmarked articles
+        #[arg(long, conflicts_with_all = ["saved", "feed"])]
+        bookmarks: bool,
+        /// Only saved articles
+        #[arg(long, conflicts_with = "feed")]
+        saved: bool,
+        /// Only this feed's articles
+        #[arg(long, value_name = "ID")]
+        feed: Option<i64>,
+        /// Only unread articles
+        #[arg(long)]
+        unread: bool,
     },
     /// Save a page to read later (in reader mode, with its images kept offline)
     Save { url: String },
@@ -152,6 +170,38 @@ async fn run(cli: Cli) -> Result<(), String> {
                 eprintln!(
                     "{} images were not kept offline; they link to the original instead",
                     report.missing_images
+                );
+            }
+        }
+        Command::Search {
+            query,
+            bookmarks,
+            saved,
+            feed,
+            unread,
+        } => {
+            let scope = match (feed, bookmarks, saved) {
+                (Some(feed_id), _, _) => SearchScope::Feed { feed_id },
+                (None, true, _) => SearchScope::Bookmarks,
+                (None, _, true) => SearchScope::Saved,
+                _ => SearchScope::All,
+            };
+            let query = SearchQuery {
+                text: query,
+                scope,
+                unread_only: unread,
+                since: None,
+                until: None,
+            };
+            let results = open()?.search(query).await.map_err(|e| e.to_string())?;
+            for feed in &results.feeds {
+                println!("feed {}\t{}", feed.id, feed.title);
+            }
+            for hit in &results.hits {
+                let snippet = tidings_core::sanitize::plain_text(&hit.snippet_html);
+                println!(
+                    "{}\t{}\t{}\t{snippet}",
+                    hit.article.id, hit.article.source_title, hit.article.title
                 );
             }
         }

@@ -49,6 +49,17 @@ async fn add_refresh_and_list_over_one_database_file() {
         "{refreshed}"
     );
 
+    let found = stdout(&cli(&db, &["search", "vostochny"]));
+    assert!(
+        found.starts_with("1\tThe Daily Tidings — World\tPutin and Kim"),
+        "{found}"
+    );
+    assert!(found.contains("Vostochny space center"), "{found}");
+    assert_eq!(
+        stdout(&cli(&db, &["search", "vostochny", "--bookmarks"])),
+        ""
+    );
+
     let feeds = stdout(&cli(&db, &["feeds"]));
     assert!(
         feeds.starts_with("1\tThe Daily Tidings — World\t1 unread\thttp://127.0.0.1:"),

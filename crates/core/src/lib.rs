@@ -6,6 +6,7 @@
 //! - [`sanitize`]: the reader policy every piece of HTML passes through before it is stored.
 //! - [`store`]: the SQLite file: schema, migrations and queries.
 //! - [`media`]: images kept for offline reading and served without the webview's network.
+//! - [`search`]: full-text search: safe queries, ranking, highlighted snippets.
 //! - [`library`]: the user's subscriptions and articles, tying the above together.
 //! - [`export`]: articles as Markdown or as self-contained HTML files, to keep anywhere.
 //! - [`api`]: the plain data types the app and the CLI exchange with the UI.
@@ -19,6 +20,7 @@ pub mod fetch;
 pub mod library;
 pub mod media;
 pub mod sanitize;
+pub mod search;
 mod scan;
 pub mod store;
 

@@ -10,6 +10,7 @@ mod refresh;
 mod refresher;
 mod retention;
 mod saving;
+mod search;
 pub mod schedule;
 mod subscriptions;
 mod writer;

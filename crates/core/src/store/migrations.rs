@@ -53,12 +53,13 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_bookmarked_newest ON articles(sort_at DESC, id DESC)
         WHERE is_bookmarked = 1;
 
-    -- Contentless: the text lives in articles already; rows are keyed by article id.
+    -- Contentless: the text lives in articles already; rows are keyed by article id. Words are
+    -- folded (case, diacritics) and English ones stemmed ("arms" finds "arm").
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, author, content,
         content = '',
         contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'porter unicode61 remove_diacritics 2'
     );
     "#,
     // 2: folders, renames, polling schedule and feed health, enclosures, settings, and tombstones

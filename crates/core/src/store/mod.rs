@@ -13,6 +13,7 @@ mod polling;
 mod reading;
 mod retention;
 mod saved;
+mod search;
 mod settings;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,97 @@
+//! The search queries: matches newest first with their bm25, restricted to a scope, and feeds
+//! whose name matches.
+
+use rusqlite::{ToSql, params_from_iter};
+
+use super::Store;
+use crate::api::{ArticleId, FeedSummary, SearchQuery, SearchScope};
+use crate::{Result, Timestamp};
+
+/// One match before ranking.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    pub id: ArticleId,
+    /// SQLite's bm25: negative, lower is more relevant.
+    pub bm25: f64,
+    pub sort_at: Timestamp,
+}
+
+impl Store {
+    /// The newest `limit` articles matching `expression` (an FTS5 query) within the query's
+    /// scope and filters. Titles weigh most, then authors, then the text.
+    pub fn search_candidates(
+        &self,
+        expression: &str,
+        query: &SearchQuery,
+        limit: usize,
+    ) -> Result<Vec<Candidate>> {
+        let mut filters = Vec::new();
+        let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(expression.to_string())];
+        match query.scope {
+            SearchScope::All => {}
+            SearchScope::Bookmarks => filters.push("a.is_bookmarked = 1".to_string()),
+            SearchScope::Saved => filters.push("a.is_saved = 1".to_string()),
+            SearchScope::Feed { feed_id } => {
+                args.push(Box::new(feed_id));
+                filters.push(format!("a.feed_id = ?{}", args.len()));
+            }
+        }
+        if query.unread_only {
+            filters.push("a.is_read = 0".to_string());
+        }
+        if let Some(since) = query.since {
+            args.push(Box::new(since));
+            filters.push(format!("a.sort_at >= ?{}", args.len()));
+        }
+        if let Some(until) = query.until {
+            args.push(Box::new(until));
+            filters.push(format!("a.sort_at < ?{}", args.len()));
+        }
+        args.push(Box::new(limit as i64));
+        let sql = format!(
+            "SELECT a.id, bm25(articles_fts, 10.0, 3.0, 1.0), a.sort_at
+             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+             WHERE articles_fts MATCH ?1 {}
+             ORDER BY articles_fts.rowid DESC LIMIT ?{}",
+            filters.iter().map(|f| format!("AND {f} ")).collect::<String>(),
+            args.len()
+        );
+        let conn = self.reader();
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let candidates = stmt
+            .query_map(params_from_iter(args.iter()), |row| {
+                Ok(Candidate {
+                    id: row.get(0)?,
+                    bm25: row.get(1)?,
+                    sort_at: row.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(candidates)
+    }
+
+    /// The sanitized HTML of an article, for its snippet.
+    pub fn article_html(&self, id: ArticleId) -> Result<String> {
+        Ok(self.reader().query_row(
+            "SELECT content_html FROM articles WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Subscriptions whose name contains every word of `words`, ignoring case.
+    pub fn feeds_named(&self, words: &[String]) -> Result<Vec<FeedSummary>> {
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let feeds = self.list_feeds()?;
+        let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        Ok(feeds
+            .into_iter()
+            .filter(|f| {
+                let title = f.title.to_lowercase();
+                words.iter().all(|w| title.contains(w.as_str()))
+            })
+            .collect())
+    }
+}
