@@ -11,6 +11,7 @@ use tidings_core::api::{
     FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, SearchQuery,
     SearchResults, Settings, UserError,
 };
+use tidings_core::api::{ListOptions, MarkedRead, Preferences, ViewCounts};
 use tidings_core::export::{ExportFormat, ExportReport, ExportSelection};
 use tidings_core::{Library, Refresher};
 
@@ -108,8 +109,53 @@ pub async fn list_articles(
     library: State<'_, Library>,
     view: ArticleView,
     after: Option<ArticleCursor>,
+    options: Option<ListOptions>,
 ) -> CommandResult<ArticlePage> {
-    library.list_articles(view, after).await.map_err(user_error)
+    let options = options.unwrap_or_default();
+    library
+        .list_articles_with(view, after, options)
+        .await
+        .map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn view_counts(library: State<'_, Library>) -> CommandResult<ViewCounts> {
+    library.view_counts().await.map_err(user_error)
+}
+
+/// Marks a view's unread articles read (or those older than `older_than`); the answer's token
+/// undoes it.
+#[tauri::command]
+pub async fn mark_view_read(
+    library: State<'_, Library>,
+    view: ArticleView,
+    older_than: Option<i64>,
+) -> CommandResult<MarkedRead> {
+    library
+        .mark_view_read(view, older_than)
+        .await
+        .map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn undo_mark_read(library: State<'_, Library>, undo: u64) -> CommandResult<bool> {
+    library.undo_mark_read(undo).await.map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn get_preferences(library: State<'_, Library>) -> CommandResult<Preferences> {
+    library.preferences().await.map_err(user_error)
+}
+
+#[tauri::command]
+pub async fn set_preferences(
+    library: State<'_, Library>,
+    preferences: Preferences,
+) -> CommandResult<Preferences> {
+    library
+        .set_preferences(preferences)
+        .await
+        .map_err(user_error)
 }
 
 /// One article, its images pointed at the app's image scheme; `load_images` when the person

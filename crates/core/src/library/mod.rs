@@ -10,9 +10,10 @@ mod refresh;
 mod refresher;
 mod retention;
 mod saving;
-mod search;
 pub mod schedule;
+mod search;
 mod subscriptions;
+mod undo;
 mod writer;
 
 use std::path::Path;
@@ -21,7 +22,8 @@ use std::sync::Arc;
 use tokio::task::spawn_blocking;
 
 use crate::api::{
-    Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, RemoteImages, Settings,
+    Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ListOptions, MarkedRead,
+    Preferences, RemoteImages, Settings, ViewCounts,
 };
 use crate::fetch::{FetchLimits, Fetcher};
 use crate::media::ImageLimits;
@@ -41,6 +43,7 @@ pub struct Library {
     image_limits: ImageLimits,
     limits: RefreshLimits,
     page_permits: full_text::PagePermits,
+    undo: Arc<undo::UndoLog>,
 }
 
 /// Settings keys (the `settings` table).
@@ -54,6 +57,8 @@ pub mod settings {
     pub const REMOTE_IMAGES: &str = "remote_images";
     /// "1" to keep the images of every new article.
     pub const KEEP_ALL_IMAGES: &str = "keep_all_images";
+    /// The person's `Preferences`, as JSON.
+    pub const PREFERENCES: &str = "preferences";
 }
 
 /// Rows per page of the article list.
@@ -76,9 +81,8 @@ impl Library {
             image_fetcher: Fetcher::new(image_fetch_limits)?,
             image_limits,
             limits: RefreshLimits::default(),
-            page_permits: std::sync::Arc::new(tokio::sync::Semaphore::new(
-                full_text::PAGES_AT_ONCE,
-            )),
+            page_permits: Arc::new(tokio::sync::Semaphore::new(full_text::PAGES_AT_ONCE)),
+            undo: Arc::default(),
         })
     }
 
@@ -136,6 +140,32 @@ impl Library {
         .await
     }
 
+    /// How the person likes to read; defaults for anything never set.
+    pub async fn preferences(&self) -> Result<Preferences> {
+        let stored = self.blocking(|s| s.setting(settings::PREFERENCES)).await?;
+        Ok(stored
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
+    /// Stores the person's preferences, each kept within its sensible range.
+    pub async fn set_preferences(&self, preferences: Preferences) -> Result<Preferences> {
+        let preferences = Preferences {
+            reader_size: preferences.reader_size.clamp(14, 28),
+            line_height_tenths: preferences.line_height_tenths.clamp(13, 20),
+            content_width: preferences.content_width.clamp(50, 90),
+            sidebar_width: preferences.sidebar_width.clamp(160, 480),
+            list_width: preferences.list_width.clamp(240, 720),
+            mark_read_delay_secs: preferences.mark_read_delay_secs.clamp(1, 60),
+            ..preferences
+        };
+        let json =
+            serde_json::to_string(&preferences).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.blocking(move |s| s.set_setting(settings::PREFERENCES, &json))
+            .await?;
+        Ok(preferences)
+    }
+
     /// When the next feed is due, if any feed is polled at all.
     pub async fn next_poll_at(&self) -> Result<Option<crate::Timestamp>> {
         self.blocking(|s| s.next_poll_at()).await
@@ -156,17 +186,59 @@ impl Library {
         &self.store
     }
 
+    /// One page of a view, newest first.
     pub async fn list_articles(
         &self,
         view: ArticleView,
         after: Option<ArticleCursor>,
     ) -> Result<ArticlePage> {
+        self.list_articles_with(view, after, ListOptions::default())
+            .await
+    }
+
+    /// One page of a view, in the order and with the filter the person chose.
+    pub async fn list_articles_with(
+        &self,
+        view: ArticleView,
+        after: Option<ArticleCursor>,
+        options: ListOptions,
+    ) -> Result<ArticlePage> {
         let query = ArticleQuery {
             view,
             after,
             limit: PAGE_SIZE,
+            options,
         };
         self.blocking(move |s| s.list_articles(&query)).await
+    }
+
+    /// Counts for the smart views.
+    pub async fn view_counts(&self) -> Result<ViewCounts> {
+        self.blocking(|s| s.view_counts()).await
+    }
+
+    /// Marks every unread article of a view read (or only those older than `older_than`). The
+    /// answer carries a token that undoes exactly this, for a while.
+    pub async fn mark_view_read(
+        &self,
+        view: ArticleView,
+        older_than: Option<crate::Timestamp>,
+    ) -> Result<MarkedRead> {
+        let ids = self
+            .blocking(move |s| s.mark_view_read(view, older_than, now()))
+            .await?;
+        let count = ids.len() as u64;
+        let undo = self.undo.remember(ids);
+        Ok(MarkedRead { count, undo })
+    }
+
+    /// Undoes a [`Library::mark_view_read`]; false when the token is too old to undo.
+    pub async fn undo_mark_read(&self, undo: u64) -> Result<bool> {
+        let Some(ids) = self.undo.take(undo) else {
+            return Ok(false);
+        };
+        self.blocking(move |s| s.mark_unread(&ids)).await?;
+        Ok(true)
     }
 
     pub async fn article(&self, id: ArticleId) -> Result<Article> {

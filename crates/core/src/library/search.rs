@@ -18,7 +18,8 @@ impl Library {
             let now = now();
             let mut candidates = store.search_candidates(&expression, &query, CANDIDATES)?;
             candidates.sort_by(|a, b| {
-                search::score(b.bm25, b.sort_at, now).total_cmp(&search::score(a.bm25, a.sort_at, now))
+                search::score(b.bm25, b.sort_at, now)
+                    .total_cmp(&search::score(a.bm25, a.sort_at, now))
             });
             let mut hits = Vec::with_capacity(RESULTS.min(candidates.len()));
             for candidate in candidates.into_iter().take(RESULTS) {

@@ -159,3 +159,48 @@ impl Store {
         Ok(changed == 1)
     }
 }
+
+impl Store {
+    /// Marks every unread article of a view read (only those older than `older_than`, when
+    /// given) in one statement. Returns their ids, to undo with [`Store::mark_unread`].
+    pub fn mark_view_read(
+        &self,
+        view: crate::api::ArticleView,
+        older_than: Option<Timestamp>,
+        now: Timestamp,
+    ) -> Result<Vec<ArticleId>> {
+        let filter = super::views::view_filter(view, super::views::start_of_today(), 2);
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(now)];
+        args.extend(filter.args);
+        let mut conditions = vec![filter.sql, "a.is_read = 0".to_string()];
+        if let Some(older_than) = older_than {
+            args.push(Box::new(older_than));
+            conditions.push(format!("a.sort_at < ?{}", args.len()));
+        }
+        let sql = format!(
+            "UPDATE articles AS a SET is_read = 1, read_at = ?1 WHERE {} RETURNING id",
+            conditions.join(" AND ")
+        );
+        let conn = self.writer();
+        let mut stmt = conn.prepare(&sql)?;
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// Marks these articles unread again (undoing a "mark all read").
+    pub fn mark_unread(&self, ids: &[ArticleId]) -> Result<()> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        {
+            let mut stmt =
+                tx.prepare_cached("UPDATE articles SET is_read = 0, read_at = NULL WHERE id = ?1")?;
+            for id in ids {
+                stmt.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

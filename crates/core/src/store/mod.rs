@@ -15,6 +15,7 @@ mod retention;
 mod saved;
 mod search;
 mod settings;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -29,6 +30,7 @@ pub use images::ImageSource;
 pub use polling::{FeedToRefresh, PollRecord, PollWrite};
 pub use reading::{ArticleQuery, reading_minutes};
 pub use saved::SavedPage;
+pub use views::start_of_today;
 
 /// How many articles a store operation inserted and changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

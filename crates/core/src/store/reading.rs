@@ -1,16 +1,21 @@
 //! Reading articles: a view's pages, newest first, and one article in full.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::Store;
+use super::views::{start_of_today, view_filter};
 use crate::Result;
-use crate::api::{Article, ArticleCursor, ArticleId, ArticlePage, ArticleSummary, ArticleView};
+use crate::api::{
+    Article, ArticleCursor, ArticleId, ArticlePage, ArticleSummary, ArticleView, ListOptions,
+    ViewCounts,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleQuery {
     pub view: ArticleView,
     pub after: Option<ArticleCursor>,
     pub limit: u32,
+    pub options: ListOptions,
 }
 
 pub(super) const SUMMARY_SELECT: &str =
@@ -33,41 +38,40 @@ fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
 }
 
 impl Store {
-    /// One page of a view, newest first. Pages are keyed by the last row seen (not OFFSET), so
-    /// every page costs the same however deep the list.
+    /// One page of a view, newest first (or oldest first). Pages are keyed by the last row seen
+    /// (not OFFSET), so every page costs the same however deep the list.
     pub fn list_articles(&self, query: &ArticleQuery) -> Result<ArticlePage> {
-        let (filter, feed_id) = match query.view {
-            ArticleView::All => ("1", None),
-            ArticleView::Unread => ("a.is_read = 0", None),
-            ArticleView::Bookmarks => ("a.is_bookmarked = 1", None),
-            ArticleView::Saved => ("a.is_saved = 1", None),
-            ArticleView::Folder { folder_id } => (
-                "a.feed_id IN (SELECT id FROM feeds WHERE folder_id = :feed)",
-                Some(folder_id),
-            ),
-            ArticleView::Feed { feed_id } => ("a.feed_id = :feed", Some(feed_id)),
-        };
-        let cursor = if query.after.is_some() {
-            "AND (a.sort_at, a.id) < (:sort_at, :id)"
+        let view = view_filter(query.view, start_of_today(), 1);
+        let mut args = view.args;
+        let mut conditions = vec![view.sql];
+        if query.options.unread_only {
+            conditions.push("a.is_read = 0".to_string());
+        }
+        let (order, compare) = if query.options.oldest_first {
+            ("ASC", ">")
         } else {
-            ""
+            ("DESC", "<")
         };
+        if let Some(after) = &query.after {
+            args.push(Box::new(after.sort_at));
+            args.push(Box::new(after.id));
+            conditions.push(format!(
+                "(a.sort_at, a.id) {compare} (?{}, ?{})",
+                args.len() - 1,
+                args.len()
+            ));
+        }
+        let limit = query.limit.max(1);
+        args.push(Box::new(limit));
         let sql = format!(
-            "{SUMMARY_SELECT} WHERE {filter} {cursor} ORDER BY a.sort_at DESC, a.id DESC LIMIT :limit"
+            "{SUMMARY_SELECT} WHERE {} ORDER BY a.sort_at {order}, a.id {order} LIMIT ?{}",
+            conditions.join(" AND "),
+            args.len()
         );
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(&sql)?;
-        let limit = query.limit.max(1);
-        let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":limit", &limit)];
-        if let Some(feed_id) = &feed_id {
-            named.push((":feed", feed_id));
-        }
-        if let Some(after) = &query.after {
-            named.push((":sort_at", &after.sort_at));
-            named.push((":id", &after.id));
-        }
         let articles: Vec<ArticleSummary> = stmt
-            .query_map(named.as_slice(), summary_from_row)?
+            .query_map(params_from_iter(args.iter()), summary_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         let next = (articles.len() == limit as usize)
             .then(|| articles.last())
@@ -77,6 +81,26 @@ impl Store {
                 id: last.id,
             });
         Ok(ArticlePage { articles, next })
+    }
+
+    /// Unread, today's unread, bookmarked and saved articles, for the smart views.
+    pub fn view_counts(&self) -> Result<ViewCounts> {
+        Ok(self.reader().query_row(
+            "SELECT
+                 (SELECT count(*) FROM articles WHERE is_read = 0),
+                 (SELECT count(*) FROM articles WHERE is_read = 0 AND sort_at >= ?1),
+                 (SELECT count(*) FROM articles WHERE is_bookmarked = 1),
+                 (SELECT count(*) FROM articles WHERE is_saved = 1)",
+            [start_of_today()],
+            |row| {
+                Ok(ViewCounts {
+                    unread: row.get(0)?,
+                    today_unread: row.get(1)?,
+                    bookmarks: row.get(2)?,
+                    saved: row.get(3)?,
+                })
+            },
+        )?)
     }
 
     pub fn article_summary(&self, id: ArticleId) -> Result<Option<ArticleSummary>> {

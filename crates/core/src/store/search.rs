@@ -53,7 +53,10 @@ impl Store {
              FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
              WHERE articles_fts MATCH ?1 {}
              ORDER BY articles_fts.rowid DESC LIMIT ?{}",
-            filters.iter().map(|f| format!("AND {f} ")).collect::<String>(),
+            filters
+                .iter()
+                .map(|f| format!("AND {f} "))
+                .collect::<String>(),
             args.len()
         );
         let conn = self.reader();

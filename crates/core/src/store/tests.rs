@@ -58,6 +58,7 @@ fn page(store: &Store, view: ArticleView) -> Vec<String> {
         view,
         after: None,
         limit: 1000,
+        options: Default::default(),
     };
     store
         .list_articles(&query)
@@ -95,6 +96,7 @@ fn a_feed_and_its_articles_round_trip_through_the_file() {
             view: ArticleView::All,
             after: None,
             limit: 10,
+            options: Default::default(),
         })
         .unwrap();
     let full = store.article(listed.articles[1].id).unwrap().unwrap();
@@ -130,6 +132,7 @@ fn a_refresh_that_changes_an_article_keeps_its_read_and_bookmark_state() {
             view: ArticleView::All,
             after: None,
             limit: 1,
+            options: Default::default(),
         })
         .unwrap()
         .articles[0]
@@ -230,6 +233,7 @@ fn views_filter_and_pages_continue_where_the_last_one_ended() {
                 view: ArticleView::Feed { feed_id: feed },
                 after,
                 limit: 40,
+                options: Default::default(),
             })
             .unwrap();
         seen.extend(page.articles.iter().map(|a| (a.sort_at, a.id)));
@@ -249,6 +253,7 @@ fn views_filter_and_pages_continue_where_the_last_one_ended() {
             view: ArticleView::All,
             after: None,
             limit: 3,
+            options: Default::default(),
         })
         .unwrap();
     store.set_read(first.articles[0].id, true, NOW).unwrap();
@@ -282,6 +287,7 @@ fn removing_a_feed_keeps_its_bookmarks() {
             view: ArticleView::All,
             after: None,
             limit: 10,
+            options: Default::default(),
         })
         .unwrap()
         .articles
@@ -317,6 +323,7 @@ fn undated_articles_sort_by_first_seen_and_future_dates_are_clamped() {
             view: ArticleView::All,
             after: None,
             limit: 10,
+            options: Default::default(),
         })
         .unwrap();
     assert!(rows.articles.iter().all(|a| a.sort_at == NOW));
@@ -349,15 +356,18 @@ fn list_queries_use_indexes_not_table_scans() {
     store.optimize().unwrap();
     let conn = store.reader();
     let views = [
-        ("1", ""),
-        ("a.is_read = 0", ""),
-        ("a.is_bookmarked = 1", ""),
-        ("a.feed_id = 1", ""),
-        ("a.is_read = 0", "AND (a.sort_at, a.id) < (1, 1)"),
+        ("1", "", "DESC"),
+        ("a.is_read = 0", "", "DESC"),
+        ("a.sort_at >= 1", "", "DESC"),
+        ("a.is_bookmarked = 1", "", "DESC"),
+        ("a.is_saved = 1", "", "DESC"),
+        ("a.feed_id = 1", "", "DESC"),
+        ("a.is_read = 0", "AND (a.sort_at, a.id) < (1, 1)", "DESC"),
+        ("a.feed_id = 1", "AND (a.sort_at, a.id) > (1, 1)", "ASC"),
     ];
-    for (filter, cursor) in views {
+    for (filter, cursor, order) in views {
         let sql = format!(
-            "EXPLAIN QUERY PLAN {} WHERE {filter} {cursor} ORDER BY a.sort_at DESC, a.id DESC LIMIT 50",
+            "EXPLAIN QUERY PLAN {} WHERE {filter} {cursor} ORDER BY a.sort_at {order}, a.id {order} LIMIT 50",
             reading::SUMMARY_SELECT
         );
         let plan: Vec<String> = conn

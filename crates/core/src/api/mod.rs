@@ -1,0 +1,16 @@
+//! Plain data exchanged with the UI. TypeScript versions are generated from these structs by ts-rs
+//! (`cargo test -p tidings-core` writes them to `ui/src/lib/bindings/`), never written by hand.
+
+mod articles;
+mod errors;
+mod feeds;
+mod refresh;
+mod search;
+mod settings;
+
+pub use articles::*;
+pub use errors::*;
+pub use feeds::*;
+pub use refresh::*;
+pub use search::*;
+pub use settings::*;

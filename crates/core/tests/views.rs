@@ -1,0 +1,154 @@
+//! Smart views and reading state through the library: Today, order and the unread-only filter,
+//! counts, and "mark all read" with Undo.
+
+use tidings_core::Library;
+use tidings_core::api::{ArticleView, ListOptions};
+use tidings_testkit::TestServer;
+use tidings_testkit::axum::Router;
+use tidings_testkit::axum::routing::get;
+
+/// Five articles: one an hour old, the others 1, 2, 10 and 40 days old.
+async fn library() -> (tempfile::TempDir, TestServer, Library) {
+    let now = tidings_core::now();
+    let items: String = [3_600, 86_400 + 7_200, 2 * 86_400, 10 * 86_400, 40 * 86_400]
+        .iter()
+        .enumerate()
+        .map(|(i, age)| {
+            let date = httpdate::fmt_http_date(
+                std::time::UNIX_EPOCH + std::time::Duration::from_secs((now - age) as u64),
+            );
+            format!(
+                "<item><guid>{i}</guid><title>Story {i}</title><pubDate>{date}</pubDate></item>"
+            )
+        })
+        .collect();
+    let feed = format!("<rss version=\"2.0\"><channel><title>Days</title>{items}</channel></rss>");
+    let server =
+        TestServer::start(Router::new().route("/feed.xml", get(move || async move { feed }))).await;
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&dir.path().join("tidings.db")).unwrap();
+    library.subscribe(&server.url("/feed.xml")).await.unwrap();
+    (dir, server, library)
+}
+
+async fn titles(library: &Library, view: ArticleView, options: ListOptions) -> Vec<String> {
+    let page = library
+        .list_articles_with(view, None, options)
+        .await
+        .unwrap();
+    page.articles.into_iter().map(|a| a.title).collect()
+}
+
+#[tokio::test]
+async fn today_order_and_unread_only() {
+    let (_dir, _server, library) = library().await;
+    let today = titles(&library, ArticleView::Today, ListOptions::default()).await;
+    // Story 0 is an hour old; it is today unless the day began less than an hour ago.
+    assert!(today.is_empty() || today == ["Story 0"], "{today:?}");
+    assert!(!today.contains(&"Story 1".to_string()));
+
+    let oldest_first = ListOptions {
+        oldest_first: true,
+        unread_only: false,
+    };
+    assert_eq!(
+        titles(&library, ArticleView::All, oldest_first).await,
+        ["Story 4", "Story 3", "Story 2", "Story 1", "Story 0"]
+    );
+    let first = library
+        .list_articles(ArticleView::All, None)
+        .await
+        .unwrap()
+        .articles[0]
+        .id;
+    library.set_read(first, true).await.unwrap();
+    let unread_only = ListOptions {
+        oldest_first: false,
+        unread_only: true,
+    };
+    assert_eq!(
+        titles(&library, ArticleView::All, unread_only).await,
+        ["Story 1", "Story 2", "Story 3", "Story 4"]
+    );
+}
+
+#[tokio::test]
+async fn counts_follow_reading_bookmarks_and_saving() {
+    let (_dir, _server, library) = library().await;
+    let counts = library.view_counts().await.unwrap();
+    assert_eq!((counts.unread, counts.bookmarks, counts.saved), (5, 0, 0));
+    let articles = library
+        .list_articles(ArticleView::All, None)
+        .await
+        .unwrap()
+        .articles;
+    library.set_read(articles[1].id, true).await.unwrap();
+    library.set_bookmarked(articles[2].id, true).await.unwrap();
+    library.set_saved(articles[3].id, true).await.unwrap();
+    let counts = library.view_counts().await.unwrap();
+    assert_eq!((counts.unread, counts.bookmarks, counts.saved), (4, 1, 1));
+}
+
+#[tokio::test]
+async fn mark_all_read_then_undo_puts_back_exactly_what_changed() {
+    let (_dir, _server, library) = library().await;
+    let articles = library
+        .list_articles(ArticleView::All, None)
+        .await
+        .unwrap()
+        .articles;
+    library.set_read(articles[0].id, true).await.unwrap();
+
+    let marked = library
+        .mark_view_read(ArticleView::All, None)
+        .await
+        .unwrap();
+    assert_eq!(marked.count, 4);
+    assert_eq!(library.view_counts().await.unwrap().unread, 0);
+
+    assert!(library.undo_mark_read(marked.undo).await.unwrap());
+    let unread = titles(&library, ArticleView::Unread, ListOptions::default()).await;
+    assert_eq!(
+        unread,
+        ["Story 1", "Story 2", "Story 3", "Story 4"],
+        "the one read before stays read"
+    );
+    assert!(
+        !library.undo_mark_read(marked.undo).await.unwrap(),
+        "an undo works once"
+    );
+}
+
+#[tokio::test]
+async fn marking_older_than_a_week_read_leaves_the_recent_ones() {
+    let (_dir, _server, library) = library().await;
+    let week_ago = tidings_core::now() - 7 * 86_400;
+    let marked = library
+        .mark_view_read(ArticleView::All, Some(week_ago))
+        .await
+        .unwrap();
+    assert_eq!(marked.count, 2);
+    assert_eq!(
+        titles(&library, ArticleView::Unread, ListOptions::default()).await,
+        ["Story 0", "Story 1", "Story 2"]
+    );
+}
+
+#[tokio::test]
+async fn preferences_round_trip_and_stay_within_their_ranges() {
+    use tidings_core::api::{MarkRead, Preferences, Theme};
+    let (_dir, _server, library) = library().await;
+    assert_eq!(library.preferences().await.unwrap(), Preferences::default());
+    let wanted = Preferences {
+        theme: Theme::Sepia,
+        reader_size: 99,
+        content_width: 10,
+        mark_read: MarkRead::AfterDelay,
+        mark_read_delay_secs: 5,
+        ..Preferences::default()
+    };
+    let stored = library.set_preferences(wanted).await.unwrap();
+    assert_eq!((stored.reader_size, stored.content_width), (28, 50));
+    assert_eq!(library.preferences().await.unwrap(), stored);
+    assert_eq!(stored.theme, Theme::Sepia);
+}
