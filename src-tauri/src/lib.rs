@@ -3,6 +3,7 @@
 
 mod commands;
 mod images;
+mod notify;
 mod window;
 
 use tauri::Manager;
@@ -18,6 +19,12 @@ pub fn run() {
         .init();
 
     tauri::Builder::default()
+        // First, so that a second launch hands over to the running app before doing anything.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            window::bring_forward(app);
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .register_asynchronous_uri_scheme_protocol(tidings_core::media::SCHEME, images::serve)
@@ -33,7 +40,12 @@ pub fn run() {
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let progress = |p| commands::emit(&handle, "refresh-progress", p);
-                let finished = |result| commands::report_refresh(&handle, result);
+                let finished = |result: tidings_core::Result<_>| {
+                    if let Ok(summary) = &result {
+                        notify::new_articles(&handle, summary);
+                    }
+                    commands::report_refresh(&handle, result);
+                };
                 refresher.run_schedule(progress, finished).await;
             });
             Ok(())

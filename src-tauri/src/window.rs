@@ -1,5 +1,5 @@
 use tauri::webview::NewWindowResponse;
-use tauri::{AppHandle, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
 use url::Url;
 
@@ -32,6 +32,15 @@ pub fn create_main(app: &AppHandle) -> tauri::Result<()> {
         })
         .build()?;
     Ok(())
+}
+
+/// Shows the window and gives it focus (a second launch of the app lands here).
+pub fn bring_forward(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
 }
 
 /// Hands a web address to the system browser; anything else is refused.

@@ -72,6 +72,12 @@ impl Sandbox {
                 home.join("cache").display().to_string(),
             ),
             ("PATH".into(), path),
+            // Each app under test is on its own: with the desktop's session bus, the
+            // single-instance plugin would hand a second test's app over to the first.
+            (
+                "DBUS_SESSION_BUS_ADDRESS".into(),
+                format!("unix:path={}", home.join("no-bus").display()),
+            ),
             // Software rendering: Xvfb has no GPU.
             ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "1".into()),
             ("WEBKIT_DISABLE_DMABUF_RENDERER".into(), "1".into()),
