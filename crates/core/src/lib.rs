@@ -20,8 +20,8 @@ pub mod fetch;
 pub mod library;
 pub mod media;
 pub mod sanitize;
-pub mod search;
 mod scan;
+pub mod search;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -30,7 +30,11 @@ pub fn match_expression(text: &str) -> Option<String> {
         .enumerate()
         .map(|(i, term)| {
             let prefix = i == last && ends_in_word && !term.contains(' ');
-            format!("\"{}\"{}", term.replace('"', ""), if prefix { "*" } else { "" })
+            format!(
+                "\"{}\"{}",
+                term.replace('"', ""),
+                if prefix { "*" } else { "" }
+            )
         })
         .collect();
     Some(quoted.join(" AND "))

@@ -2,8 +2,14 @@ use super::*;
 
 #[test]
 fn typed_text_becomes_a_safe_query_that_follows_the_typing() {
-    assert_eq!(match_expression("kim jong"), Some("\"kim\" AND \"jong\"*".to_string()));
-    assert_eq!(match_expression("kim jong "), Some("\"kim\" AND \"jong\"".to_string()));
+    assert_eq!(
+        match_expression("kim jong"),
+        Some("\"kim\" AND \"jong\"*".to_string())
+    );
+    assert_eq!(
+        match_expression("kim jong "),
+        Some("\"kim\" AND \"jong\"".to_string())
+    );
     assert_eq!(
         match_expression("\"arms deal\" putin"),
         Some("\"arms deal\" AND \"putin\"*".to_string())
@@ -11,7 +17,9 @@ fn typed_text_becomes_a_safe_query_that_follows_the_typing() {
     // Operators and syntax are just words.
     assert_eq!(
         match_expression("NEAR(a b) OR title:x -y *"),
-        Some("\"NEAR\" AND \"a\" AND \"b\" AND \"OR\" AND \"title\" AND \"x\" AND \"y\"".to_string())
+        Some(
+            "\"NEAR\" AND \"a\" AND \"b\" AND \"OR\" AND \"title\" AND \"x\" AND \"y\"".to_string()
+        )
     );
     assert_eq!(match_expression("  \"\" ... "), None);
     assert_eq!(terms("Café \"arms deal\""), ["Café", "arms deal"]);
@@ -28,10 +36,17 @@ fn matches_are_marked_through_case_accents_and_endings() {
 
 #[test]
 fn a_snippet_is_cut_around_the_first_match() {
-    let text = (0..100).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ") + " needle and more";
+    let text = (0..100)
+        .map(|i| format!("w{i}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+        + " needle and more";
     let snippet = snippet(&text, &["needle".to_string()]);
     assert!(snippet.starts_with("… w90 "), "{snippet}");
-    assert!(snippet.contains("<mark>needle</mark> and more"), "{snippet}");
+    assert!(
+        snippet.contains("<mark>needle</mark> and more"),
+        "{snippet}"
+    );
     assert!(!snippet.ends_with('…'));
 }
 
