@@ -1,6 +1,8 @@
 //! End to end: the real app binary in a real window, a real feed over loopback HTTP, a real
 //! database file that survives restarts. Needs an X display (`xvfb-run -a cargo test`).
 
+// Each test binary uses a different part of the shared harness.
+#[allow(dead_code)]
 mod support;
 
 use fantoccini::Locator;
@@ -95,7 +97,7 @@ async fn subscribe_read_bookmark_restart_and_read_offline() {
     )
     .await;
     assert_eq!(app.texts("main .content p").await, seed.paragraphs);
-    let screenshot = app.screenshot("reader.png").await;
+    let screenshot = app.screenshot("reader-feed.png").await;
     eprintln!("reader screenshot: {}", screenshot.display());
 
     // Privacy: every request (the feed, and the lead image the reader asked the app for) came from

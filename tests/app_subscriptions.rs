@@ -13,7 +13,7 @@ use fantoccini::Locator;
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_RIGHT, MouseActions, PointerAction};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
-use support::{App, Driver, Sandbox};
+use support::{App, Driver, Sandbox, feed_row};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::http::StatusCode;
@@ -41,26 +41,6 @@ async fn press_key(app: &App, key: Key) {
     app.press(key.chars().next().unwrap()).await;
 }
 
-/// Moves the pointer onto `element`, from outside it so that the page sees it arrive even when
-/// the pointer was already there before the layout changed.
-async fn hover(app: &App, element: &Element) {
-    let actions = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: 1.0,
-            y: 1.0,
-        })
-        .then(PointerAction::MoveToElement {
-            element: element.clone(),
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        });
-    app.client.perform_actions(actions).await.unwrap();
-    // Lets go of every key and button, or WebKitWebDriver's next typing can lose its Shift.
-    app.client.release_actions().await.unwrap();
-}
-
 async fn right_click(app: &App, element: &Element) {
     let actions = MouseActions::new("mouse".into())
         .then(PointerAction::MoveToElement {
@@ -80,78 +60,9 @@ async fn right_click(app: &App, element: &Element) {
     app.client.release_actions().await.unwrap();
 }
 
-/// The sidebar row of the feed called `title`.
-fn feed_row(title: &str) -> String {
-    format!("//li[contains(@class,'feed')][.//span[@class and contains(@class,'name')]='{title}']")
-}
-
 /// The sidebar row of the folder called `name`.
 fn folder_row(name: &str) -> String {
     format!("//li[contains(@class,'folder')][./div//span[contains(@class,'name')]='{name}']")
-}
-
-/// Hovers a sidebar row, as a person reaching for its "…" button, and opens its menu.
-async fn open_menu(app: &App, row: &str) {
-    let row = app.wait_for(Locator::XPath(row)).await;
-    // The row itself, not its list item: a folder's item also holds its feeds' rows.
-    let item = row.find(Locator::Css(":scope > div")).await.unwrap();
-    hover(app, &item).await;
-    item.find(Locator::Css("button.more"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    app.wait_for(Locator::Css("[role=menu]")).await;
-}
-
-async fn pick(app: &App, item: &str) {
-    app.wait_for(Locator::XPath(&format!(
-        "//*[@role='menu']//button[starts-with(@role,'menuitem')][normalize-space(.)='{item}']"
-    )))
-    .await
-    .click()
-    .await
-    .unwrap();
-}
-
-/// Types into the open dialog's text field, replacing what was there, and submits.
-async fn answer_dialog(app: &App, text: &str) {
-    let input = app
-        .wait_for(Locator::Css("dialog[open] input[type=text]"))
-        .await;
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-    input.send_keys(&Key::Enter.to_string()).await.unwrap();
-    wait_for_no_dialog(app).await;
-}
-
-async fn wait_for_no_dialog(app: &App) {
-    app.wait_until(
-        "the dialog to close",
-        "return document.querySelector('dialog[open]') === null",
-    )
-    .await;
-}
-
-async fn add_feed(app: &App, address: &str) {
-    app.client
-        .find(Locator::Css("button[aria-label='Add a feed']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    answer_dialog(app, address).await;
-}
-
-/// Waits until the text of the first element matching `css` satisfies the JS condition `test`
-/// (written against a variable `text`).
-async fn wait_for_text(app: &App, what: &str, css: &str, test: &str) {
-    let script = format!(
-        "const text = document.querySelector({css:?})?.textContent?.replace(/\\s+/g, ' ').trim() ?? ''; return {test};"
-    );
-    app.wait_until(what, &script).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -223,14 +134,14 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
 
     // Picking one subscribes to that feed only, and shows its articles.
     app.click_text("button.candidate", "Journal posts").await;
-    wait_for_no_dialog(&app).await;
+    app.wait_for_no_dialog().await;
     app.wait_for(Locator::XPath(&feed_row("The Journal"))).await;
     app.wait_for(Locator::XPath("//li//span[.='Second post']"))
         .await;
     assert_eq!(app.texts("li.feed").await.len(), 1);
 
     // Escape closes a menu and gives focus back to its button; the reading keys work again.
-    open_menu(&app, &feed_row("The Journal")).await;
+    app.open_row_menu(&feed_row("The Journal")).await;
     press_key(&app, Key::Escape).await;
     app.wait_until(
         "the menu to close and focus to return to its button",
@@ -242,9 +153,9 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
         .await;
 
     // "New folder…" in the feed's menu creates a folder holding the feed.
-    open_menu(&app, &feed_row("The Journal")).await;
-    pick(&app, "New folder…").await;
-    answer_dialog(&app, "Tech").await;
+    app.open_row_menu(&feed_row("The Journal")).await;
+    app.pick("New folder…").await;
+    app.answer_dialog("Tech").await;
     app.wait_for(Locator::XPath(&format!(
         "{}{}",
         folder_row("Tech"),
@@ -253,9 +164,9 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
     .await;
 
     // Rename the folder from its "…" menu.
-    open_menu(&app, &folder_row("Tech")).await;
-    pick(&app, "Rename…").await;
-    answer_dialog(&app, "Reading").await;
+    app.open_row_menu(&folder_row("Tech")).await;
+    app.pick("Rename…").await;
+    app.answer_dialog("Reading").await;
     app.wait_for(Locator::XPath(&folder_row("Reading"))).await;
 
     // The folder view lists its feed's articles.
@@ -269,8 +180,7 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
         .click()
         .await
         .unwrap();
-    wait_for_text(
-        &app,
+    app.wait_for_text(
         "the folder's heading",
         "section.list h1",
         "text === 'Reading'",
@@ -282,7 +192,7 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
         .await;
 
     // Rename the feed with the keyboard alone: arrows move through the menu, Enter picks.
-    open_menu(&app, &feed_row("The Journal")).await;
+    app.open_row_menu(&feed_row("The Journal")).await;
     app.wait_until(
         "the first item to have focus",
         "return document.activeElement?.textContent.trim() === 'Refresh'",
@@ -297,7 +207,7 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
         name.prop("value").await.unwrap().as_deref(),
         Some("The Journal")
     );
-    answer_dialog(&app, "My journal").await;
+    app.answer_dialog("My journal").await;
     app.wait_for(Locator::XPath(&format!(
         "{}{}",
         folder_row("Reading"),
@@ -316,7 +226,7 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
         "[role=menu][aria-label='Actions for folder Reading']",
     ))
     .await;
-    pick(&app, "Delete folder").await;
+    app.pick("Delete folder").await;
     app.wait_until(
         "the folder to go",
         "return document.querySelector('li.folder') === null",
@@ -327,8 +237,7 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
         feed_row("My journal").trim_start_matches('/')
     )))
     .await;
-    wait_for_text(
-        &app,
+    app.wait_for_text(
         "the list to leave the deleted folder",
         "section.list h1",
         "text === 'Unread'",
@@ -386,18 +295,18 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
     let app = driver.launch().await;
 
     for path in ["/steady.xml", "/flaky.xml", "/slow.xml"] {
-        add_feed(&app, &server.url(path)).await;
+        app.add_feed(&server.url(path)).await;
     }
     app.wait_for(Locator::XPath(&feed_row("Slow Gazette")))
         .await;
 
     // Two feeds in a folder: the second moves into the folder the first one created.
-    open_menu(&app, &feed_row("Steady News")).await;
-    pick(&app, "New folder…").await;
-    answer_dialog(&app, "News").await;
+    app.open_row_menu(&feed_row("Steady News")).await;
+    app.pick("New folder…").await;
+    app.answer_dialog("News").await;
     app.wait_for(Locator::XPath(&folder_row("News"))).await;
-    open_menu(&app, &feed_row("Slow Gazette")).await;
-    pick(&app, "News").await;
+    app.open_row_menu(&feed_row("Slow Gazette")).await;
+    app.pick("News").await;
     app.wait_for(Locator::XPath(&format!(
         "{}{}",
         folder_row("News"),
@@ -416,8 +325,7 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
         .click()
         .await
         .unwrap();
-    wait_for_text(
-        &app,
+    app.wait_for_text(
         "the bar to count 2 of 3 feeds",
         ".refresh",
         "text.includes('2 of 3 feeds')",
@@ -430,8 +338,7 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
     release.notify_one();
 
     // When it ends the bar says how many failed and where to look; the feed shows ⚠ and why.
-    wait_for_text(
-        &app,
+    app.wait_for_text(
         "the bar to point at the failure",
         ".refresh",
         "text.includes('1 feed could not be refreshed') && text.includes('⚠')",
@@ -460,33 +367,25 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
     eprintln!("sidebar screenshot: {}", screenshot.display());
 
     // The details dialog explains: the error, failures in a row, when it will try again.
-    open_menu(&app, &feed_row("Flaky Blog")).await;
-    pick(&app, "Feed details…").await;
+    app.open_row_menu(&feed_row("Flaky Blog")).await;
+    app.pick("Feed details…").await;
     app.wait_for(Locator::Css("dialog[open] dl")).await;
     let field = |name: &str| format!("dialog[open] [data-field={name}]");
-    wait_for_text(
-        &app,
+    app.wait_for_text(
         "the last error",
         &field("last-error"),
         "text.includes('500 Internal Server Error')",
     )
     .await;
-    wait_for_text(
-        &app,
-        "failures in a row",
-        &field("failures"),
-        "text === '1'",
-    )
-    .await;
-    wait_for_text(
-        &app,
+    app.wait_for_text("failures in a row", &field("failures"), "text === '1'")
+        .await;
+    app.wait_for_text(
         "the next check",
         &field("next-check"),
         "/^in \\d+ (min|h)/.test(text)",
     )
     .await;
-    wait_for_text(
-        &app,
+    app.wait_for_text(
         "the last success",
         &field("last-success"),
         "text.startsWith('just now')",
@@ -498,16 +397,16 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
     // The server recovers; "Refresh now" clears the error in the dialog and the sidebar.
     failing.store(false, Ordering::SeqCst);
     app.click_text("dialog button", "Refresh now").await;
-    wait_for_text(
-        &app,
+    app.wait_for_text(
         "the error to clear",
         &field("last-error"),
         "text === 'None'",
     )
     .await;
-    wait_for_text(&app, "failures reset", &field("failures"), "text === '0'").await;
+    app.wait_for_text("failures reset", &field("failures"), "text === '0'")
+        .await;
     app.click_text("dialog button", "Done").await;
-    wait_for_no_dialog(&app).await;
+    app.wait_for_no_dialog().await;
     app.wait_until(
         "the ⚠ to go",
         "return document.querySelector('li.feed .warning') === null",
@@ -546,8 +445,7 @@ async fn settings_are_checked_saved_and_read_back() {
     field.clear().await.unwrap();
     field.send_keys("0").await.unwrap();
     app.click_text("dialog button", "Save").await;
-    wait_for_text(
-        &app,
+    app.wait_for_text(
         "the reason the interval is refused",
         "dialog[open] .error",
         "text === 'Enter between 1 and 10,080 minutes.'",
@@ -565,7 +463,7 @@ async fn settings_are_checked_saved_and_read_back() {
     days.clear().await.unwrap();
     days.send_keys("14").await.unwrap();
     days.send_keys(&Key::Enter.to_string()).await.unwrap();
-    wait_for_no_dialog(&app).await;
+    app.wait_for_no_dialog().await;
     open_settings().await;
     assert_eq!(value(interval).await, "45");
     assert_eq!(value(keep).await, "14");

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
@@ -189,7 +190,7 @@ pub struct App {
 }
 
 impl App {
-    pub async fn wait_for(&self, locator: Locator<'_>) -> fantoccini::elements::Element {
+    pub async fn wait_for(&self, locator: Locator<'_>) -> Element {
         self.client
             .wait()
             .at_most(PATIENCE)
@@ -205,11 +206,18 @@ impl App {
             css_to_xpath(css),
             xpath_literal(text)
         );
-        self.wait_for(Locator::XPath(&xpath))
-            .await
-            .click()
-            .await
-            .unwrap();
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let element = self.wait_for(Locator::XPath(&xpath)).await;
+            match element.click().await {
+                Ok(()) => return,
+                // The list re-rendered between finding and clicking: find it again.
+                Err(e) if is_transient(&e) && Instant::now() < deadline => {
+                    tokio::task::yield_now().await
+                }
+                Err(e) => panic!("clicking {xpath}: {e}"),
+            }
+        }
     }
 
     /// Runs a script in the page and waits until it returns true.
@@ -223,6 +231,109 @@ impl App {
             assert!(Instant::now() < deadline, "timed out waiting for {what}");
             tokio::task::yield_now().await;
         }
+    }
+
+    /// Moves the pointer onto `element`, from outside it so that the page sees it arrive even
+    /// when the pointer was already there before the layout changed.
+    async fn hover(&self, element: &Element) -> Result<(), fantoccini::error::CmdError> {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let actions = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: 1.0,
+                y: 1.0,
+            })
+            .then(PointerAction::MoveToElement {
+                element: element.clone(),
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            });
+        self.client.perform_actions(actions).await?;
+        // Lets go of every key and button, or WebKitWebDriver's next typing can lose its Shift.
+        self.client.release_actions().await
+    }
+
+    /// Hovers the sidebar row at `row` (an XPath to its list item), as a person reaching for
+    /// its "…" button, and opens its menu.
+    pub async fn open_row_menu(&self, row: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.click_row_menu_button(row).await {
+                Ok(()) => break,
+                // WebKit applies :hover on its own timer after the pointer moves, and the
+                // sidebar re-renders after each change: until both settle, try again.
+                Err(e) if is_transient(&e) && Instant::now() < deadline => {
+                    tokio::task::yield_now().await
+                }
+                Err(e) => panic!("opening the menu of {row}: {e}"),
+            }
+        }
+        self.wait_for(Locator::Css("[role=menu]")).await;
+    }
+
+    async fn click_row_menu_button(&self, row: &str) -> Result<(), fantoccini::error::CmdError> {
+        let item = self.wait_for(Locator::XPath(row)).await;
+        // The row itself, not its list item: a folder's item also holds its feeds' rows.
+        let row = item.find(Locator::Css(":scope > div")).await?;
+        self.hover(&row).await?;
+        row.find(Locator::Css("button.more")).await?.click().await
+    }
+
+    /// Clicks the item labelled `item` in the open menu (a checked item's label follows its ✓).
+    pub async fn pick(&self, item: &str) {
+        let label = xpath_literal(item);
+        let checked = xpath_literal(&format!("✓{item}"));
+        self.wait_for(Locator::XPath(&format!(
+            "//*[@role='menu']//button[starts-with(@role,'menuitem')]\
+             [normalize-space(.)={label} or normalize-space(.)={checked}]"
+        )))
+        .await
+        .click()
+        .await
+        .unwrap();
+    }
+
+    /// Types into the open dialog's text field, replacing what was there, and submits; waits
+    /// for the dialog to close.
+    pub async fn answer_dialog(&self, text: &str) {
+        let input = self
+            .wait_for(Locator::Css("dialog[open] input[type=text]"))
+            .await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+        input
+            .send_keys(&fantoccini::key::Key::Enter.to_string())
+            .await
+            .unwrap();
+        self.wait_for_no_dialog().await;
+    }
+
+    pub async fn wait_for_no_dialog(&self) {
+        self.wait_until(
+            "the dialog to close",
+            "return document.querySelector('dialog[open]') === null",
+        )
+        .await;
+    }
+
+    /// Subscribes with the sidebar's + button.
+    pub async fn add_feed(&self, address: &str) {
+        self.wait_for(Locator::Css("button[aria-label='Add a feed']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.answer_dialog(address).await;
+    }
+
+    /// Waits until the text of the first element matching `css` satisfies the JS condition
+    /// `test` (written against a variable `text`).
+    pub async fn wait_for_text(&self, what: &str, css: &str, test: &str) {
+        let script = format!(
+            "const text = document.querySelector({css:?})?.textContent?.replace(/\\s+/g, ' ').trim() ?? ''; return {test};"
+        );
+        self.wait_until(what, &script).await;
     }
 
     /// Presses and releases one key, as a person typing a shortcut would.
@@ -266,6 +377,26 @@ impl App {
     pub async fn quit(self) {
         self.client.close().await.unwrap();
     }
+}
+
+/// A click that missed because the page was still changing under it.
+fn is_transient(error: &fantoccini::error::CmdError) -> bool {
+    use fantoccini::error::{CmdError, ErrorStatus};
+    matches!(
+        error,
+        CmdError::Standard(e) if matches!(
+            e.error,
+            ErrorStatus::StaleElementReference | ErrorStatus::ElementNotInteractable
+        )
+    )
+}
+
+/// The sidebar row of the feed called `title`, for [`App::open_row_menu`].
+pub fn feed_row(title: &str) -> String {
+    format!(
+        "//li[contains(@class,'feed')][.//span[@class and contains(@class,'name')]={}]",
+        xpath_literal(title)
+    )
 }
 
 /// `li.feed button` → `//li[contains(@class,'feed')]//button`, for the few selectors tests use.

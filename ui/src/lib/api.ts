@@ -1,29 +1,37 @@
 // The UI's only door to the backend: typed wrappers over Tauri commands and events. Types come
 // from Rust via ts-rs (./bindings); components never call `invoke` themselves.
 import { invoke } from "@tauri-apps/api/core";
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { listen, TauriEvent, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AddFeedOutcome } from "./bindings/AddFeedOutcome";
 import type { Article } from "./bindings/Article";
 import type { ArticleCursor } from "./bindings/ArticleCursor";
 import type { ArticlePage } from "./bindings/ArticlePage";
 import type { ArticleView } from "./bindings/ArticleView";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { ExportReport } from "./bindings/ExportReport";
+import type { ExportSelection } from "./bindings/ExportSelection";
 import type { FeedSummary } from "./bindings/FeedSummary";
 import type { Folder } from "./bindings/Folder";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { RefreshProgress } from "./bindings/RefreshProgress";
 import type { RefreshScope } from "./bindings/RefreshScope";
+import type { KeptImages } from "./bindings/KeptImages";
 import type { RefreshSummary } from "./bindings/RefreshSummary";
+import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
 
 export type {
-  AddFeedOutcome, Article, ArticleCursor, ArticlePage, ArticleView, FeedSummary, Folder, ImportReport,
-  RefreshProgress, RefreshScope, RefreshSummary, Settings, UserError,
+  AddFeedOutcome, Article, ArticleCursor, ArticlePage, ArticleView, ExportFormat, ExportReport, ExportSelection,
+  FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
+  Settings, UserError,
 };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
+export type { Enclosure } from "./bindings/Enclosure";
 export type { FeedCandidate } from "./bindings/FeedCandidate";
 export type { FeedFormat } from "./bindings/FeedFormat";
 export type { RejectedOutline } from "./bindings/RejectedOutline";
+export type { RemoteImages } from "./bindings/RemoteImages";
 
 export const api = {
   addFeed: (address: string) => invoke<AddFeedOutcome>("add_feed", { address }),
@@ -33,6 +41,8 @@ export const api = {
   renameFeed: (feedId: number, title: string | null) => invoke<void>("rename_feed", { feedId, title }),
   /** `null` moves the feed to the top level. */
   moveFeed: (feedId: number, folderId: number | null) => invoke<void>("move_feed", { feedId, folderId }),
+  /** Reads each new article's page in full at refresh (for feeds that carry only summaries). */
+  setFullText: (feedId: number, fullText: boolean) => invoke<void>("set_full_text", { feedId, fullText }),
   listFolders: () => invoke<Folder[]>("list_folders"),
   /** Returns the new folder's id (or the existing one's, when the name is taken). */
   createFolder: (name: string) => invoke<number>("create_folder", { name }),
@@ -41,9 +51,15 @@ export const api = {
   deleteFolder: (folderId: number) => invoke<void>("delete_folder", { folderId }),
   listArticles: (view: ArticleView, after: ArticleCursor | null = null) =>
     invoke<ArticlePage>("list_articles", { view, after }),
+  /** `loadImages` when the person asked for the images their setting holds back. */
   getArticle: (id: number, loadImages = false) => invoke<Article>("get_article", { id, loadImages }),
   setRead: (id: number, read: boolean) => invoke<void>("set_read", { id, read }),
+  /** Bookmarking keeps the article's images offline in the background (`images-kept` says when). */
   setBookmarked: (id: number, bookmarked: boolean) => invoke<void>("set_bookmarked", { id, bookmarked }),
+  /** Saving keeps the article's images offline in the background (`images-kept` says when). */
+  setSaved: (id: number, saved: boolean) => invoke<void>("set_saved", { id, saved }),
+  /** Saves any page to read later; a page holding no article is kept as a link, with a note why. */
+  saveUrl: (address: string) => invoke<SaveOutcome>("save_url", { address }),
   getSettings: () => invoke<Settings>("get_settings"),
   setSettings: (settings: Settings) => invoke<void>("set_settings", { settings }),
   /** Starts a refresh in the background; its progress and end arrive as events. */
@@ -53,6 +69,9 @@ export const api = {
   importOpml: () => invoke<ImportReport | null>("import_opml"),
   /** Asks where to save with the system's dialog; returns the path, `null` when cancelled. */
   exportOpml: () => invoke<string | null>("export_opml"),
+  /** Asks for a folder with the system's dialog and writes the articles there; `null` when cancelled. */
+  exportArticles: (selection: ExportSelection, format: ExportFormat) =>
+    invoke<ExportReport | null>("export_articles", { selection, format }),
   openInBrowser: (url: string) => invoke<void>("open_in_browser", { url }),
 };
 
@@ -65,6 +84,16 @@ export const events = {
     listen<UserError>("refresh-failed", (e) => handler(e.payload)),
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>
     listen<[number, number]>("import-progress", (e) => handler(e.payload[0], e.payload[1])),
+  /** A bookmarked or saved article's images are now kept for offline reading (or failed to be). */
+  onImagesKept: (handler: (articleId: number, kept: KeptImages) => void): Promise<UnlistenFn> =>
+    listen<[number, KeptImages]>("images-kept", (e) => handler(e.payload[0], e.payload[1])),
+  /**
+   * Something dropped on the window that the window itself took (a link dragged from a browser,
+   * as a text/uri-list, never reaches the page's `drop` event while Tauri's drag-and-drop handler
+   * is on). Tauri calls each dropped URI a "path".
+   */
+  onWindowDrop: (handler: (uris: string[]) => void): Promise<UnlistenFn> =>
+    listen<{ paths: string[] }>(TauriEvent.DRAG_DROP, (e) => handler(e.payload.paths)),
 };
 
 /** The sentence to show for a failed command, whatever shape the failure took. */

@@ -4,6 +4,7 @@ export type Command =
   | "next"
   | "previous"
   | "toggleBookmark"
+  | "toggleSaved"
   | "toggleRead"
   | "refresh";
 
@@ -11,6 +12,7 @@ const BINDINGS: Record<string, Command> = {
   j: "next",
   k: "previous",
   b: "toggleBookmark",
+  s: "toggleSaved",
   m: "toggleRead",
   r: "refresh",
 };

@@ -1,12 +1,22 @@
 // The app's state: subscriptions, which view is open, its articles, the article being read,
-// refresh and import progress. Every change goes through the backend first; the UI only mirrors
-// what was stored.
+// what is kept offline, refresh and import progress, settings. Every change goes through the
+// backend first; the UI only mirrors what was stored.
 import {
   api, errorMessage, events, type AddFeedOutcome, type Article, type ArticleCursor, type ArticleSummary,
-  type ArticleView, type FeedSummary, type Folder, type ImportReport, type RefreshScope,
+  type ArticleView, type FeedSummary, type Folder, type ImportReport, type RefreshScope, type SaveOutcome,
+  type Settings,
 } from "./api";
+import { firstWebUrl } from "./drop";
+import { beforeKeeping, imagesKept, NOTHING_KEPT, savedNow, type OfflineState } from "./offline";
 import { expectedTotal, finishedText, type RefreshStatus } from "./refresh";
+import { savedText, savingText } from "./saving";
 import { sameView } from "./views";
+
+/** A toast: one sentence, and at most one thing to do about it. */
+export interface Notice {
+  text: string;
+  action?: { label: string; run: () => void };
+}
 
 export class Library {
   feeds = $state<FeedSummary[]>([]);
@@ -21,7 +31,14 @@ export class Library {
   /** What the last refresh left to say (failures), until dismissed or the next refresh. */
   refreshNote = $state<string | null>(null);
   importing = $state<{ done: number; total: number } | null>(null);
-  notice = $state<string | null>(null);
+  notice = $state.raw<Notice | null>(null);
+  /** As stored; `null` until loaded. */
+  settings = $state<Settings | null>(null);
+  offline = $state.raw<OfflineState>(NOTHING_KEPT);
+  /** The article on screen was loaded with the images the person's setting holds back. */
+  imagesRequested = $state(false);
+  /** Dropped links being saved, so that one drop seen twice is saved once. */
+  private dropping = new Set<string>();
 
   unreadTotal = $derived(this.feeds.reduce((sum, f) => sum + f.unreadCount, 0));
 
@@ -43,8 +60,25 @@ export class Library {
       events.onImportProgress((done, total) => {
         this.importing = { done, total };
       }),
+      events.onImagesKept((id, kept) => {
+        this.offline = imagesKept(this.offline, id, kept);
+      }),
+      events.onWindowDrop((uris) => {
+        const url = firstWebUrl(uris);
+        if (url) void this.saveDropped(url);
+      }),
     ]);
-    await this.reload();
+    await Promise.all([this.reload(), this.loadSettings()]);
+  }
+
+  async loadSettings(): Promise<void> {
+    this.settings = await this.attempt(api.getSettings(), this.settings);
+  }
+
+  /** Throws with the reason. */
+  async saveSettings(settings: Settings): Promise<void> {
+    await api.setSettings(settings);
+    this.settings = settings;
   }
 
   /** Re-reads the sidebar and the current view, keeping the selection. */
@@ -93,8 +127,19 @@ export class Library {
     this.selectedId = id;
     const article = await this.attempt(api.getArticle(id), null);
     if (!article || this.selectedId !== id) return;
+    this.imagesRequested = false;
     this.article = article;
     if (!article.isRead) await this.setRead(true);
+  }
+
+  /** Reloads the article on screen with the images the person's setting holds back. */
+  async loadImages(): Promise<void> {
+    const id = this.article?.id;
+    if (id === undefined) return;
+    const article = await this.attempt(api.getArticle(id, true), null);
+    if (!article || this.article?.id !== id) return;
+    this.imagesRequested = true;
+    this.article = article;
   }
 
   /** Moves the selection by `delta` rows and opens that article. */
@@ -118,8 +163,47 @@ export class Library {
   async setBookmarked(bookmarked: boolean): Promise<void> {
     const article = this.article;
     if (!article) return;
+    if (bookmarked) this.offline = beforeKeeping(this.offline, article);
     await this.attempt(api.setBookmarked(article.id, bookmarked), undefined);
     this.patch(article.id, { isBookmarked: bookmarked });
+  }
+
+  async setSaved(saved: boolean): Promise<void> {
+    const article = this.article;
+    if (!article) return;
+    if (saved) this.offline = beforeKeeping(this.offline, article);
+    await this.attempt(api.setSaved(article.id, saved), undefined);
+    this.patch(article.id, { isSaved: saved });
+  }
+
+  /** Saves a page to read later and says so. Throws with the reason. */
+  async saveUrl(address: string): Promise<SaveOutcome> {
+    const outcome = await api.saveUrl(address);
+    const id = outcome.article.id;
+    this.offline = savedNow(this.offline, id);
+    this.notice = { text: savedText(outcome), action: { label: "Open", run: () => void this.showSaved(id) } };
+    await this.loadView();
+    return outcome;
+  }
+
+  /** Saves a link dropped on the window, with the progress and the outcome in a toast. */
+  async saveDropped(address: string): Promise<void> {
+    if (this.dropping.has(address)) return;
+    this.dropping.add(address);
+    this.notice = { text: savingText(address) };
+    try {
+      await this.saveUrl(address);
+    } catch (error) {
+      this.notice = { text: `Could not save ${address}: ${errorMessage(error)}` };
+    } finally {
+      this.dropping.delete(address);
+    }
+  }
+
+  /** Opens a saved article in the Saved view. */
+  async showSaved(id: number): Promise<void> {
+    await this.chooseView({ kind: "saved" });
+    await this.open(id);
   }
 
   /** Adds an address; a site offering several feeds comes back as a choice. Throws with the reason. */
@@ -138,7 +222,7 @@ export class Library {
       await this.chooseView({ kind: "unread" });
     }
     await this.reload();
-    this.notice = `Unsubscribed from ${feed.title}. Its bookmarked articles were kept.`;
+    this.say(`Unsubscribed from ${feed.title}. Its bookmarked articles were kept.`);
   }
 
   /** Gives a feed a name; `null` gives back the feed's own title. Throws with the reason. */
@@ -148,6 +232,11 @@ export class Library {
   }
 
   /** Moves a feed into a folder, or to the top level with `null`. */
+  async setFullText(feed: FeedSummary, fullText: boolean): Promise<void> {
+    await this.attempt(api.setFullText(feed.id, fullText), undefined);
+    await this.loadSidebar();
+  }
+
   async moveFeed(feed: FeedSummary, folderId: number | null): Promise<void> {
     await this.attempt(api.moveFeed(feed.id, folderId), undefined);
     await this.reload();
@@ -172,21 +261,21 @@ export class Library {
       await this.chooseView({ kind: "unread" });
     }
     await this.reload();
-    this.notice = `Deleted the folder ${folder.name}. Its feeds are kept, outside any folder.`;
+    this.say(`Deleted the folder ${folder.name}. Its feeds are kept, outside any folder.`);
   }
 
   /** Starts refreshing `scope` unless a refresh is already under way (its bar is showing). */
   startRefresh(scope: RefreshScope = { kind: "all" }): void {
     if (this.refresh) {
       // Refreshing everything joins the refresh under way; a feed or folder would be skipped.
-      if (scope.kind === "feed" || scope.kind === "folder") this.notice = "A refresh is under way; try again when it ends.";
+      if (scope.kind === "feed" || scope.kind === "folder") this.say("A refresh is under way; try again when it ends.");
       return;
     }
     this.refreshNote = null;
     this.refresh = { done: 0, total: expectedTotal(scope, this.feeds) };
     api.refresh(scope).catch((error: unknown) => {
       this.refresh = null;
-      this.notice = errorMessage(error);
+      this.say(errorMessage(error));
     });
   }
 
@@ -204,7 +293,7 @@ export class Library {
       }
       return report;
     } catch (error) {
-      this.notice = errorMessage(error);
+      this.say(errorMessage(error));
       return null;
     } finally {
       this.importing = null;
@@ -213,11 +302,15 @@ export class Library {
 
   async exportOpml(): Promise<void> {
     const path = await this.attempt(api.exportOpml(), null);
-    if (path) this.notice = `Saved your subscriptions to ${path}`;
+    if (path) this.say(`Saved your subscriptions to ${path}`);
   }
 
   openInBrowser(url: string): void {
     void this.attempt(api.openInBrowser(url), undefined);
+  }
+
+  say(text: string): void {
+    this.notice = { text };
   }
 
   private patch(id: number, change: Partial<ArticleSummary>): void {
@@ -230,7 +323,7 @@ export class Library {
     try {
       return await promise;
     } catch (error) {
-      this.notice = errorMessage(error);
+      this.say(errorMessage(error));
       return fallback;
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexByLetter, nextIndex, placeMenu } from "./menu";
+import { indexByLetter, itemRole, nextIndex, placeMenu } from "./menu";
 
 describe("moving through a menu with the keyboard", () => {
   it("moves down and up, wrapping at the ends", () => {
@@ -50,5 +50,14 @@ describe("placing a menu", () => {
 
   it("never leaves the window, even when it is too small to flip", () => {
     expect(placeMenu({ x: 100, y: 200 }, menu, { width: 250, height: 320 })).toEqual({ x: 4, y: 4 });
+  });
+});
+
+describe("menu items", () => {
+  const run = () => {};
+  it("are commands, choices or on/off settings", () => {
+    expect(itemRole({ label: "Refresh", run })).toBe("menuitem");
+    expect(itemRole({ label: "News", run, checked: false })).toBe("menuitemradio");
+    expect(itemRole({ label: "Read full articles", run, toggle: true, checked: false })).toBe("menuitemcheckbox");
   });
 });

@@ -4,8 +4,11 @@
 export interface MenuItem {
   label: string;
   run: () => void;
-  /** For a choice among several (menuitemradio): whether this one is the current one. */
+  /** For a choice among several (menuitemradio): whether this one is the current one. With
+   *  `toggle`, whether the setting it switches is on (menuitemcheckbox). */
   checked?: boolean;
+  /** An on/off setting rather than a choice among several. */
+  toggle?: boolean;
   danger?: boolean;
 }
 
@@ -32,6 +35,12 @@ export interface MenuRequest {
   at: Point;
   /** Where keyboard focus goes back to when the menu closes. */
   returnFocus: HTMLElement | null;
+}
+
+/** The ARIA role of an item: a command, one choice among several, or an on/off setting. */
+export function itemRole(item: MenuItem): "menuitem" | "menuitemradio" | "menuitemcheckbox" {
+  if (item.toggle) return "menuitemcheckbox";
+  return item.checked === undefined ? "menuitem" : "menuitemradio";
 }
 
 /** Where focus moves for a navigation key, wrapping around; `null` for any other key. */

@@ -22,6 +22,9 @@ export type DialogRequest =
   | { kind: "feedDetails"; feedId: number }
   | { kind: "unsubscribe"; feed: FeedSummary }
   | { kind: "settings" }
+  | { kind: "savePage" }
+  /** Exports one article, or (without `article`) bookmarks and saved articles. */
+  | { kind: "export"; article?: { id: number; title: string } }
   | { kind: "importReport"; report: ImportReport }
   | NameRequest;
 

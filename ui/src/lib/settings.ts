@@ -1,20 +1,31 @@
 // The settings form, checked before it goes to the backend (which checks again).
-import type { Settings } from "./api";
+import type { RemoteImages, Settings } from "./api";
 
 const LIMITS = {
   refreshIntervalMinutes: { min: 1, max: 7 * 24 * 60 },
   keepReadDays: { min: 1, max: 36_500 },
 } as const;
 
-/** The settings this form edits; the others pass through untouched. */
-type Edited = Pick<Settings, "refreshIntervalMinutes" | "keepReadDays">;
-export type SettingsForm = Record<keyof Edited, string>;
-export type SettingsErrors = Partial<Record<keyof Edited, string>>;
+/** The choices for pictures not kept offline, in the order the dialog lists them. */
+export const REMOTE_IMAGES: ReadonlyArray<{ value: RemoteImages; label: string }> = [
+  { value: "always", label: "Always" },
+  { value: "onClick", label: "On click" },
+  { value: "never", label: "Never" },
+];
+
+type Numbers = "refreshIntervalMinutes" | "keepReadDays";
+/** The settings this form edits; any others pass through untouched. */
+type Edited = Pick<Settings, Numbers | "remoteImages" | "keepAllImages">;
+/** Numbers as typed (checked on save); choices as chosen. */
+export type SettingsForm = Record<Numbers, string> & Pick<Settings, "remoteImages" | "keepAllImages">;
+export type SettingsErrors = Partial<Record<Numbers, string>>;
 
 export function settingsForm(settings: Edited): SettingsForm {
   return {
     refreshIntervalMinutes: String(settings.refreshIntervalMinutes),
     keepReadDays: String(settings.keepReadDays),
+    remoteImages: settings.remoteImages,
+    keepAllImages: settings.keepAllImages,
   };
 }
 
@@ -30,7 +41,14 @@ export function validateSettings(form: SettingsForm): { settings: Edited } | { e
   const interval = wholeNumber(form.refreshIntervalMinutes, LIMITS.refreshIntervalMinutes, "minutes");
   const keep = wholeNumber(form.keepReadDays, LIMITS.keepReadDays, "days");
   if (typeof interval === "number" && typeof keep === "number") {
-    return { settings: { refreshIntervalMinutes: interval, keepReadDays: keep } };
+    return {
+      settings: {
+        refreshIntervalMinutes: interval,
+        keepReadDays: keep,
+        remoteImages: form.remoteImages,
+        keepAllImages: form.keepAllImages,
+      },
+    };
   }
   const errors: SettingsErrors = {};
   if (typeof interval === "string") errors.refreshIntervalMinutes = interval;

@@ -1,20 +1,23 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Folder } from "./api";
 import { feedSummary } from "./fixtures";
-import { feedMenu, folderMenu } from "./sidebarMenus";
+import { feedMenu, folderMenu, moreMenu } from "./sidebarMenus";
 
-const feed = (folderId: number | null) => feedSummary({ id: 1, folderId });
+const feed = (folderId: number | null, fullText = false) => feedSummary({ id: 1, folderId, fullText });
 const folders: Folder[] = [{ id: 10, name: "News", unreadCount: 0 }, { id: 11, name: "Tech", unreadCount: 2 }];
 const actions = () => ({
-  refresh: vi.fn(), rename: vi.fn(), details: vi.fn(), moveTo: vi.fn(), moveToNewFolder: vi.fn(), unsubscribe: vi.fn(),
+  refresh: vi.fn(), rename: vi.fn(), details: vi.fn(), toggleFullText: vi.fn(), moveTo: vi.fn(), moveToNewFolder: vi.fn(), unsubscribe: vi.fn(),
 });
 const shape = (sections: ReturnType<typeof feedMenu>) =>
   sections.map((s) => ({ label: s.label, items: s.items.map((i) => [i.label, i.checked]) }));
+const item = (sections: ReturnType<typeof feedMenu>, label: string) =>
+  sections.flatMap((s) => s.items).find((i) => i.label === label);
 
 describe("a feed's menu", () => {
   it("offers the feed's actions, every folder, a new folder and the top level", () => {
     expect(shape(feedMenu(feed(11), folders, actions()))).toEqual([
       { label: undefined, items: [["Refresh", undefined], ["Rename…", undefined], ["Feed details…", undefined]] },
+      { label: undefined, items: [["Read full articles", false]] },
       {
         label: "Move to folder",
         items: [["News", false], ["Tech", true], ["New folder…", undefined], ["No folder", false]],
@@ -25,7 +28,7 @@ describe("a feed's menu", () => {
 
   it("marks No folder for a feed at the top level, and moves where it is told", () => {
     const act = actions();
-    const move = feedMenu(feed(null), folders, act)[1].items;
+    const move = feedMenu(feed(null), folders, act)[2].items;
     expect(move.find((i) => i.label === "No folder")?.checked).toBe(true);
     move.find((i) => i.label === "News")?.run();
     move.find((i) => i.label === "No folder")?.run();
@@ -33,8 +36,31 @@ describe("a feed's menu", () => {
   });
 
   it("works with no folders yet", () => {
-    const labels = feedMenu(feed(null), [], actions())[1].items.map((i) => i.label);
+    const labels = feedMenu(feed(null), [], actions())[2].items.map((i) => i.label);
     expect(labels).toEqual(["New folder…", "No folder"]);
+  });
+
+  it("switches reading in full on and off, showing which it is", () => {
+    const act = actions();
+    const off = item(feedMenu(feed(null), folders, act), "Read full articles");
+    expect(off).toMatchObject({ toggle: true, checked: false });
+    expect(item(feedMenu(feed(null, true), folders, act), "Read full articles")?.checked).toBe(true);
+    off?.run();
+    expect(act.toggleFullText).toHaveBeenCalledOnce();
+  });
+});
+
+describe("the sidebar's ⋯ menu", () => {
+  it("saves a page, moves subscriptions in and out, and exports articles", () => {
+    const act = { savePage: vi.fn(), importOpml: vi.fn(), exportOpml: vi.fn(), exportArticles: vi.fn() };
+    const items = moreMenu(act).flatMap((s) => s.items);
+    expect(items.map((i) => i.label)).toEqual([
+      "Save a page…", "Import subscriptions (OPML)…", "Export subscriptions (OPML)…", "Export bookmarks and saved articles…",
+    ]);
+    items[0].run();
+    items[3].run();
+    expect(act.savePage).toHaveBeenCalledOnce();
+    expect(act.exportArticles).toHaveBeenCalledOnce();
   });
 });
 

@@ -6,6 +6,8 @@ export interface FeedActions {
   refresh: () => void;
   rename: () => void;
   details: () => void;
+  /** Switches reading each new article's page in full. */
+  toggleFullText: () => void;
   /** `null` is the top level. */
   moveTo: (folderId: number | null) => void;
   moveToNewFolder: () => void;
@@ -21,6 +23,7 @@ export function feedMenu(feed: FeedSummary, folders: readonly Folder[], act: Fee
         { label: "Feed details…", run: act.details },
       ],
     },
+    { items: [{ label: "Read full articles", toggle: true, checked: feed.fullText, run: act.toggleFullText }] },
     {
       label: "Move to folder",
       items: [
@@ -47,5 +50,26 @@ export function folderMenu(act: FolderActions): MenuSection[] {
   return [
     { items: [{ label: "Refresh folder", run: act.refresh }, { label: "Rename…", run: act.rename }] },
     { items: [{ label: "Delete folder", danger: true, run: act.remove }] },
+  ];
+}
+
+export interface MoreActions {
+  savePage: () => void;
+  importOpml: () => void;
+  exportOpml: () => void;
+  exportArticles: () => void;
+}
+
+/** The sidebar header's "⋯" menu. */
+export function moreMenu(act: MoreActions): MenuSection[] {
+  return [
+    { items: [{ label: "Save a page…", run: act.savePage }] },
+    {
+      items: [
+        { label: "Import subscriptions (OPML)…", run: act.importOpml },
+        { label: "Export subscriptions (OPML)…", run: act.exportOpml },
+      ],
+    },
+    { items: [{ label: "Export bookmarks and saved articles…", run: act.exportArticles }] },
   ];
 }

@@ -1,0 +1,126 @@
+// What the reader says around an article: reading time, why its page could not be read, its
+// attachments, its lead picture. Pure, so the words are tested without a window.
+import type { Article, Enclosure, RemoteImages } from "./api";
+
+/** "4 min read" for the byline; `null` when unknown. */
+export function readingTime(minutes: number | null): string | null {
+  if (minutes === null || !Number.isFinite(minutes) || minutes < 0) return null;
+  return `${Math.max(1, Math.round(minutes))} min read`;
+}
+
+/** A size in the units people read on a download page: "820 KB", "3.2 MB", "24 MB". */
+export function fileSize(bytes: number | null): string | null {
+  if (bytes === null || !Number.isFinite(bytes) || bytes <= 0) return null;
+  if (bytes < 1000) return `${bytes} bytes`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 999.5 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+const KNOWN_TYPES: Record<string, string> = {
+  "audio/mpeg": "MP3 audio",
+  "audio/mp3": "MP3 audio",
+  "audio/mp4": "M4A audio",
+  "audio/x-m4a": "M4A audio",
+  "audio/aac": "AAC audio",
+  "audio/ogg": "Ogg audio",
+  "audio/opus": "Opus audio",
+  "audio/wav": "WAV audio",
+  "video/mp4": "MP4 video",
+  "video/webm": "WebM video",
+  "video/quicktime": "QuickTime video",
+  "application/pdf": "PDF",
+  "application/epub+zip": "EPUB book",
+  "application/zip": "ZIP archive",
+};
+
+/** A MIME type as people name it: "MP3 audio", "PDF", "Video"; "File" when unknown. */
+export function mediaKind(mimeType: string | null): string {
+  const mime = (mimeType ?? "").split(";")[0].trim().toLowerCase();
+  if (KNOWN_TYPES[mime]) return KNOWN_TYPES[mime];
+  const [family] = mime.split("/");
+  switch (family) {
+    case "audio": return "Audio";
+    case "video": return "Video";
+    case "image": return "Image";
+    case "text": return "Text";
+    default: return "File";
+  }
+}
+
+export interface Attachment {
+  url: string;
+  /** The file's name from its address, else the site's name. */
+  name: string;
+  /** "MP3 audio · 24 MB". */
+  details: string;
+}
+
+export function attachment(enclosure: Enclosure): Attachment {
+  const size = fileSize(enclosure.length);
+  return {
+    url: enclosure.url,
+    name: fileName(enclosure.url),
+    details: size ? `${mediaKind(enclosure.mimeType)} · ${size}` : mediaKind(enclosure.mimeType),
+  };
+}
+
+function fileName(address: string): string {
+  try {
+    const url = new URL(address);
+    const last = url.pathname.split("/").filter(Boolean).pop();
+    if (!last) return url.hostname;
+    try {
+      return decodeURIComponent(last);
+    } catch {
+      return last;
+    }
+  } catch {
+    return address;
+  }
+}
+
+/** A reason as the middle of a sentence: no full stop of its own. */
+function clause(reason: string): string {
+  return reason.trim().replace(/[.\s]+$/, "");
+}
+
+export type ArticleNote =
+  /** Saved as a link: there is nothing to read here, only the page in the browser. */
+  | { kind: "linkOnly"; text: string }
+  /** Read in full failed: the feed's own content is shown instead. */
+  | { kind: "summary"; text: string };
+
+export function articleNote(article: Pick<Article, "extractError" | "contentHtml">): ArticleNote | null {
+  if (!article.extractError) return null;
+  const reason = clause(article.extractError);
+  if (isEmpty(article.contentHtml)) {
+    return { kind: "linkOnly", text: `Tidings couldn't read this page: ${reason}.` };
+  }
+  return { kind: "summary", text: `Couldn't read the full article: ${reason}. Showing the feed's summary.` };
+}
+
+function isEmpty(html: string): boolean {
+  return !/<img\b/i.test(html) && html.replace(/<[^>]*>/g, "").replace(/&nbsp;/g, " ").trim() === "";
+}
+
+/** The lead picture to show above the text, unless the text already holds it. */
+export function leadImageToShow(article: Pick<Article, "leadImage" | "contentHtml">): string | null {
+  const lead = article.leadImage;
+  if (!lead) return null;
+  const inContent = article.contentHtml.includes(lead) || article.contentHtml.includes(lead.replaceAll("&", "&amp;"));
+  return inContent ? null : lead;
+}
+
+/**
+ * Whether to offer "Load images": the setting holds back images not kept offline until a click,
+ * the person has not clicked yet, and some picture did not load.
+ */
+export function offerToLoadImages(setting: RemoteImages | undefined, requested: boolean, missing: number): boolean {
+  return setting === "onClick" && !requested && missing > 0;
+}
