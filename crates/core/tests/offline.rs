@@ -29,6 +29,7 @@ async fn news_site() -> TestServer {
                 }),
             )
             .route("/", get(|| async { Html(home_page()) }))
+            .route("/login", get(|| async { Html(SIGN_IN_WALL) }))
             .route(
                 "/report.pdf",
                 get(|| async { ([(header::CONTENT_TYPE, "application/pdf")], "%PDF-1.7 ...") }),
@@ -53,6 +54,12 @@ async fn news_site() -> TestServer {
     )
     .await
 }
+
+/// What a paywalled story redirects to.
+const SIGN_IN_WALL: &str = r#"<html><head><title>Sign in | The Daily Tidings</title></head><body>
+<main><h1>Sign in to keep reading</h1><p>Subscribers get unlimited access to every story.</p>
+<form method="post" action="/login"><label>Email <input type="email" name="email"></label>
+<label>Password <input type="password" name="password"></label><button>Sign in</button></form></main></body></html>"#;
 
 /// A front page: headlines and a line or two each, linking to the stories.
 fn home_page() -> String {
@@ -152,6 +159,7 @@ async fn pages_without_an_article_are_saved_as_links_with_the_reason() {
     let (_dir, library) = open_library().await;
     let cases = [
         ("/", "The Daily Tidings", "home or section page"),
+        ("/login", "Sign in | The Daily Tidings", "sign-in page"),
         (
             "/report.pdf",
             "/report.pdf",
@@ -182,7 +190,7 @@ async fn pages_without_an_article_are_saved_as_links_with_the_reason() {
             .unwrap()
             .articles
             .len(),
-        3
+        4
     );
 }
 
