@@ -10,6 +10,7 @@ mod charset;
 mod dialect;
 pub mod discover;
 mod enclosures;
+pub mod launch;
 mod lenient;
 pub mod opml;
 mod recover;
