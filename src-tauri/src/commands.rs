@@ -166,7 +166,7 @@ pub async fn get_article(
     id: ArticleId,
     load_images: bool,
 ) -> CommandResult<Article> {
-    let route = |src: &str| tidings_core::media::app_image_url(src, load_images);
+    let route = |src: &str| tidings_core::media::app_image_url(id, src, load_images);
     library
         .article_for_display(id, route)
         .await

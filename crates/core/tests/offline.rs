@@ -132,7 +132,7 @@ async fn a_saved_page_reads_in_full_with_its_image_after_the_site_is_gone() {
     );
     let lead = article.lead_image.clone().unwrap();
     let image = library
-        .image(&lead, false)
+        .image(saved.article.id, &lead, false)
         .await
         .unwrap()
         .expect("kept offline");
@@ -271,25 +271,38 @@ async fn the_remote_image_setting_decides_what_the_backend_fetches() {
     let server = news_site().await;
     let (_dir, library) = open_library().await;
     let lead = server.url(LEAD);
+    // The image belongs to an article from the same (loopback) site.
+    let article = library
+        .save_url(&server.url(PAGE))
+        .await
+        .unwrap()
+        .article
+        .id;
     let mut settings = library.settings().await.unwrap();
     assert_eq!(settings.remote_images, RemoteImages::Always);
 
     settings.remote_images = RemoteImages::Never;
     library.set_settings(settings.clone()).await.unwrap();
-    assert_eq!(library.image(&lead, true).await.unwrap(), None);
+    assert_eq!(library.image(article, &lead, true).await.unwrap(), None);
     settings.remote_images = RemoteImages::OnClick;
     library.set_settings(settings.clone()).await.unwrap();
-    assert_eq!(library.image(&lead, false).await.unwrap(), None);
+    assert_eq!(library.image(article, &lead, false).await.unwrap(), None);
     let requests_before = server.requests().len();
     assert!(
-        library.image(&lead, true).await.unwrap().is_some(),
+        library.image(article, &lead, true).await.unwrap().is_some(),
         "a click loads it"
     );
     assert_eq!(server.requests().len(), requests_before + 1);
     // Now it is kept: no setting or network is needed again.
     settings.remote_images = RemoteImages::Never;
     library.set_settings(settings).await.unwrap();
-    assert!(library.image(&lead, false).await.unwrap().is_some());
+    assert!(
+        library
+            .image(article, &lead, false)
+            .await
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(server.requests().len(), requests_before + 1);
 }
 
@@ -297,26 +310,21 @@ async fn the_remote_image_setting_decides_what_the_backend_fetches() {
 async fn only_real_images_within_the_cap_are_kept() {
     let server = news_site().await;
     let (_dir, library) = open_library().await;
-    assert_eq!(
-        library.image(&server.url("/fake.png"), true).await.unwrap(),
-        None
-    );
-    assert_eq!(
-        library
-            .image(&server.url("/report.pdf"), true)
-            .await
-            .unwrap(),
-        None
-    );
-    assert_eq!(
-        library.image(&server.url("/huge.png"), true).await.unwrap(),
-        None
-    );
+    let article = library
+        .save_url(&server.url(PAGE))
+        .await
+        .unwrap()
+        .article
+        .id;
+    for path in ["/fake.png", "/report.pdf", "/huge.png"] {
+        let image = library.image(article, &server.url(path), true).await;
+        assert_eq!(image.unwrap(), None, "{path}");
+    }
     let requests = server.requests().len();
     // A failure is remembered, so viewing the article again doesn't refetch it.
     assert_eq!(
         library
-            .image(&server.url("/fake.png"), false)
+            .image(article, &server.url("/fake.png"), false)
             .await
             .unwrap(),
         None
@@ -363,8 +371,18 @@ async fn with_the_setting_on_every_new_articles_images_are_kept() {
             .stored,
         1
     );
+    let article = library
+        .list_articles(ArticleView::All, None)
+        .await
+        .unwrap()
+        .articles[0]
+        .id;
     assert!(
-        library.image(&lead, false).await.unwrap().is_some(),
+        library
+            .image(article, &lead, false)
+            .await
+            .unwrap()
+            .is_some(),
         "kept although remote images are never loaded on view"
     );
 }

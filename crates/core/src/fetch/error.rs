@@ -8,6 +8,8 @@ use crate::api::ErrorKind;
 pub enum FetchError {
     #[error("“{input}” is not a web address: {reason}")]
     InvalidUrl { input: String, reason: String },
+    #[error("refused: {0}")]
+    Refused(String),
     #[error("could not connect to the server: {0}")]
     Connect(String),
     #[error("the server went silent for {0} s")]
@@ -101,7 +103,7 @@ impl FetchError {
 
     pub fn kind(&self) -> ErrorKind {
         match self {
-            FetchError::InvalidUrl { .. } => ErrorKind::InvalidUrl,
+            FetchError::InvalidUrl { .. } | FetchError::Refused(_) => ErrorKind::InvalidUrl,
             FetchError::Status { .. } | FetchError::RetryLater { .. } => ErrorKind::Http,
             FetchError::Client(_) => ErrorKind::Internal,
             _ => ErrorKind::Network,

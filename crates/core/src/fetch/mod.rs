@@ -2,7 +2,11 @@
 //! decompressed body, with an error for each way a server can let us down.
 
 mod error;
+mod reach;
 
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
@@ -11,6 +15,7 @@ use reqwest::{StatusCode, redirect};
 use url::Url;
 
 pub use error::FetchError;
+pub use reach::{Reach, is_public, lives_on_private_network};
 
 /// Bounds on one request. The defaults suit feeds and article pages.
 #[derive(Debug, Clone)]
@@ -84,6 +89,8 @@ pub struct Fetched {
 #[derive(Debug, Clone)]
 pub struct Fetcher {
     client: reqwest::Client,
+    /// The same rules, resolving host names to public addresses only ([`Reach::PublicOnly`]).
+    public_client: reqwest::Client,
     limits: FetchLimits,
 }
 
@@ -91,7 +98,42 @@ const USER_AGENT: &str = concat!("Tidings/", env!("CARGO_PKG_VERSION"), " (feed 
 
 impl Fetcher {
     pub fn new(limits: FetchLimits) -> Result<Fetcher, FetchError> {
-        let client = reqwest::Client::builder()
+        Fetcher::with_hosts(limits, HashMap::new())
+    }
+
+    /// A fetcher that resolves the names in `hosts` to the given addresses, as /etc/hosts would.
+    pub fn with_hosts(
+        limits: FetchLimits,
+        hosts: HashMap<String, IpAddr>,
+    ) -> Result<Fetcher, FetchError> {
+        let hosts: reach::Hosts = Arc::new(hosts);
+        let mut anywhere = Fetcher::client_builder(&limits);
+        for (name, ip) in hosts.iter() {
+            anywhere = anywhere.resolve(name, std::net::SocketAddr::new(*ip, 0));
+        }
+        let public =
+            Fetcher::client_builder(&limits).dns_resolver(Arc::new(reach::PublicResolver {
+                hosts: Arc::clone(&hosts),
+            }));
+        let build = |builder: reqwest::ClientBuilder| {
+            builder
+                .build()
+                .map_err(|e| FetchError::Client(e.to_string()))
+        };
+        Ok(Fetcher {
+            client: build(anywhere)?,
+            public_client: build(public)?,
+            limits,
+        })
+    }
+
+    /// This fetcher's limits with `hosts` resolved as given.
+    pub fn with_same_limits(&self, hosts: HashMap<String, IpAddr>) -> Result<Fetcher, FetchError> {
+        Fetcher::with_hosts(self.limits.clone(), hosts)
+    }
+
+    fn client_builder(limits: &FetchLimits) -> reqwest::ClientBuilder {
+        reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(limits.connect_timeout)
             .read_timeout(limits.read_timeout)
@@ -100,9 +142,6 @@ impl Fetcher {
             .redirect(redirect::Policy::none())
             // Privacy: never tell one site which other site sent us there.
             .referer(false)
-            .build()
-            .map_err(|e| FetchError::Client(e.to_string()))?;
-        Ok(Fetcher { client, limits })
     }
 
     /// GETs `url`, sending `validators` so an unchanged resource costs a 304 and nothing more.
@@ -111,12 +150,23 @@ impl Fetcher {
         url: &Url,
         validators: &Validators,
     ) -> Result<FetchOutcome, FetchError> {
+        self.get_reaching(url, validators, Reach::Anywhere).await
+    }
+
+    /// [`Fetcher::get`], going no further than `reach` allows at any redirect hop.
+    pub async fn get_reaching(
+        &self,
+        url: &Url,
+        validators: &Validators,
+        reach: Reach,
+    ) -> Result<FetchOutcome, FetchError> {
         check_web_url(url)?;
+        reach::check_hop(url, reach).map_err(FetchError::Refused)?;
         let started = Instant::now();
         // reqwest's own timeout is per request; this one covers redirects and the body too.
         tokio::time::timeout(
             self.limits.total_timeout,
-            self.get_within(url, validators, started),
+            self.get_within(url, validators, reach, started),
         )
         .await
         .unwrap_or(Err(FetchError::Timeout(
@@ -128,9 +178,12 @@ impl Fetcher {
         &self,
         url: &Url,
         validators: &Validators,
+        reach: Reach,
         started: Instant,
     ) -> Result<FetchOutcome, FetchError> {
-        let (response, moved_to) = self.follow_redirects(url, validators, started).await?;
+        let (response, moved_to) = self
+            .follow_redirects(url, validators, reach, started)
+            .await?;
         let status = response.status();
         let headers = response.headers();
         let hints = ResponseHints {
@@ -166,13 +219,17 @@ impl Fetcher {
         &self,
         url: &Url,
         validators: &Validators,
+        reach: Reach,
         started: Instant,
     ) -> Result<(reqwest::Response, Option<Url>), FetchError> {
+        let client = match reach {
+            Reach::Anywhere => &self.client,
+            Reach::PublicOnly => &self.public_client,
+        };
         let mut current = url.clone();
         let mut all_permanent = true;
         for hop in 0..=self.limits.max_redirects {
-            let response = self
-                .client
+            let response = client
                 .get(current.clone())
                 .headers(conditional_headers(validators))
                 .send()
@@ -189,6 +246,8 @@ impl Fetcher {
                 FetchError::BadRedirect(format!("“{location}” is not an address: {e}"))
             })?;
             check_web_url(&next).map_err(|e| FetchError::BadRedirect(e.to_string()))?;
+            reach::check_hop(&next, reach)
+                .map_err(|reason| FetchError::BadRedirect(format!("to {next}: {reason}")))?;
             all_permanent &= matches!(
                 status,
                 StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT

@@ -11,7 +11,7 @@ use url::Url;
 use super::Library;
 use crate::api::FeedId;
 use crate::extract;
-use crate::fetch::{FetchOutcome, Validators};
+use crate::fetch::{FetchOutcome, Reach, Validators};
 use crate::store::{FeedUpdate, NewArticle};
 use crate::{Error, Result};
 
@@ -24,8 +24,15 @@ pub(super) const PAGES_AT_ONCE: usize = 8;
 pub(super) type PagePermits = Arc<Semaphore>;
 
 impl Library {
-    /// Replaces the feed's content of new and changed items with their pages' articles.
-    pub(super) async fn read_full_articles(&self, feed_id: FeedId, update: &mut FeedUpdate) {
+    /// Replaces the feed's content of new and changed items with their pages' articles. The pages
+    /// are fetched within the reach of the feed at `feed_url` (see [`Reach`]).
+    pub(super) async fn read_full_articles(
+        &self,
+        feed_id: FeedId,
+        feed_url: &str,
+        update: &mut FeedUpdate,
+    ) {
+        let reach = Reach::for_content_from(feed_url);
         let stored = match self.blocking(move |s| s.article_hashes(feed_id)).await {
             Ok(stored) => stored,
             Err(error) => {
@@ -41,7 +48,7 @@ impl Library {
         futures::stream::iter(wanted)
             .for_each_concurrent(PAGES_PER_FEED, |article| async move {
                 let url = article.url.clone().unwrap_or_default();
-                match self.read_page(&url).await {
+                match self.read_page(&url, reach).await {
                     Ok(page) => {
                         article.content_html = page.html;
                         article.content_text = page.text;
@@ -58,10 +65,14 @@ impl Library {
             .await;
     }
 
-    async fn read_page(&self, address: &str) -> Result<extract::Extracted> {
+    async fn read_page(&self, address: &str, reach: Reach) -> Result<extract::Extracted> {
         let _permit = self.page_permits.acquire().await;
         let url = Url::parse(address).map_err(|e| Error::Invalid(e.to_string()))?;
-        let fetched = match self.fetcher.get(&url, &Validators::default()).await? {
+        let fetched = match self
+            .fetcher
+            .get_reaching(&url, &Validators::default(), reach)
+            .await?
+        {
             FetchOutcome::Fetched(fetched) => fetched,
             FetchOutcome::NotModified(_) => {
                 return Err(crate::fetch::FetchError::unexpected_not_modified().into());

@@ -8,6 +8,7 @@ use url::Url;
 
 use super::Library;
 use crate::api::{Article, ArticleId, KeptImages, RemoteImages};
+use crate::fetch::Reach;
 use crate::media::{self, Image};
 use crate::store::ImageSource;
 use crate::{Error, Result, now};
@@ -43,11 +44,12 @@ impl Library {
         if let Some(lead) = lead_image.filter(|l| !urls.contains(l)) {
             urls.insert(0, lead);
         }
+        let reach = self.content_reach(id).await?;
         let budget = AtomicUsize::new(self.image_limits.per_article);
         let outcomes: Vec<Kept> = futures::stream::iter(urls)
             .map(|url| {
                 let budget = &budget;
-                async move { self.keep_image(&url, budget).await }
+                async move { self.keep_image(&url, reach, budget).await }
             })
             .buffered(CONCURRENT_IMAGES)
             .collect()
@@ -64,7 +66,7 @@ impl Library {
     }
 
     /// Keeps one image unless it is kept already, charging its size to the article's budget.
-    async fn keep_image(&self, url: &str, budget: &AtomicUsize) -> Kept {
+    async fn keep_image(&self, url: &str, reach: Reach, budget: &AtomicUsize) -> Kept {
         let key = url.to_string();
         match self.blocking(move |s| s.image_source(&key)).await {
             Ok(Some(ImageSource::Stored(image))) => return charge(budget, image.bytes.len()),
@@ -78,7 +80,7 @@ impl Library {
         if budget.load(Ordering::SeqCst) == 0 {
             return Kept::OverCap;
         }
-        let Some(image) = self.fetch_image(url).await else {
+        let Some(image) = self.fetch_image(url, reach).await else {
             return Kept::Failed;
         };
         match charge(budget, image.bytes.len()) {
@@ -92,9 +94,9 @@ impl Library {
 
     /// Fetches an image through the backend; a failure is recorded so it isn't retried on
     /// every view.
-    async fn fetch_image(&self, url: &str) -> Option<Image> {
+    async fn fetch_image(&self, url: &str, reach: Reach) -> Option<Image> {
         let parsed = Url::parse(url).ok()?;
-        match media::fetch_image(&self.image_fetcher, &parsed).await {
+        match media::fetch_image(&self.image_fetcher, &parsed, reach).await {
             Ok(image) => Some(image),
             Err(reason) => {
                 let (key, reason) = (url.to_string(), reason.to_string());
@@ -139,9 +141,20 @@ impl Library {
         Ok(total)
     }
 
-    /// An image for the webview: kept already, or fetched now through the backend when the
-    /// person's setting (or their click, `requested`) allows it.
-    pub async fn image(&self, url: &str, requested: bool) -> Result<Option<Image>> {
+    /// How far fetches that article `id`'s content asks for may reach: see [`Reach`].
+    pub(super) async fn content_reach(&self, id: ArticleId) -> Result<Reach> {
+        let origin = self.blocking(move |s| s.article_origin(id)).await?;
+        Ok(origin.map_or(Reach::PublicOnly, |o| Reach::for_content_from(&o)))
+    }
+
+    /// An image of article `article` for the webview: kept already, or fetched now through the
+    /// backend when the person's setting (or their click, `requested`) allows it.
+    pub async fn image(
+        &self,
+        article: ArticleId,
+        url: &str,
+        requested: bool,
+    ) -> Result<Option<Image>> {
         let key = url.to_string();
         match self.blocking(move |s| s.image_source(&key)).await? {
             Some(ImageSource::Stored(image)) => return Ok(Some(image)),
@@ -156,7 +169,8 @@ impl Library {
         if !allowed {
             return Ok(None);
         }
-        let image = self.fetch_image(url).await;
+        let reach = self.content_reach(article).await?;
+        let image = self.fetch_image(url, reach).await;
         if let Some(image) = &image {
             self.store_image(url, image.clone()).await;
         }
@@ -164,7 +178,7 @@ impl Library {
     }
 
     /// An article ready for the webview: its images (and lead image) point at `route(address)`,
-    /// the app's own image scheme.
+    /// the app's own image scheme (see [`media::app_image_url`]).
     pub async fn article_for_display(
         &self,
         id: ArticleId,

@@ -131,7 +131,8 @@ impl Library {
                 })
                 .await??;
                 if feed.full_text {
-                    self.read_full_articles(feed.id, &mut update).await;
+                    self.read_full_articles(feed.id, &feed.url, &mut update)
+                        .await;
                 }
                 Ok(Outcome::Updated(update, poll))
             }

@@ -5,7 +5,7 @@
 use url::Url;
 
 use super::Image;
-use crate::fetch::{FetchError, FetchOutcome, Fetcher, Validators};
+use crate::fetch::{FetchError, FetchOutcome, Fetcher, Reach, Validators};
 
 /// Caps on what offline images may cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,9 +23,13 @@ impl Default for ImageLimits {
     }
 }
 
-/// Fetches the image at `url` with `fetcher` (whose body cap should be the per-image cap).
-pub async fn fetch_image(fetcher: &Fetcher, url: &Url) -> Result<Image, FetchError> {
-    let fetched = match fetcher.get(url, &Validators::default()).await? {
+/// Fetches the image at `url` with `fetcher` (whose body cap should be the per-image cap), going
+/// no further than `reach`.
+pub async fn fetch_image(fetcher: &Fetcher, url: &Url, reach: Reach) -> Result<Image, FetchError> {
+    let fetched = match fetcher
+        .get_reaching(url, &Validators::default(), reach)
+        .await?
+    {
         FetchOutcome::Fetched(fetched) => fetched,
         FetchOutcome::NotModified(_) => return Err(FetchError::unexpected_not_modified()),
     };

@@ -1,8 +1,22 @@
 //! Addresses of the app's own image scheme: what the webview asks for instead of the network.
-//! `tidings://localhost/image?src=<original>` (on Windows `http://tidings.localhost/…`); with
-//! `&load=1` when the person asked for the image with a click.
+//! `tidings://localhost/image?article=<id>&src=<original>` (on Windows
+//! `http://tidings.localhost/…`); with `&load=1` when the person asked for the image with a click.
+//! The article says where the image may be fetched from (see [`crate::fetch::Reach`]).
 
 use url::{Url, form_urlencoded};
+
+use crate::api::ArticleId;
+
+/// What an app image address asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppImage {
+    /// The article showing the image.
+    pub article: ArticleId,
+    /// The image's original address.
+    pub src: String,
+    /// The person clicked to load it.
+    pub requested: bool,
+}
 
 /// The scheme's name, registered by the app shell.
 pub const SCHEME: &str = "tidings";
@@ -16,24 +30,24 @@ pub fn scheme_base() -> &'static str {
     }
 }
 
-/// The app address that serves the image at `src`.
-pub fn app_image_url(src: &str, requested: bool) -> String {
+/// The app address that serves the image at `src` in article `article`.
+pub fn app_image_url(article: ArticleId, src: &str, requested: bool) -> String {
     let src: String = form_urlencoded::byte_serialize(src.as_bytes()).collect();
     let load = if requested { "&load=1" } else { "" };
-    format!("{}image?src={src}{load}", scheme_base())
+    format!("{}image?article={article}&src={src}{load}", scheme_base())
 }
 
-/// What an app image address asks for: the original address, and whether the person clicked
-/// for it. `None` for anything else, or for an original that isn't http(s).
-pub fn parse_app_image_url(address: &str) -> Option<(String, bool)> {
+/// What an app image address asks for. `None` for anything else, or for an original that isn't
+/// http(s).
+pub fn parse_app_image_url(address: &str) -> Option<AppImage> {
     let url = Url::parse(address).ok()?;
     if url.path() != "/image" {
         return None;
     }
-    let mut src = None;
-    let mut requested = false;
+    let (mut article, mut src, mut requested) = (None, None, false);
     for (key, value) in url.query_pairs() {
         match key.as_ref() {
+            "article" => article = value.parse().ok(),
             "src" => src = Some(value.into_owned()),
             "load" => requested = value == "1",
             _ => {}
@@ -41,7 +55,11 @@ pub fn parse_app_image_url(address: &str) -> Option<(String, bool)> {
     }
     let src =
         src.filter(|s| Url::parse(s).is_ok_and(|u| matches!(u.scheme(), "http" | "https")))?;
-    Some((src, requested))
+    Some(AppImage {
+        article: article?,
+        src,
+        requested,
+    })
 }
 
 #[cfg(test)]
@@ -52,11 +70,15 @@ mod tests {
     fn an_image_address_survives_the_round_trip() {
         let src = "https://cdn.example/img/a b.png?x=1&y=é#frag";
         for requested in [false, true] {
-            let app = app_image_url(src, requested);
+            let app = app_image_url(7, src, requested);
             assert!(app.starts_with(scheme_base()));
             assert_eq!(
                 parse_app_image_url(&app),
-                Some((src.to_string(), requested))
+                Some(AppImage {
+                    article: 7,
+                    src: src.to_string(),
+                    requested
+                })
             );
         }
     }
@@ -65,13 +87,22 @@ mod tests {
     fn only_web_images_are_served() {
         let base = scheme_base();
         assert_eq!(
-            parse_app_image_url(&format!("{base}image?src=file%3A%2F%2F%2Fetc%2Fpasswd")),
+            parse_app_image_url(&format!(
+                "{base}image?article=1&src=file%3A%2F%2F%2Fetc%2Fpasswd"
+            )),
             None
         );
         assert_eq!(
-            parse_app_image_url(&format!("{base}other?src=https%3A%2F%2Fa.example%2F")),
+            parse_app_image_url(&format!(
+                "{base}other?article=1&src=https%3A%2F%2Fa.example%2F"
+            )),
             None
         );
-        assert_eq!(parse_app_image_url(&format!("{base}image")), None);
+        assert_eq!(
+            parse_app_image_url(&format!("{base}image?src=https%3A%2F%2Fa.example%2F")),
+            None,
+            "an image belongs to an article"
+        );
+        assert_eq!(parse_app_image_url(&format!("{base}image?article=1")), None);
     }
 }

@@ -95,4 +95,19 @@ impl Store {
             )
             .optional()?)
     }
+
+    /// Where an article's content came from: its feed's address, or for a saved page (or an
+    /// article whose feed was removed) its own.
+    pub fn article_origin(&self, id: crate::api::ArticleId) -> Result<Option<String>> {
+        Ok(self
+            .reader()
+            .query_row(
+                "SELECT COALESCE(f.url, a.url) FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
+                 WHERE a.id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
 }
