@@ -12,11 +12,25 @@ pub fn serve<R: Runtime>(
     request: Request<Vec<u8>>,
     responder: UriSchemeResponder,
 ) {
-    let library = ctx.app_handle().state::<Library>().inner().clone();
+    // No library yet (the recovery screen is showing): nothing to serve.
+    let Some(library) = ctx.app_handle().try_state::<Library>() else {
+        if let Ok(response) = Response::builder()
+            .status(StatusCode::NOT_FOUND)
+            .body(Vec::new())
+        {
+            responder.respond(response);
+        }
+        return;
+    };
+    let library = library.inner().clone();
     let address = request.uri().to_string();
     tauri::async_runtime::spawn(async move {
         let image = match parse_app_image_url(&address) {
-            Some((src, requested)) => library.image(&src, requested).await,
+            Some(asked) => {
+                library
+                    .image(asked.article, &asked.src, asked.requested)
+                    .await
+            }
             None => Ok(None),
         };
         let response = match image {

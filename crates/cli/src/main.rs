@@ -102,6 +102,15 @@ enum Command {
         url: Option<String>,
         file: Option<PathBuf>,
     },
+    /// Bookmark articles (ids from `list`); prints each id once its bookmark is stored
+    Bookmark {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Write a consistent copy of the database to FILE while it stays in use (never overwrites)
+    Backup { file: PathBuf },
+    /// Check the database file for damage (SQLite's integrity check); prints "ok" if it is sound
+    Check,
     /// Print HTML as Tidings stores it after sanitizing (reads stdin without FILE)
     Sanitize {
         /// Address relative URLs are resolved against
@@ -138,6 +147,32 @@ async fn run(cli: Cli) -> Result<(), String> {
         Library::open(&path).map_err(|e| e.to_string())
     };
     match cli.command {
+        Command::Bookmark { ids } => {
+            let library = open()?;
+            for id in ids {
+                library
+                    .set_bookmarked(id, true)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                // Printed only once stored: a crash test counts these as acknowledged.
+                println!("bookmarked {id}");
+            }
+        }
+        Command::Backup { file } => {
+            open()?.backup(&file).await.map_err(|e| e.to_string())?;
+            println!("{}", file.display());
+        }
+        Command::Check => {
+            let path = db
+                .clone()
+                .or_else(default_db_path)
+                .ok_or("no data folder on this system; pass --db PATH")?;
+            let verdict = tidings_core::store::integrity_check(&path).map_err(|e| e.to_string())?;
+            println!("{verdict}");
+            if verdict != "ok" {
+                return Err(format!("{} is damaged", path.display()));
+            }
+        }
         Command::Sanitize { base, file } => local::sanitize(&base, file.as_ref())?,
         Command::Extract { url, file } => local::extract(url.as_deref(), file.as_ref())?,
         Command::Export {

@@ -4,6 +4,7 @@
 mod articles;
 mod errors;
 mod feeds;
+mod recovery;
 mod refresh;
 mod search;
 mod settings;
@@ -11,6 +12,7 @@ mod settings;
 pub use articles::*;
 pub use errors::*;
 pub use feeds::*;
+pub use recovery::*;
 pub use refresh::*;
 pub use search::*;
 pub use settings::*;

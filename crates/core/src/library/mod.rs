@@ -86,6 +86,25 @@ impl Library {
         })
     }
 
+    /// Writes a consistent copy of the library to `to` (SQLite's online backup) while it stays in
+    /// use; never overwrites a file.
+    pub async fn backup(&self, to: &Path) -> Result<()> {
+        let to = to.to_path_buf();
+        self.blocking(move |s| s.backup_to(&to)).await
+    }
+
+    /// Resolves the names in `hosts` to the given addresses for every fetch, as /etc/hosts would
+    /// (tests give a public-looking name to a loopback server this way).
+    pub fn with_hosts(mut self, hosts: &[(&str, std::net::IpAddr)]) -> Result<Library> {
+        let hosts: std::collections::HashMap<String, std::net::IpAddr> = hosts
+            .iter()
+            .map(|(name, ip)| (name.to_ascii_lowercase(), *ip))
+            .collect();
+        self.fetcher = self.fetcher.with_same_limits(hosts.clone())?;
+        self.image_fetcher = self.image_fetcher.with_same_limits(hosts)?;
+        Ok(self)
+    }
+
     /// Changes how many feeds one refresh fetches at once.
     pub fn with_refresh_limits(mut self, limits: RefreshLimits) -> Library {
         self.limits = limits;

@@ -140,11 +140,13 @@ pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {
             "it was written by a newer version of Tidings (schema {current}, this one knows {LATEST})"
         ));
     }
-    run(conn, current as usize).map_err(|e| e.to_string())
+    run(conn, current as usize, LATEST).map_err(|e| e.to_string())
 }
 
-fn run(conn: &mut Connection, current: usize) -> rusqlite::Result<()> {
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+/// Runs migrations `from + 1 ..= to`, each in its own transaction together with the version
+/// number, so a crash leaves the schema of one version or the next, never half of one.
+fn run(conn: &mut Connection, from: usize, to: usize) -> rusqlite::Result<()> {
+    for (index, sql) in MIGRATIONS[..to].iter().enumerate().skip(from) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
@@ -154,4 +156,16 @@ fn run(conn: &mut Connection, current: usize) -> rusqlite::Result<()> {
 }
 
 /// The schema version this build writes.
-const LATEST: usize = MIGRATIONS.len();
+pub const LATEST: usize = MIGRATIONS.len();
+
+/// Creates (or brings up to date) the database at `path` with the schema of version `version`
+/// only, as an older build of Tidings left it: for tests of upgrades and of crashes during them.
+pub fn create_at_version(path: &std::path::Path, version: usize) -> Result<(), String> {
+    let mut conn = Connection::open(path).map_err(|e| e.to_string())?;
+    conn.execute_batch("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;")
+        .map_err(|e| e.to_string())?;
+    let current: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| e.to_string())?;
+    run(&mut conn, current as usize, version.min(LATEST)).map_err(|e| e.to_string())
+}

@@ -5,10 +5,11 @@
 //! queries never wait behind a refresh's transaction. WAL mode lets them run side by side.
 
 mod articles;
+mod backup;
 mod feeds;
 mod folders;
 mod images;
-mod migrations;
+pub mod migrations;
 mod polling;
 mod reading;
 mod retention;
@@ -25,6 +26,7 @@ use rusqlite::Connection;
 use crate::{APP_IDENTIFIER, Error, Result};
 
 pub use articles::NewArticle;
+pub use backup::{copy_aside, integrity_check, set_aside};
 pub use feeds::{FeedUpdate, NewSubscription};
 pub use images::ImageSource;
 pub use polling::{FeedToRefresh, PollRecord, PollWrite};
