@@ -10,5 +10,6 @@ export default defineConfig({
     // Inlined assets would be data: URLs, which the CSP does not allow.
     assetsInlineLimit: 0,
   },
-  test: { environment: "node", include: ["src/**/*.test.ts"] },
+  // The contrast test reads the theme's tokens from theme.css itself (vitest empties CSS otherwise).
+  test: { environment: "node", include: ["src/**/*.test.ts"], css: { include: [/theme\.css/] } },
 });

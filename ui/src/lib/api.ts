@@ -16,17 +16,30 @@ import type { ImportReport } from "./bindings/ImportReport";
 import type { RefreshProgress } from "./bindings/RefreshProgress";
 import type { RefreshScope } from "./bindings/RefreshScope";
 import type { KeptImages } from "./bindings/KeptImages";
+import type { ListOptions } from "./bindings/ListOptions";
+import type { MarkedRead } from "./bindings/MarkedRead";
+import type { Preferences } from "./bindings/Preferences";
 import type { RefreshSummary } from "./bindings/RefreshSummary";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
+import type { SearchQuery } from "./bindings/SearchQuery";
+import type { SearchResults } from "./bindings/SearchResults";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
+import type { ViewCounts } from "./bindings/ViewCounts";
 
 export type {
   AddFeedOutcome, Article, ArticleCursor, ArticlePage, ArticleView, ExportFormat, ExportReport, ExportSelection,
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
   Settings, UserError,
 };
+export type { ListOptions, MarkedRead, Preferences, SearchQuery, SearchResults, ViewCounts };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
+export type { Density } from "./bindings/Density";
+export type { MarkRead } from "./bindings/MarkRead";
+export type { ReaderFont } from "./bindings/ReaderFont";
+export type { SearchHit } from "./bindings/SearchHit";
+export type { SearchScope } from "./bindings/SearchScope";
+export type { Theme } from "./bindings/Theme";
 export type { Enclosure } from "./bindings/Enclosure";
 export type { FeedCandidate } from "./bindings/FeedCandidate";
 export type { FeedFormat } from "./bindings/FeedFormat";
@@ -49,8 +62,19 @@ export const api = {
   renameFolder: (folderId: number, name: string) => invoke<void>("rename_folder", { folderId, name }),
   /** The folder's feeds move to the top level. */
   deleteFolder: (folderId: number) => invoke<void>("delete_folder", { folderId }),
-  listArticles: (view: ArticleView, after: ArticleCursor | null = null) =>
-    invoke<ArticlePage>("list_articles", { view, after }),
+  /** One page of a view, in the order and with the filter of `options`. */
+  listArticles: (view: ArticleView, after: ArticleCursor | null = null, options: ListOptions | null = null) =>
+    invoke<ArticlePage>("list_articles", { view, after, options }),
+  viewCounts: () => invoke<ViewCounts>("view_counts"),
+  /** Marks the view's unread articles read (only those dated before `olderThan`, when given). */
+  markViewRead: (view: ArticleView, olderThan: number | null = null) =>
+    invoke<MarkedRead>("mark_view_read", { view, olderThan }),
+  /** Puts back what a `markViewRead` changed; false when it is too old to undo. */
+  undoMarkRead: (undo: number) => invoke<boolean>("undo_mark_read", { undo }),
+  search: (query: SearchQuery) => invoke<SearchResults>("search", { query }),
+  getPreferences: () => invoke<Preferences>("get_preferences"),
+  /** Returns what was stored: numbers are kept within their ranges. */
+  setPreferences: (preferences: Preferences) => invoke<Preferences>("set_preferences", { preferences }),
   /** `loadImages` when the person asked for the images their setting holds back. */
   getArticle: (id: number, loadImages = false) => invoke<Article>("get_article", { id, loadImages }),
   setRead: (id: number, read: boolean) => invoke<void>("set_read", { id, read }),

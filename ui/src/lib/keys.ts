@@ -1,24 +1,73 @@
-// Keyboard shortcuts, kept apart from the DOM so they can be tested on their own.
+// Keyboard shortcuts, kept apart from the DOM so they can be tested on their own. One table says
+// which keys do what; the shortcut sheet (?), tooltips and README are written from it.
 
 export type Command =
   | "next"
   | "previous"
+  | "nextUnread"
+  | "previousUnread"
+  | "page"
+  | "open"
+  | "openInBrowser"
   | "toggleBookmark"
   | "toggleSaved"
   | "toggleRead"
-  | "refresh";
+  | "markAllRead"
+  | "refresh"
+  | "search"
+  | "goAll"
+  | "goUnread"
+  | "goBookmarks"
+  | "help";
 
-const BINDINGS: Record<string, Command> = {
-  j: "next",
-  k: "previous",
-  b: "toggleBookmark",
-  s: "toggleSaved",
-  m: "toggleRead",
-  r: "refresh",
-};
+export interface Shortcut {
+  /** What the key event says (`key`), space-separated for a sequence ("g a"). */
+  keys: string;
+  command: Command;
+  /** What it does, for the shortcut sheet. */
+  action: string;
+}
 
-/** What each key does, for tooltips and the help list. */
-export const SHORTCUTS: ReadonlyArray<[key: string, command: Command]> = Object.entries(BINDINGS) as [string, Command][];
+/** Every shortcut, in the order the shortcut sheet lists them. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: "j", command: "next", action: "Next article" },
+  { keys: "k", command: "previous", action: "Previous article" },
+  { keys: "n", command: "nextUnread", action: "Next unread article" },
+  { keys: "p", command: "previousUnread", action: "Previous unread article" },
+  { keys: " ", command: "page", action: "Page down the article, then go to the next unread one" },
+  { keys: "o", command: "open", action: "Open the selected article" },
+  { keys: "Enter", command: "open", action: "Open the selected article" },
+  { keys: "v", command: "openInBrowser", action: "Open the article in your browser" },
+  { keys: "b", command: "toggleBookmark", action: "Bookmark / remove bookmark" },
+  { keys: "s", command: "toggleSaved", action: "Save for later / remove from Saved" },
+  { keys: "m", command: "toggleRead", action: "Mark read / unread" },
+  { keys: "A", command: "markAllRead", action: "Mark every article in the view read (Undo for 10 s)" },
+  { keys: "r", command: "refresh", action: "Refresh all feeds" },
+  { keys: "/", command: "search", action: "Search" },
+  { keys: "g a", command: "goAll", action: "Go to All articles" },
+  { keys: "g u", command: "goUnread", action: "Go to Unread" },
+  { keys: "g b", command: "goBookmarks", action: "Go to Bookmarks" },
+  { keys: "?", command: "help", action: "Show these shortcuts" },
+];
+
+/** A key as people read it on a keyboard: "Space", "Shift+A", "g then a". */
+export function keyLabel(keys: string): string {
+  if (keys === " ") return "Space";
+  if (/^[A-Z]$/.test(keys)) return `Shift+${keys}`;
+  return keys.split(" ").join(" then ");
+}
+
+/** The first key of a command, for tooltips: "Bookmark (b)". */
+export function keyFor(command: Command): string {
+  const shortcut = SHORTCUTS.find((s) => s.command === command);
+  return shortcut ? keyLabel(shortcut.keys) : "";
+}
+
+const BINDINGS = new Map<string, Command>(SHORTCUTS.map((s) => [s.keys, s.command]));
+/** First keys of sequences ("g" of "g a"). */
+const PREFIXES = new Set(SHORTCUTS.filter((s) => s.keys.includes(" ") && s.keys !== " ").map((s) => s.keys.split(" ")[0]));
+/** How long the second key of a sequence may wait. */
+export const SEQUENCE_MS = 1500;
 
 export interface KeyPress {
   key: string;
@@ -27,15 +76,38 @@ export interface KeyPress {
   altKey: boolean;
   /** True when the key went to a text field, where letters are typing, not commands. */
   inTextField: boolean;
+  /** True when the key went to a button, link or other control that Space and Enter press. */
+  onControl?: boolean;
   /** True while a dialog or menu is open: its keys are its own. */
   overlayOpen: boolean;
 }
 
-export function commandFor(press: KeyPress): Command | null {
-  if (press.inTextField || press.overlayOpen || press.ctrlKey || press.metaKey || press.altKey) return null;
-  return BINDINGS[press.key] ?? null;
-}
+/** Reads shortcuts from key presses, remembering the first key of a sequence for a moment. */
+export class KeyReader {
+  private pending: { key: string; at: number } | null = null;
 
-export function keyFor(command: Command): string {
-  return SHORTCUTS.find(([, c]) => c === command)?.[0] ?? "";
+  constructor(private clock: () => number = () => Date.now()) {}
+
+  /** The command `press` completes, if any. The first key of a sequence gives `null`. */
+  read(press: KeyPress): Command | null {
+    const pending = this.pending;
+    this.pending = null;
+    if (press.inTextField || press.overlayOpen || press.ctrlKey || press.metaKey || press.altKey) return null;
+    if ((press.key === " " || press.key === "Enter") && press.onControl) return null;
+    const now = this.clock();
+    if (pending && now - pending.at <= SEQUENCE_MS) {
+      const command = BINDINGS.get(`${pending.key} ${press.key}`);
+      if (command) return command;
+    }
+    if (PREFIXES.has(press.key)) {
+      this.pending = { key: press.key, at: now };
+      return null;
+    }
+    return BINDINGS.get(press.key) ?? null;
+  }
+
+  /** Whether a sequence was started and waits for its second key (the key press is then taken). */
+  get waiting(): boolean {
+    return this.pending !== null;
+  }
 }

@@ -3,20 +3,33 @@
 // backend first; the UI only mirrors what was stored.
 import {
   api, errorMessage, events, type AddFeedOutcome, type Article, type ArticleCursor, type ArticleSummary,
-  type ArticleView, type FeedSummary, type Folder, type ImportReport, type RefreshScope, type SaveOutcome,
-  type Settings,
+  type ArticleView, type FeedSummary, type Folder, type ImportReport, type ListOptions, type RefreshScope,
+  type SaveOutcome, type Settings, type ViewCounts,
 } from "./api";
 import { firstWebUrl } from "./drop";
+import { count } from "./format";
+import { stepIndex, unreadIndex } from "./navigation";
 import { beforeKeeping, imagesKept, NOTHING_KEPT, savedNow, type OfflineState } from "./offline";
+import type { PreferencesState } from "./preferences.svelte";
 import { expectedTotal, finishedText, type RefreshStatus } from "./refresh";
 import { savedText, savingText } from "./saving";
-import { sameView } from "./views";
+import { feedOfView } from "./search";
+import { SearchState } from "./searching.svelte";
+import { NO_COUNTS, OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "./views";
 
 /** A toast: one sentence, and at most one thing to do about it. */
 export interface Notice {
   text: string;
   action?: { label: string; run: () => void };
+  /** Goes away by itself after this long (an Undo that no longer applies). */
+  timeoutMs?: number;
 }
+
+/** How long "Mark all read" can be undone. */
+export const UNDO_MS = 10_000;
+const OPTIONS_KEY = "tidings.viewOptions";
+/** Pages "next unread" may load while looking for one. */
+const UNREAD_SEARCH_PAGES = 20;
 
 export class Library {
   feeds = $state<FeedSummary[]>([]);
@@ -37,10 +50,23 @@ export class Library {
   offline = $state.raw<OfflineState>(NOTHING_KEPT);
   /** The article on screen was loaded with the images the person's setting holds back. */
   imagesRequested = $state(false);
+  counts = $state<ViewCounts>(NO_COUNTS);
+  /** Each view's sort and unread-only filter, by `viewKey`. */
+  viewOptions = $state<Record<string, ListOptions>>(parseViewOptions(localStorage.getItem(OPTIONS_KEY)));
+  options = $derived(optionsFor(this.viewOptions, this.view));
+  search = new SearchState();
+  /** The sidebar and the first page have been read once (until then, no empty states). */
+  loaded = $state(false);
+  /** The rows on screen: search results while searching, else the view's articles. */
+  rows = $derived(this.search.active ? (this.search.results?.hits.map((h) => h.article) ?? []) : this.articles);
+  /** Nothing to read yet: no feeds, no saved pages, no bookmarks. */
+  empty = $derived(this.loaded && this.feeds.length === 0 && this.articles.length === 0 && this.counts.saved === 0
+    && this.counts.bookmarks === 0 && this.view.kind !== "feed" && this.view.kind !== "folder");
   /** Dropped links being saved, so that one drop seen twice is saved once. */
   private dropping = new Set<string>();
+  private markReadTimer: ReturnType<typeof setTimeout> | null = null;
 
-  unreadTotal = $derived(this.feeds.reduce((sum, f) => sum + f.unreadCount, 0));
+  constructor(private preferences: PreferencesState) {}
 
   async start(): Promise<void> {
     await Promise.all([
@@ -69,6 +95,7 @@ export class Library {
       }),
     ]);
     await Promise.all([this.reload(), this.loadSettings()]);
+    this.loaded = true;
   }
 
   async loadSettings(): Promise<void> {
@@ -86,16 +113,20 @@ export class Library {
     await Promise.all([this.loadSidebar(), this.loadView()]);
   }
 
+  /** Feeds, folders and the smart views' counts: what the sidebar shows. */
   async loadSidebar(): Promise<void> {
-    const [feeds, folders] = await Promise.all([
+    const [feeds, folders, counts] = await Promise.all([
       this.attempt(api.listFeeds(), this.feeds),
       this.attempt(api.listFolders(), this.folders),
+      this.attempt(api.viewCounts(), this.counts),
     ]);
     this.feeds = feeds;
     this.folders = folders;
+    this.counts = counts;
   }
 
   async chooseView(view: ArticleView): Promise<void> {
+    if (this.search.active) this.search.clear();
     if (!sameView(view, this.view)) {
       this.view = view;
       this.selectedId = null;
@@ -104,32 +135,64 @@ export class Library {
     await this.loadView();
   }
 
+  /** Sorts or filters the current view, and remembers it for that view. */
+  async setOptions(change: Partial<ListOptions>): Promise<void> {
+    this.viewOptions = { ...this.viewOptions, [viewKey(this.view)]: { ...this.options, ...change } };
+    localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.viewOptions));
+    await this.loadView();
+  }
+
   async loadView(): Promise<void> {
     const view = this.view;
-    const page = await this.attempt(api.listArticles(view), null);
-    if (!page || !sameView(view, this.view)) return;
+    const options = this.options;
+    const page = await this.attempt(api.listArticles(view, null, options), null);
+    if (!page || !sameView(view, this.view) || options !== this.options) return;
     this.articles = page.articles;
     this.next = page.next;
   }
 
   async loadMore(): Promise<void> {
     const view = this.view;
+    const options = this.options;
     const after = this.next;
-    if (!after) return;
+    if (!after || this.search.active) return;
     this.next = null;
-    const page = await this.attempt(api.listArticles(view, after), null);
-    if (!page || !sameView(view, this.view)) return;
+    const page = await this.attempt(api.listArticles(view, after, options), null);
+    if (!page || !sameView(view, this.view) || options !== this.options) return;
     this.articles = [...this.articles, ...page.articles];
     this.next = page.next;
   }
 
+  /** Shows an article; it counts as read as the person's preference says. */
   async open(id: number): Promise<void> {
     this.selectedId = id;
+    this.stopMarkReadTimer();
     const article = await this.attempt(api.getArticle(id), null);
     if (!article || this.selectedId !== id) return;
     this.imagesRequested = false;
     this.article = article;
-    if (!article.isRead) await this.setRead(true);
+    if (article.isRead) return;
+    const { markRead, markReadDelaySecs } = this.preferences.current;
+    if (markRead === "onOpen") {
+      await this.setRead(true);
+    } else if (markRead === "afterDelay") {
+      this.markReadTimer = setTimeout(() => {
+        this.markReadTimer = null;
+        if (this.article?.id === id && !this.article.isRead) void this.setRead(true);
+      }, markReadDelaySecs * 1000);
+    }
+  }
+
+  private stopMarkReadTimer(): void {
+    if (this.markReadTimer !== null) clearTimeout(this.markReadTimer);
+    this.markReadTimer = null;
+  }
+
+  /** o / Enter: shows the selected row's article, or the first one. */
+  async openSelected(): Promise<void> {
+    const id = this.selectedId;
+    if (id === null) await this.move(1);
+    else if (this.article?.id !== id) await this.open(id);
   }
 
   /** Reloads the article on screen with the images the person's setting holds back. */
@@ -142,22 +205,82 @@ export class Library {
     this.article = article;
   }
 
+  private selectedIndex(): number {
+    return this.rows.findIndex((a) => a.id === this.selectedId);
+  }
+
   /** Moves the selection by `delta` rows and opens that article. */
   async move(delta: number): Promise<void> {
-    if (this.articles.length === 0) return;
-    const index = this.articles.findIndex((a) => a.id === this.selectedId);
-    const target = index === -1 ? (delta > 0 ? 0 : this.articles.length - 1) : index + delta;
-    const row = this.articles[Math.max(0, Math.min(this.articles.length - 1, target))];
+    const target = stepIndex(this.rows.length, this.selectedIndex(), delta);
+    if (target === null) return;
+    const row = this.rows[target];
     if (row.id !== this.selectedId) await this.open(row.id);
-    if (target >= this.articles.length - 5) await this.loadMore();
+    if (target >= this.rows.length - 5) await this.loadMore();
+  }
+
+  /** Opens the next (or previous) unread article, loading further pages to find one. */
+  async moveToUnread(direction: 1 | -1): Promise<boolean> {
+    for (let pages = 0; pages <= UNREAD_SEARCH_PAGES; pages++) {
+      const target = unreadIndex(this.rows, this.selectedIndex(), direction);
+      if (target !== null) {
+        await this.open(this.rows[target].id);
+        if (target >= this.rows.length - 5) void this.loadMore();
+        return true;
+      }
+      if (direction < 0 || !this.next || this.search.active) break;
+      await this.loadMore();
+    }
+    return false;
   }
 
   async setRead(read: boolean): Promise<void> {
     const article = this.article;
     if (!article) return;
+    this.stopMarkReadTimer();
     await this.attempt(api.setRead(article.id, read), undefined);
     this.patch(article.id, { isRead: read });
     await this.loadSidebar();
+  }
+
+  /** Marks rows read that scrolled past (the "when scrolled past" preference). */
+  async markRowsRead(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await Promise.all(ids.map((id) => this.attempt(api.setRead(id, true), undefined)));
+    for (const id of ids) this.patch(id, { isRead: true });
+    await this.loadSidebar();
+  }
+
+  /** Marks the view read (or its articles older than a day or a week), with Undo for a while. */
+  async markAllRead(olderThan: keyof typeof OLDER_THAN | null = null): Promise<void> {
+    const view = this.view;
+    const before = olderThan === null ? null : Math.floor(Date.now() / 1000) - OLDER_THAN[olderThan];
+    const marked = await this.attempt(api.markViewRead(view, before), null);
+    if (!marked) return;
+    if (marked.count === 0) {
+      this.say(olderThan === null ? "Nothing left unread here." : `Nothing older than a ${olderThan} is unread here.`);
+      return;
+    }
+    this.articles = this.articles.map((a) => (before === null || a.sortAt < before ? { ...a, isRead: true } : a));
+    if (this.article && (before === null || this.article.sortAt < before)) this.article = { ...this.article, isRead: true };
+    await this.loadSidebar();
+    this.notice = {
+      text: `Marked ${count(Number(marked.count), "article")} read.`,
+      action: { label: "Undo", run: () => void this.undoMarkRead(marked.undo) },
+      timeoutMs: UNDO_MS,
+    };
+  }
+
+  private async undoMarkRead(token: number): Promise<void> {
+    const undone = await this.attempt(api.undoMarkRead(token), false);
+    if (!undone) this.say("That can no longer be undone.");
+    await this.reload();
+    const shown = this.article && this.articles.find((a) => a.id === this.article?.id);
+    if (this.article && shown) this.article = { ...this.article, isRead: shown.isRead };
+  }
+
+  /** Searches again with the form as it is. */
+  runSearch(now = false): void {
+    this.search.run(feedOfView(this.view), now);
   }
 
   async setBookmarked(bookmarked: boolean): Promise<void> {
@@ -315,6 +438,13 @@ export class Library {
 
   private patch(id: number, change: Partial<ArticleSummary>): void {
     this.articles = this.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
+    const results = this.search.results;
+    if (results?.hits.some((h) => h.article.id === id)) {
+      this.search.results = {
+        ...results,
+        hits: results.hits.map((h) => (h.article.id === id ? { ...h, article: { ...h.article, ...change } } : h)),
+      };
+    }
     if (this.article?.id === id) this.article = { ...this.article, ...change };
   }
 

@@ -22,6 +22,10 @@ export type DialogRequest =
   | { kind: "feedDetails"; feedId: number }
   | { kind: "unsubscribe"; feed: FeedSummary }
   | { kind: "settings" }
+  /** Theme, density, reader type and when articles count as read. */
+  | { kind: "appearance" }
+  /** Every keyboard shortcut (?). */
+  | { kind: "shortcuts" }
   | { kind: "savePage" }
   /** Exports one article, or (without `article`) bookmarks and saved articles. */
   | { kind: "export"; article?: { id: number; title: string } }

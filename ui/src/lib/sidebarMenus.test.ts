@@ -51,16 +51,21 @@ describe("a feed's menu", () => {
 });
 
 describe("the sidebar's ⋯ menu", () => {
-  it("saves a page, moves subscriptions in and out, and exports articles", () => {
-    const act = { savePage: vi.fn(), importOpml: vi.fn(), exportOpml: vi.fn(), exportArticles: vi.fn() };
+  it("saves a page, moves subscriptions in and out, exports articles and opens appearance and shortcuts", () => {
+    const act = { savePage: vi.fn(), importOpml: vi.fn(), exportOpml: vi.fn(), exportArticles: vi.fn(), appearance: vi.fn(), shortcuts: vi.fn() };
     const items = moreMenu(act).flatMap((s) => s.items);
     expect(items.map((i) => i.label)).toEqual([
       "Save a page…", "Import subscriptions (OPML)…", "Export subscriptions (OPML)…", "Export bookmarks and saved articles…",
+      "Appearance and reading…", "Keyboard shortcuts (?)",
     ]);
     items[0].run();
     items[3].run();
     expect(act.savePage).toHaveBeenCalledOnce();
     expect(act.exportArticles).toHaveBeenCalledOnce();
+    items[4].run();
+    items[5].run();
+    expect(act.appearance).toHaveBeenCalledOnce();
+    expect(act.shortcuts).toHaveBeenCalledOnce();
   });
 });
 

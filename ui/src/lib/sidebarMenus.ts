@@ -58,6 +58,8 @@ export interface MoreActions {
   importOpml: () => void;
   exportOpml: () => void;
   exportArticles: () => void;
+  appearance: () => void;
+  shortcuts: () => void;
 }
 
 /** The sidebar header's "⋯" menu. */
@@ -71,5 +73,11 @@ export function moreMenu(act: MoreActions): MenuSection[] {
       ],
     },
     { items: [{ label: "Export bookmarks and saved articles…", run: act.exportArticles }] },
+    {
+      items: [
+        { label: "Appearance and reading…", run: act.appearance },
+        { label: "Keyboard shortcuts (?)", run: act.shortcuts },
+      ],
+    },
   ];
 }

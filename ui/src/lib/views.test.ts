@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sameView } from "./views";
+import { feedSummary } from "./fixtures";
+import { optionsFor, parseViewOptions, sameView, SMART_VIEWS, viewKey, viewTitle } from "./views";
 
 describe("views", () => {
   it("are the same when they show the same articles", () => {
@@ -9,5 +10,35 @@ describe("views", () => {
     expect(sameView({ kind: "feed", feedId: 1 }, { kind: "feed", feedId: 2 })).toBe(false);
     expect(sameView({ kind: "folder", folderId: 1 }, { kind: "feed", feedId: 1 })).toBe(false);
     expect(sameView({ kind: "folder", folderId: 3 }, { kind: "folder", folderId: 3 })).toBe(true);
+  });
+
+  it("are named as the sidebar names them", () => {
+    const feeds = [feedSummary({ id: 2, title: "The Verge" })];
+    const folders = [{ id: 5, name: "Tech", unreadCount: 0 }];
+    expect(viewTitle({ kind: "today" }, feeds, folders)).toBe("Today");
+    expect(viewTitle({ kind: "all" }, feeds, folders)).toBe("All articles");
+    expect(viewTitle({ kind: "feed", feedId: 2 }, feeds, folders)).toBe("The Verge");
+    expect(viewTitle({ kind: "folder", folderId: 5 }, feeds, folders)).toBe("Tech");
+    expect(viewTitle({ kind: "feed", feedId: 9 }, feeds, folders)).toBe("Feed");
+  });
+
+  it("list Today, Unread, All, Bookmarks and Saved with their counts", () => {
+    const counts = { unread: 10, todayUnread: 3, bookmarks: 2, saved: 1 };
+    expect(SMART_VIEWS.map((s) => [s.label, s.count(counts)])).toEqual([
+      ["Today", 3], ["Unread", 10], ["All articles", 0], ["Bookmarks", 2], ["Saved", 1],
+    ]);
+  });
+
+  it("remember their sort and filter, each its own", () => {
+    const stored = JSON.stringify({ [viewKey({ kind: "feed", feedId: 2 })]: { oldestFirst: true, unreadOnly: true }, all: "junk" });
+    const all = parseViewOptions(stored);
+    expect(optionsFor(all, { kind: "feed", feedId: 2 })).toEqual({ oldestFirst: true, unreadOnly: true });
+    expect(optionsFor(all, { kind: "feed", feedId: 3 })).toEqual({ oldestFirst: false, unreadOnly: false });
+    expect(parseViewOptions("[1,2]")).toEqual({});
+    expect(parseViewOptions("{oops")).toEqual({});
+  });
+
+  it("ignore unread-only in Unread", () => {
+    expect(optionsFor({ unread: { oldestFirst: true, unreadOnly: true } }, { kind: "unread" })).toEqual({ oldestFirst: true, unreadOnly: false });
   });
 });

@@ -1,4 +1,6 @@
-import type { ArticleView } from "./api";
+// Views (Today, Unread, a folder, a feed…): their names, counts and how each one is sorted and
+// filtered. Pure, so it is tested without a window.
+import type { ArticleView, FeedSummary, Folder, ListOptions, ViewCounts } from "./api";
 
 /** Whether two views show the same articles. */
 export function sameView(a: ArticleView, b: ArticleView): boolean {
@@ -8,3 +10,67 @@ export function sameView(a: ArticleView, b: ArticleView): boolean {
     default: return b.kind === a.kind;
   }
 }
+
+export interface SmartView {
+  view: ArticleView;
+  label: string;
+  glyph: string;
+  /** The count shown beside it. */
+  count: (counts: ViewCounts) => number;
+}
+
+export const SMART_VIEWS: readonly SmartView[] = [
+  { view: { kind: "today" }, label: "Today", glyph: "☀", count: (c) => c.todayUnread },
+  { view: { kind: "unread" }, label: "Unread", glyph: "●", count: (c) => c.unread },
+  { view: { kind: "all" }, label: "All articles", glyph: "≡", count: () => 0 },
+  { view: { kind: "bookmarks" }, label: "Bookmarks", glyph: "★", count: (c) => c.bookmarks },
+  { view: { kind: "saved" }, label: "Saved", glyph: "⤓", count: (c) => c.saved },
+];
+
+export const NO_COUNTS: ViewCounts = { unread: 0, todayUnread: 0, bookmarks: 0, saved: 0 };
+
+/** The view's name, as its list heading shows it. */
+export function viewTitle(view: ArticleView, feeds: readonly FeedSummary[], folders: readonly Folder[]): string {
+  switch (view.kind) {
+    case "folder": return folders.find((f) => f.id === view.folderId)?.name ?? "Folder";
+    case "feed": return feeds.find((f) => f.id === view.feedId)?.title ?? "Feed";
+    default: return SMART_VIEWS.find((s) => s.view.kind === view.kind)?.label ?? "Articles";
+  }
+}
+
+/** A stable name for a view, to remember its options by. */
+export function viewKey(view: ArticleView): string {
+  switch (view.kind) {
+    case "feed": return `feed:${view.feedId}`;
+    case "folder": return `folder:${view.folderId}`;
+    default: return view.kind;
+  }
+}
+
+export const DEFAULT_OPTIONS: ListOptions = { oldestFirst: false, unreadOnly: false };
+
+/** Each view's sort and filter, as remembered; anything unreadable counts as the defaults. */
+export function parseViewOptions(stored: string | null): Record<string, ListOptions> {
+  try {
+    const value: unknown = JSON.parse(stored ?? "{}");
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+    const options: Record<string, ListOptions> = {};
+    for (const [key, entry] of Object.entries(value)) {
+      if (typeof entry !== "object" || entry === null) continue;
+      const { oldestFirst, unreadOnly } = entry as Record<string, unknown>;
+      options[key] = { oldestFirst: oldestFirst === true, unreadOnly: unreadOnly === true };
+    }
+    return options;
+  } catch {
+    return {};
+  }
+}
+
+/** The options of a view. "Unread only" means nothing in Unread, which holds only unread ones. */
+export function optionsFor(all: Record<string, ListOptions>, view: ArticleView): ListOptions {
+  const options = all[viewKey(view)] ?? DEFAULT_OPTIONS;
+  return view.kind === "unread" ? { ...options, unreadOnly: false } : options;
+}
+
+/** Seconds before now for "Mark older than a day / a week read". */
+export const OLDER_THAN = { day: 86_400, week: 7 * 86_400 } as const;

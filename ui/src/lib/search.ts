@@ -1,0 +1,116 @@
+// Searching as the person types: the words and choices become one query; queries wait for a
+// pause in the typing; an answer that arrives after a newer question was asked is dropped.
+import type { ArticleView, SearchQuery, SearchScope } from "./api";
+
+export type ScopeChoice = "all" | "feed" | "bookmarks" | "saved";
+export type DateRange = "any" | "day" | "week" | "month" | "year";
+
+export interface SearchForm {
+  text: string;
+  scope: ScopeChoice;
+  unreadOnly: boolean;
+  range: DateRange;
+}
+
+export const EMPTY_SEARCH: SearchForm = { text: "", scope: "all", unreadOnly: false, range: "any" };
+
+export const DATE_RANGES: ReadonlyArray<{ value: DateRange; label: string }> = [
+  { value: "any", label: "Any time" },
+  { value: "day", label: "Past day" },
+  { value: "week", label: "Past week" },
+  { value: "month", label: "Past month" },
+  { value: "year", label: "Past year" },
+];
+
+const RANGE_SECONDS: Record<Exclude<DateRange, "any">, number> = {
+  day: 86_400,
+  week: 7 * 86_400,
+  month: 30 * 86_400,
+  year: 365 * 86_400,
+};
+
+/** The feed "This feed" means: the one whose list is open, if any. */
+export function feedOfView(view: ArticleView): number | null {
+  return view.kind === "feed" ? view.feedId : null;
+}
+
+/** The query for the form; `null` when there is nothing to search for. */
+export function searchQuery(form: SearchForm, feedId: number | null, nowSeconds: number): SearchQuery | null {
+  const text = form.text.trim();
+  if (text === "") return null;
+  let scope: SearchScope;
+  switch (form.scope) {
+    case "feed": scope = feedId === null ? { kind: "all" } : { kind: "feed", feedId }; break;
+    case "bookmarks": scope = { kind: "bookmarks" }; break;
+    case "saved": scope = { kind: "saved" }; break;
+    default: scope = { kind: "all" };
+  }
+  const since = form.range === "any" ? null : nowSeconds - RANGE_SECONDS[form.range];
+  return { text, scope, unreadOnly: form.unreadOnly, since, until: null };
+}
+
+/** Where the search looked, for "No results for … in …". */
+export function scopeText(form: SearchForm, feedTitle: string | null): string {
+  const place = {
+    all: "all articles",
+    feed: feedTitle ?? "all articles",
+    bookmarks: "Bookmarks",
+    saved: "Saved",
+  }[form.scope];
+  const filters = [form.unreadOnly ? "unread" : "", DATE_RANGES.find((r) => r.value === form.range && r.value !== "any")?.label.toLowerCase() ?? ""]
+    .filter(Boolean);
+  return filters.length ? `${place} (${filters.join(", ")})` : place;
+}
+
+export interface Timers {
+  set: (run: () => void, ms: number) => unknown;
+  clear: (handle: unknown) => void;
+}
+
+const realTimers: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Runs the latest question after a pause, and hands on only the answer to the latest question:
+ * a slow answer to "stor" never replaces the answer to "storm".
+ */
+export class LatestOnly<Q, R> {
+  private asked = 0;
+  private timer: unknown = null;
+
+  constructor(
+    private run: (question: Q) => Promise<R>,
+    private answer: (result: R, question: Q) => void,
+    private fail: (error: unknown) => void,
+    private delayMs: number,
+    private timers: Timers = realTimers,
+  ) {}
+
+  /** Asks `question` once the person pauses; `now` skips the pause (Enter, a changed filter). */
+  ask(question: Q, now = false): void {
+    const ticket = ++this.asked;
+    this.clearTimer();
+    const go = () => {
+      this.timer = null;
+      this.run(question).then(
+        (result) => { if (ticket === this.asked) this.answer(result, question); },
+        (error: unknown) => { if (ticket === this.asked) this.fail(error); },
+      );
+    };
+    if (now) go();
+    else this.timer = this.timers.set(go, this.delayMs);
+  }
+
+  /** Forgets any question asked so far: its answer, if it comes, is dropped. */
+  cancel(): void {
+    this.asked++;
+    this.clearTimer();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.timers.clear(this.timer);
+    this.timer = null;
+  }
+}
