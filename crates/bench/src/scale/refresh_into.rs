@@ -1,0 +1,126 @@
+//! Does a big database slow a refresh down? The same loopback feeds are refreshed into an empty
+//! database and into the big one (in a folder of their own, removed again afterwards), in
+//! alternation so that both see the same machine.
+
+use std::path::Path;
+use std::time::Instant;
+
+use tidings_core::api::{FeedId, RefreshScope};
+use tidings_core::{CancelToken, Library};
+use tidings_testkit::Farm;
+
+use super::cases::Case;
+
+const FOLDER: &str = "Bench refresh";
+const ITEMS: usize = 50;
+
+pub fn run(
+    big: &Library,
+    runtime: &tokio::runtime::Runtime,
+    farm: &Farm,
+    feeds: usize,
+    runs: usize,
+    work: &Path,
+) -> Result<Vec<Case>, String> {
+    let opml = std::fs::read(farm.download("/feeds.opml", &work.join("feeds.opml"))?)
+        .map_err(|e| e.to_string())?;
+    let prefix = farm.url("/");
+    // A run that died halfway may have left the farm's feeds behind (on another port).
+    runtime.block_on(remove_loopback_feeds(big, "http://127.0.0.1:"))?;
+    let (mut empty, mut full) = (Vec::new(), Vec::new());
+    for run in 0..runs {
+        let dir = tempfile::tempdir_in(work).map_err(|e| e.to_string())?;
+        let fresh = Library::open(&dir.path().join("empty.db")).map_err(|e| e.to_string())?;
+        empty.push(runtime.block_on(refresh(&fresh, &opml, None, feeds))?);
+        drop(fresh);
+        let folder = runtime
+            .block_on(big.create_folder(FOLDER))
+            .map_err(|e| e.to_string())?;
+        full.push(runtime.block_on(refresh(big, &opml, Some((folder, &prefix)), feeds))?);
+        runtime.block_on(remove_loopback_feeds(big, &prefix))?;
+        eprintln!(
+            "refresh run {}: empty {:.0} ms, big {:.0} ms",
+            run + 1,
+            empty[run],
+            full[run]
+        );
+    }
+    let note = format!("{feeds} feeds x {ITEMS} items on 127.0.0.1");
+    Ok(vec![
+        Case {
+            name: "refresh_into_empty_db".to_string(),
+            target_ms: None,
+            samples: empty,
+            note: note.clone(),
+        },
+        Case {
+            name: "refresh_into_big_db".to_string(),
+            target_ms: None,
+            samples: full,
+            note,
+        },
+    ])
+}
+
+/// Imports the farm's OPML and refreshes those feeds (all of them, or the folder they are moved
+/// into); returns the refresh's wall time in ms.
+async fn refresh(
+    library: &Library,
+    opml: &[u8],
+    into: Option<(i64, &str)>,
+    feeds: usize,
+) -> Result<f64, String> {
+    library
+        .import_opml(opml.to_vec(), |_, _| {})
+        .await
+        .map_err(|e| e.to_string())?;
+    let scope = match into {
+        None => RefreshScope::All,
+        Some((folder, prefix)) => {
+            for id in loopback_feeds(library, prefix).await? {
+                library
+                    .move_feed(id, Some(folder))
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            RefreshScope::Folder { folder_id: folder }
+        }
+    };
+    let started = Instant::now();
+    let summary = library
+        .refresh(scope, |_| {}, &CancelToken::new())
+        .await
+        .map_err(|e| e.to_string())?;
+    let ms = started.elapsed().as_secs_f64() * 1_000.0;
+    let expected = (feeds * ITEMS) as u64;
+    if summary.new_articles != expected || summary.failed != 0 {
+        return Err(format!(
+            "the refresh stored {} of {expected} articles ({} feeds failed): not comparable",
+            summary.new_articles, summary.failed
+        ));
+    }
+    Ok(ms)
+}
+
+async fn loopback_feeds(library: &Library, prefix: &str) -> Result<Vec<FeedId>, String> {
+    Ok(library
+        .list_feeds()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|f| f.url.starts_with(prefix))
+        .map(|f| f.id)
+        .collect())
+}
+
+async fn remove_loopback_feeds(library: &Library, prefix: &str) -> Result<(), String> {
+    for id in loopback_feeds(library, prefix).await? {
+        library.remove_feed(id).await.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+pub fn ratio(cases: &[Case]) -> Option<f64> {
+    let find = |name: &str| cases.iter().find(|c| c.name == name).map(Case::median);
+    Some(find("refresh_into_big_db")? / find("refresh_into_empty_db")?)
+}
