@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PREFERENCES, fitPanes, parseCachedPreferences, readerStyle, shownTheme } from "./appearance";
+import { DEFAULT_PREFERENCES, fitPanes, onOpening, parseCachedPreferences, readerStyle, shownTheme } from "./appearance";
 
 describe("appearance", () => {
   it("follows the system unless a theme was chosen", () => {
@@ -38,5 +38,15 @@ describe("appearance", () => {
     expect(parseCachedPreferences("{bad")).toBeNull();
     expect(parseCachedPreferences('{"theme":"neon"}')).toBeNull();
     expect(parseCachedPreferences('{"theme":"sepia"}')).toEqual({ ...DEFAULT_PREFERENCES, theme: "sepia" });
+  });
+});
+
+describe("when an opened article counts as read", () => {
+  it("follows the preference", () => {
+    expect(onOpening({ markRead: "onOpen", markReadDelaySecs: 3 })).toEqual({ kind: "now" });
+    expect(onOpening({ markRead: "afterDelay", markReadDelaySecs: 5 })).toEqual({ kind: "after", ms: 5000 });
+    expect(onOpening({ markRead: "afterDelay", markReadDelaySecs: 0 })).toEqual({ kind: "after", ms: 1000 });
+    expect(onOpening({ markRead: "onScrollPast", markReadDelaySecs: 3 })).toEqual({ kind: "notOnOpen" });
+    expect(onOpening({ markRead: "manually", markReadDelaySecs: 3 })).toEqual({ kind: "notOnOpen" });
   });
 });

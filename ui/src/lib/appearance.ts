@@ -112,3 +112,18 @@ export function parseCachedPreferences(stored: string | null): Preferences | nul
     return null;
   }
 }
+
+export type MarkReadPlan =
+  | { kind: "now" }
+  | { kind: "after"; ms: number }
+  /** Left to scrolling past it, or to the person (m). */
+  | { kind: "notOnOpen" };
+
+/** What opening an unread article does to its read state. */
+export function onOpening(p: Pick<Preferences, "markRead" | "markReadDelaySecs">): MarkReadPlan {
+  switch (p.markRead) {
+    case "onOpen": return { kind: "now" };
+    case "afterDelay": return { kind: "after", ms: clamp(p.markReadDelaySecs, LIMITS.markReadDelaySecs) * 1000 };
+    default: return { kind: "notOnOpen" };
+  }
+}

@@ -6,6 +6,7 @@ import {
   type ArticleView, type FeedSummary, type Folder, type ImportReport, type ListOptions, type RefreshScope,
   type SaveOutcome, type Settings, type ViewCounts,
 } from "./api";
+import { onOpening } from "./appearance";
 import { firstWebUrl } from "./drop";
 import { count } from "./format";
 import { stepIndex, unreadIndex } from "./navigation";
@@ -172,14 +173,14 @@ export class Library {
     this.imagesRequested = false;
     this.article = article;
     if (article.isRead) return;
-    const { markRead, markReadDelaySecs } = this.preferences.current;
-    if (markRead === "onOpen") {
+    const plan = onOpening(this.preferences.current);
+    if (plan.kind === "now") {
       await this.setRead(true);
-    } else if (markRead === "afterDelay") {
+    } else if (plan.kind === "after") {
       this.markReadTimer = setTimeout(() => {
         this.markReadTimer = null;
         if (this.article?.id === id && !this.article.isRead) void this.setRead(true);
-      }, markReadDelaySecs * 1000);
+      }, plan.ms);
     }
   }
 

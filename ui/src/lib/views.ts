@@ -1,6 +1,7 @@
 // Views (Today, Unread, a folder, a feed…): their names, counts and how each one is sorted and
 // filtered. Pure, so it is tested without a window.
 import type { ArticleView, FeedSummary, Folder, ListOptions, ViewCounts } from "./api";
+import type { Command } from "./keys";
 
 /** Whether two views show the same articles. */
 export function sameView(a: ArticleView, b: ArticleView): boolean {
@@ -17,13 +18,15 @@ export interface SmartView {
   glyph: string;
   /** The count shown beside it. */
   count: (counts: ViewCounts) => number;
+  /** The shortcut that jumps to it, if any. */
+  jump?: Command;
 }
 
 export const SMART_VIEWS: readonly SmartView[] = [
   { view: { kind: "today" }, label: "Today", glyph: "☀", count: (c) => c.todayUnread },
-  { view: { kind: "unread" }, label: "Unread", glyph: "●", count: (c) => c.unread },
-  { view: { kind: "all" }, label: "All articles", glyph: "≡", count: () => 0 },
-  { view: { kind: "bookmarks" }, label: "Bookmarks", glyph: "★", count: (c) => c.bookmarks },
+  { view: { kind: "unread" }, label: "Unread", glyph: "●", count: (c) => c.unread, jump: "goUnread" },
+  { view: { kind: "all" }, label: "All articles", glyph: "≡", count: () => 0, jump: "goAll" },
+  { view: { kind: "bookmarks" }, label: "Bookmarks", glyph: "★", count: (c) => c.bookmarks, jump: "goBookmarks" },
   { view: { kind: "saved" }, label: "Saved", glyph: "⤓", count: (c) => c.saved },
 ];
 
