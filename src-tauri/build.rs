@@ -31,6 +31,8 @@ const COMMANDS: &[&str] = &[
     "export_opml",
     "export_articles",
     "open_in_browser",
+    "startup_problem",
+    "recover",
 ];
 
 fn main() {

@@ -4,10 +4,10 @@
 mod commands;
 mod images;
 mod notify;
+mod recovery;
 mod window;
 
 use tauri::Manager;
-use tidings_core::{Library, Refresher};
 
 pub fn run() {
     tracing_subscriber::fmt()
@@ -29,25 +29,11 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .register_asynchronous_uri_scheme_protocol(tidings_core::media::SCHEME, images::serve)
         .setup(|app| {
-            let data_dir = app.path().app_data_dir()?;
-            let db_path = data_dir.join("tidings.db");
-            tracing::info!(path = %db_path.display(), "opening library");
-            let library = Library::open(&db_path)?;
-            let refresher = Refresher::new(library.clone());
-            app.manage(library);
-            app.manage(std::sync::Arc::clone(&refresher));
+            let db_path = app.path().app_data_dir()?.join("tidings.db");
+            // A library that cannot be opened shows the recovery screen, never a crash.
+            let startup = recovery::Startup::open(app.handle(), db_path);
+            app.manage(startup);
             window::create_main(app.handle())?;
-            let handle = app.handle().clone();
-            tauri::async_runtime::spawn(async move {
-                let progress = |p| commands::emit(&handle, "refresh-progress", p);
-                let finished = |result: tidings_core::Result<_>| {
-                    if let Ok(summary) = &result {
-                        notify::new_articles(&handle, summary);
-                    }
-                    commands::report_refresh(&handle, result);
-                };
-                refresher.run_schedule(progress, finished).await;
-            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -81,6 +67,8 @@ pub fn run() {
             commands::export_opml,
             commands::export_articles,
             commands::open_in_browser,
+            recovery::startup_problem,
+            recovery::recover,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("Tidings failed to start");

@@ -52,6 +52,11 @@ impl Sandbox {
         }
     }
 
+    /// Every address the app handed to the system browser so far, one a line.
+    pub fn opened_in_browser(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("opened.txt")).unwrap_or_default()
+    }
+
     fn env(&self) -> Vec<(String, String)> {
         let home = self.dir.path();
         let path = format!(
@@ -137,6 +142,11 @@ impl Driver {
 
     /// Launches the app and connects to its window.
     pub async fn launch(&self) -> App {
+        self.launch_showing("nav.sidebar").await
+    }
+
+    /// Launches the app and waits for the element `css` (a screen other than the library).
+    pub async fn launch_showing(&self, css: &str) -> App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
@@ -162,7 +172,7 @@ impl Driver {
             }
         };
         let app = App { client };
-        app.wait_for(Locator::Css("nav.sidebar")).await;
+        app.wait_for(Locator::Css(css)).await;
         app
     }
 }

@@ -1,0 +1,94 @@
+//! End to end: a library file that cannot be opened shows the recovery screen instead of a crash;
+//! backing it up copies it untouched, and starting fresh keeps it aside and opens an empty
+//! library. Needs an X display (`xvfb-run -a cargo test --test app_recovery`).
+
+#[allow(dead_code)]
+mod support;
+
+use fantoccini::Locator;
+use support::{Driver, Sandbox};
+
+const GARBAGE: &[u8] = b"this was a library once, before something overwrote it \x00\x01\x02";
+
+fn files_beside(db: &std::path::Path, prefix: &str) -> Vec<std::path::PathBuf> {
+    let name = db.file_name().unwrap().to_string_lossy().to_string();
+    let mut found: Vec<_> = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{name}.{prefix}"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unreadable_library_offers_backup_fresh_start_and_retry() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.database();
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    std::fs::write(&db, GARBAGE).unwrap();
+
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch_showing("main.recovery").await;
+    app.wait_for_text(
+        "the reason",
+        "[data-testid=reason]",
+        "text.includes('could not open the database') && text.includes('not a database')",
+    )
+    .await;
+    app.screenshot("recovery.png").await;
+
+    // Trying again changes nothing: the file is still unreadable.
+    app.click_text("main.recovery button", "Try again").await;
+    app.wait_for_text(
+        "the retry's answer",
+        "[role=status]",
+        "text === 'It still could not be opened.'",
+    )
+    .await;
+
+    app.click_text("main.recovery button", "Back up the file")
+        .await;
+    app.wait_for_text(
+        "the copy's place",
+        "[role=status]",
+        "text.startsWith('A copy of the file is at ')",
+    )
+    .await;
+    let copies = files_beside(&db, "backup-");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(std::fs::read(&copies[0]).unwrap(), GARBAGE);
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        GARBAGE,
+        "the backup left the file alone"
+    );
+
+    app.click_text("main.recovery button", "Start fresh").await;
+    // The app reloads into an empty library.
+    app.wait_for(Locator::Css("nav.sidebar")).await;
+    let aside = files_beside(&db, "unreadable-");
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read(&aside[0]).unwrap(),
+        GARBAGE,
+        "the old file is kept"
+    );
+    assert_ne!(std::fs::read(&db).unwrap(), GARBAGE);
+    app.quit().await;
+
+    // The next start opens the new library directly.
+    let app = driver.launch().await;
+    assert!(
+        app.client
+            .find(Locator::Css("main.recovery"))
+            .await
+            .is_err()
+    );
+    app.quit().await;
+}
