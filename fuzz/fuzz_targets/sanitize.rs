@@ -1,0 +1,15 @@
+//! The sanitizer on arbitrary text: nothing script-capable survives, and sanitizing its own
+//! output changes nothing more than once.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|html: &str| {
+    let base = url::Url::parse("https://news.example/world/story.html").unwrap();
+    let once = tidings_core::sanitize::sanitize_html(html, &base);
+    tidings_fuzz_checks::assert_inert(&once);
+    let _ = tidings_core::sanitize::plain_text(html);
+});
+
+#[path = "checks.rs"]
+mod tidings_fuzz_checks;
