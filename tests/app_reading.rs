@@ -658,3 +658,134 @@ async fn themes_typography_and_panes_are_kept() {
     .await;
     app.quit().await;
 }
+
+/// Opens "Appearance and reading…" from the ⋯ menu and picks when articles count as read.
+async fn choose_mark_read(app: &App, value: &str) {
+    app.wait_for(Locator::Css("button[aria-label='More actions']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.pick("Appearance and reading…").await;
+    app.wait_for(Locator::Css(&format!(
+        "dialog[open] input[name=mark-read][value={value}]"
+    )))
+    .await
+    .click()
+    .await
+    .unwrap();
+}
+
+async fn close_dialog(app: &App) {
+    app.click_text("dialog button", "Done").await;
+    app.wait_for_no_dialog().await;
+}
+
+fn row_is_read(title: &str) -> String {
+    format!(
+        "const row = [...document.querySelectorAll('section.list li')].find((li) => li.querySelector('.title').textContent === {title:?});
+         return row !== undefined && !row.classList.contains('unread');"
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn when_an_article_counts_as_read_is_the_readers_choice() {
+    let long_read: String = (1..=60)
+        .map(|n| format!("<p>Paragraph {n} of a story worth reading to the end.</p>"))
+        .collect();
+    let mut items = vec![
+        item("One", 600, "<p>1</p>"),
+        item("Two", 1_200, "<p>2</p>"),
+        item("Three", 1_800, "<p>3</p>"),
+        item("Four", 2_400, &long_read),
+    ];
+    items.extend(
+        (1..=30).map(|n| item(&format!("Filler {n:02}"), 3_000 + n * 600, "<p>filler</p>")),
+    );
+    let server = feed_server(atom("Read Receipts", &items)).await;
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+    app.add_feed(&server.url("/feed.xml")).await;
+    wait_for_heading(&app, "Read Receipts").await;
+    app.wait_until("Unread to count 34", &unread_count_is("Unread", 34))
+        .await;
+
+    // Only by hand: opening reads nothing; m does.
+    choose_mark_read(&app, "manually").await;
+    close_dialog(&app).await;
+    app.click_text("section.list li button", "One").await;
+    wait_for_reader(&app, "One").await;
+    app.press('j').await;
+    wait_for_reader(&app, "Two").await;
+    app.press('m').await;
+    app.wait_until("only Two read", &unread_count_is("Unread", 33))
+        .await;
+    let one_unread = app
+        .client
+        .execute(
+            &format!("return !(() => {{ {} }})()", row_is_read("One")),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        one_unread.as_bool(),
+        Some(true),
+        "One was read by opening it"
+    );
+
+    // After a second: the article on screen turns read by itself.
+    choose_mark_read(&app, "afterDelay").await;
+    app.client
+        .execute(
+            "const delay = document.querySelector('dialog[open] input[name=mark-read-delay]');
+             delay.value = '1';
+             delay.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    close_dialog(&app).await;
+    app.press('j').await;
+    wait_for_reader(&app, "Three").await;
+    app.wait_until("Three read after a second", &row_is_read("Three"))
+        .await;
+    app.wait_until("Unread to count 32", &unread_count_is("Unread", 32))
+        .await;
+
+    // When scrolled past: reading to the end of the article counts…
+    choose_mark_read(&app, "onScrollPast").await;
+    close_dialog(&app).await;
+    app.press('j').await;
+    wait_for_reader(&app, "Four").await;
+    assert!(app.texts("section.list li.selected.unread").await.len() == 1);
+    app.client
+        .execute(
+            "const reader = document.querySelector('main.reader'); reader.scrollTop = reader.scrollHeight;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.wait_until("Four read at its end", &row_is_read("Four"))
+        .await;
+    app.wait_until("Unread to count 31", &unread_count_is("Unread", 31))
+        .await;
+
+    // …and so do rows scrolled out of the top of the list: One and Filler 01–06.
+    app.client
+        .execute(
+            "const list = document.querySelector('[data-testid=article-scroller]');
+             const row = list.querySelector('li').getBoundingClientRect().height;
+             list.scrollTop = row * 10;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.wait_until(
+        "the rows scrolled past to be read",
+        &unread_count_is("Unread", 24),
+    )
+    .await;
+    app.quit().await;
+}
