@@ -144,6 +144,19 @@ fn unread_count_is(view: &str, count: usize) -> String {
     )
 }
 
+/// A screenshot in `target/e2e-artifacts/`; with `TIDINGS_UPDATE_SCREENSHOTS=1`, also in
+/// `tests/screenshots/` for the README.
+async fn photograph(app: &App, name: &str) {
+    let shot = app.screenshot(name).await;
+    eprintln!("screenshot: {}", shot.display());
+    if std::env::var_os("TIDINGS_UPDATE_SCREENSHOTS").is_some() {
+        let readme = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/screenshots")
+            .join(name);
+        std::fs::copy(&shot, readme).unwrap();
+    }
+}
+
 async fn press_key(app: &App, key: Key) {
     app.press(key.into()).await;
 }
@@ -185,6 +198,7 @@ async fn first_run_keyboard_and_search() {
     )
     .await;
     assert!(server.requests().is_empty());
+    photograph(&app, "first-run.png").await;
     app.click_text("main.welcome button", "Add a feed").await;
     app.answer_dialog(&server.url("/feed.xml")).await;
     wait_for_heading(&app, "Phonetic News").await;
@@ -326,6 +340,7 @@ async fn first_run_keyboard_and_search() {
          return foxtrot?.querySelector('.snippet').textContent.includes('<script>alert(1)</script>') === true;",
     )
     .await;
+    photograph(&app, "search.png").await;
     let injected = app
         .client
         .execute(
@@ -559,15 +574,7 @@ async fn themes_typography_and_panes_are_kept() {
         app.click_text("dialog button", "Done").await;
         app.wait_for_no_dialog().await;
         assert_eq!(background(&app).await, colour, "{theme}");
-        let shot = app.screenshot(&format!("theme-{theme}.png")).await;
-        eprintln!("{theme} theme: {}", shot.display());
-        // `TIDINGS_UPDATE_SCREENSHOTS=1` refreshes the README's pictures.
-        if std::env::var_os("TIDINGS_UPDATE_SCREENSHOTS").is_some() {
-            let readme = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/screenshots")
-                .join(format!("theme-{theme}.png"));
-            std::fs::copy(&shot, readme).unwrap();
-        }
+        photograph(&app, &format!("theme-{theme}.png")).await;
     }
 
     // Compact list, sans-serif type at 20 px, and a wider sidebar (moved with the keyboard).

@@ -7,6 +7,7 @@ import {
   type SaveOutcome, type Settings, type ViewCounts,
 } from "./api";
 import { onOpening } from "./appearance";
+import { ChangeLog, changeOf, type Change } from "./changes";
 import { firstWebUrl } from "./drop";
 import { count } from "./format";
 import { stepIndex, unreadIndex } from "./navigation";
@@ -66,6 +67,7 @@ export class Library {
   /** Dropped links being saved, so that one drop seen twice is saved once. */
   private dropping = new Set<string>();
   private markReadTimer: ReturnType<typeof setTimeout> | null = null;
+  private changes = new ChangeLog();
 
   constructor(private preferences: PreferencesState) {}
 
@@ -146,9 +148,11 @@ export class Library {
   async loadView(): Promise<void> {
     const view = this.view;
     const options = this.options;
+    const since = this.changes.mark;
+    await this.changes.settled();
     const page = await this.attempt(api.listArticles(view, null, options), null);
     if (!page || !sameView(view, this.view) || options !== this.options) return;
-    this.articles = page.articles;
+    this.articles = this.changes.replay(page.articles, since);
     this.next = page.next;
   }
 
@@ -158,9 +162,11 @@ export class Library {
     const after = this.next;
     if (!after || this.search.active) return;
     this.next = null;
+    const since = this.changes.mark;
+    await this.changes.settled();
     const page = await this.attempt(api.listArticles(view, after, options), null);
     if (!page || !sameView(view, this.view) || options !== this.options) return;
-    this.articles = [...this.articles, ...page.articles];
+    this.articles = [...this.articles, ...this.changes.replay(page.articles, since)];
     this.next = page.next;
   }
 
@@ -234,20 +240,19 @@ export class Library {
     return false;
   }
 
+  /** Marks the article on screen read or unread; the list shows it at once. */
   async setRead(read: boolean): Promise<void> {
     const article = this.article;
     if (!article) return;
     this.stopMarkReadTimer();
-    await this.attempt(api.setRead(article.id, read), undefined);
-    this.patch(article.id, { isRead: read });
+    await this.change(article.id, { isRead: read }, { isRead: article.isRead }, api.setRead(article.id, read));
     await this.loadSidebar();
   }
 
   /** Marks rows read that scrolled past (the "when scrolled past" preference). */
   async markRowsRead(ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
-    await Promise.all(ids.map((id) => this.attempt(api.setRead(id, true), undefined)));
-    for (const id of ids) this.patch(id, { isRead: true });
+    await Promise.all(ids.map((id) => this.change(id, { isRead: true }, { isRead: false }, api.setRead(id, true))));
     await this.loadSidebar();
   }
 
@@ -255,14 +260,13 @@ export class Library {
   async markAllRead(olderThan: keyof typeof OLDER_THAN | null = null): Promise<void> {
     const view = this.view;
     const before = olderThan === null ? null : Math.floor(Date.now() / 1000) - OLDER_THAN[olderThan];
-    const marked = await this.attempt(api.markViewRead(view, before), null);
+    const marked = await this.attempt(this.changes.track(api.markViewRead(view, before)), null);
     if (!marked) return;
     if (marked.count === 0) {
       this.say(olderThan === null ? "Nothing left unread here." : `Nothing older than a ${olderThan} is unread here.`);
       return;
     }
-    this.articles = this.articles.map((a) => (before === null || a.sortAt < before ? { ...a, isRead: true } : a));
-    if (this.article && (before === null || this.article.sortAt < before)) this.article = { ...this.article, isRead: true };
+    if (sameView(view, this.view)) this.apply((a) => (before === null || a.sortAt < before ? { ...a, isRead: true } : a));
     await this.loadSidebar();
     this.notice = {
       text: `Marked ${count(Number(marked.count), "article")} read.`,
@@ -288,16 +292,15 @@ export class Library {
     const article = this.article;
     if (!article) return;
     if (bookmarked) this.offline = beforeKeeping(this.offline, article);
-    await this.attempt(api.setBookmarked(article.id, bookmarked), undefined);
-    this.patch(article.id, { isBookmarked: bookmarked });
+    await this.change(article.id, { isBookmarked: bookmarked }, { isBookmarked: article.isBookmarked },
+      api.setBookmarked(article.id, bookmarked));
   }
 
   async setSaved(saved: boolean): Promise<void> {
     const article = this.article;
     if (!article) return;
     if (saved) this.offline = beforeKeeping(this.offline, article);
-    await this.attempt(api.setSaved(article.id, saved), undefined);
-    this.patch(article.id, { isSaved: saved });
+    await this.change(article.id, { isSaved: saved }, { isSaved: article.isSaved }, api.setSaved(article.id, saved));
   }
 
   /** Saves a page to read later and says so. Throws with the reason. */
@@ -437,16 +440,27 @@ export class Library {
     this.notice = { text };
   }
 
-  private patch(id: number, change: Partial<ArticleSummary>): void {
-    this.articles = this.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
-    const results = this.search.results;
-    if (results?.hits.some((h) => h.article.id === id)) {
-      this.search.results = {
-        ...results,
-        hits: results.hits.map((h) => (h.article.id === id ? { ...h, article: { ...h.article, ...change } } : h)),
-      };
+  /**
+   * Shows a change to one article at once and writes it; if the write fails, the change is
+   * taken back (`undo`) and the reason shown.
+   */
+  private async change(id: number, change: Partial<ArticleSummary>, undo: Partial<ArticleSummary>, write: Promise<void>): Promise<void> {
+    this.apply(changeOf(id, change));
+    try {
+      await this.changes.track(write);
+    } catch (error) {
+      this.apply(changeOf(id, undo));
+      this.say(errorMessage(error));
     }
-    if (this.article?.id === id) this.article = { ...this.article, ...change };
+  }
+
+  /** Applies a change to the list, the search results and the article on screen, and keeps it for replay. */
+  private apply(change: Change): void {
+    this.changes.record(change);
+    this.articles = this.articles.map(change);
+    const results = this.search.results;
+    if (results) this.search.results = { ...results, hits: results.hits.map((h) => ({ ...h, article: change(h.article) })) };
+    if (this.article) this.article = { ...this.article, ...change(this.article) };
   }
 
   /** Runs a command; on failure shows why and returns `fallback`. */
