@@ -258,6 +258,10 @@ export class Library {
 
   /** Marks the view read (or its articles older than a day or a week), with Undo for a while. */
   async markAllRead(olderThan: keyof typeof OLDER_THAN | null = null): Promise<void> {
+    if (this.search.active) {
+      this.say("Search results are not a view: leave the search (Escape) to mark a view read.");
+      return;
+    }
     const view = this.view;
     const before = olderThan === null ? null : Math.floor(Date.now() / 1000) - OLDER_THAN[olderThan];
     const marked = await this.attempt(this.changes.track(api.markViewRead(view, before)), null);
