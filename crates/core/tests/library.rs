@@ -119,7 +119,8 @@ impl Fixture {
         let conn = rusqlite::Connection::open(&self.db).unwrap();
         let mut stmt = conn
             .prepare(
-                "SELECT id, title, content_html, is_read, is_bookmarked FROM articles ORDER BY id",
+                "SELECT a.id, a.title, b.html, a.is_read, a.is_bookmarked
+                 FROM articles a JOIN article_bodies b ON b.article_id = a.id ORDER BY a.id",
             )
             .unwrap();
         stmt.query_map([], |r| {

@@ -19,17 +19,25 @@ pub fn terms(text: &str) -> Vec<String> {
     terms
 }
 
+/// The shortest last word that is matched as a prefix while typing.
+const MIN_PREFIX_CHARS: usize = 3;
+
 /// The FTS5 MATCH expression for `text`, or `None` when it holds no word.
 pub fn match_expression(text: &str) -> Option<String> {
     let terms = terms(text);
     let last = terms.len().checked_sub(1)?;
-    // Still typing the last word: it is a prefix of what is meant.
+    // Still typing the last word: it is a prefix of what is meant. Not for its first letters:
+    // "th" is the prefix of a good share of all words, and FTS5 merges the list of every one of
+    // them (1-2 letter prefixes took seconds at a million articles; see docs/PERFORMANCE.md).
     let ends_in_word = text.chars().last().is_some_and(char::is_alphanumeric);
     let quoted: Vec<String> = terms
         .iter()
         .enumerate()
         .map(|(i, term)| {
-            let prefix = i == last && ends_in_word && !term.contains(' ');
+            let prefix = i == last
+                && ends_in_word
+                && !term.contains(' ')
+                && term.chars().count() >= MIN_PREFIX_CHARS;
             format!(
                 "\"{}\"{}",
                 term.replace('"', ""),

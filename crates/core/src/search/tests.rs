@@ -22,6 +22,11 @@ fn typed_text_becomes_a_safe_query_that_follows_the_typing() {
         )
     );
     assert_eq!(match_expression("  \"\" ... "), None);
+    // The first letters of a word are too common a prefix to follow.
+    assert_eq!(
+        match_expression("kim jo"),
+        Some("\"kim\" AND \"jo\"".to_string())
+    );
     assert_eq!(terms("Café \"arms deal\""), ["Café", "arms deal"]);
 }
 

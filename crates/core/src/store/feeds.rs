@@ -32,7 +32,7 @@ pub struct NewSubscription {
 
 const SUMMARY_SELECT: &str = "SELECT f.id, f.url, coalesce(f.custom_title, f.title), f.site_url,
         f.folder_id, f.status, f.last_success_at, f.last_error, f.failure_count, f.next_poll_at,
-        (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0), f.full_text
+        f.unread_count, f.full_text
      FROM feeds f";
 
 fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {

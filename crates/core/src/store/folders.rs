@@ -26,10 +26,9 @@ impl Store {
     pub fn list_folders(&self) -> Result<Vec<Folder>> {
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(
-            "SELECT d.id, d.name,
-                 (SELECT count(*) FROM feeds f JOIN articles a ON a.feed_id = f.id
-                  WHERE f.folder_id = d.id AND a.is_read = 0)
-             FROM folders d ORDER BY d.name COLLATE NOCASE",
+            "SELECT d.id, d.name, coalesce(sum(f.unread_count), 0)
+             FROM folders d LEFT JOIN feeds f ON f.folder_id = d.id
+             GROUP BY d.id ORDER BY d.name COLLATE NOCASE",
         )?;
         let folders = stmt
             .query_map([], |row| {

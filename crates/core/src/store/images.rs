@@ -89,7 +89,9 @@ impl Store {
         Ok(self
             .reader()
             .query_row(
-                "SELECT content_html, lead_image FROM articles WHERE id = ?1",
+                "SELECT coalesce(b.html, ''), a.lead_image
+                 FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id
+                 WHERE a.id = ?1",
                 [id],
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )

@@ -87,7 +87,8 @@ impl Store {
     pub fn view_counts(&self) -> Result<ViewCounts> {
         Ok(self.reader().query_row(
             "SELECT
-                 (SELECT count(*) FROM articles WHERE is_read = 0),
+                 (SELECT coalesce(sum(unread_count), 0) FROM feeds)
+                     + (SELECT count(*) FROM articles WHERE is_read = 0 AND feed_id IS NULL),
                  (SELECT count(*) FROM articles WHERE is_read = 0 AND sort_at >= ?1),
                  (SELECT count(*) FROM articles WHERE is_bookmarked = 1),
                  (SELECT count(*) FROM articles WHERE is_saved = 1)",
@@ -115,10 +116,12 @@ impl Store {
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(
             "SELECT a.id, a.feed_id, coalesce(f.custom_title, f.title, a.source_title, ''), a.title,
-                 a.url, a.author, a.content_html, a.published_at, a.sort_at, a.is_read,
+                 a.url, a.author, coalesce(b.html, ''), a.published_at, a.sort_at, a.is_read,
                  a.is_bookmarked, a.enclosures, a.is_saved, a.lead_image, a.word_count,
                  a.extract_error
-             FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+             FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
+                 LEFT JOIN article_bodies b ON b.article_id = a.id
+             WHERE a.id = ?1",
         )?;
         let article = stmt
             .query_row([id], |row| {

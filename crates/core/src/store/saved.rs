@@ -46,16 +46,15 @@ impl Store {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         tx.execute(
-            "INSERT INTO articles (feed_id, identity, url, title, author, content_html,
-                 content_hash, source_title, published_at, first_seen_at, sort_at, is_saved,
-                 saved_at, lead_image, word_count, extract_error)
-             VALUES (NULL, ?1, ?2, ?3, ?4, ?5, x'', ?6, ?7, ?8, ?8, 1, ?8, ?9, ?10, ?11)",
+            "INSERT INTO articles (feed_id, identity, url, title, author, content_hash,
+                 source_title, published_at, first_seen_at, sort_at, is_saved, saved_at,
+                 lead_image, word_count, extract_error)
+             VALUES (NULL, ?1, ?2, ?3, ?4, x'', ?5, ?6, ?7, ?7, 1, ?7, ?8, ?9, ?10)",
             params![
                 identity(&page.url),
                 page.url,
                 page.title,
                 page.author,
-                page.content_html,
                 page.site_name,
                 page.published_at,
                 now,
@@ -65,6 +64,10 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO article_bodies (article_id, html) VALUES (?1, ?2)",
+            params![id, page.content_html],
+        )?;
         tx.execute(
             "INSERT INTO articles_fts (rowid, title, author, content) VALUES (?1, ?2, ?3, ?4)",
             params![id, page.title, page.author, page.content_text],

@@ -4,7 +4,7 @@
 use rusqlite::{ToSql, params_from_iter};
 
 use super::Store;
-use crate::api::{ArticleId, FeedSummary, SearchQuery, SearchScope};
+use crate::api::{ArticleId, FeedId, FeedSummary, SearchQuery, SearchScope};
 use crate::{Result, Timestamp};
 
 /// One match before ranking.
@@ -76,7 +76,7 @@ impl Store {
     /// The sanitized HTML of an article, for its snippet.
     pub fn article_html(&self, id: ArticleId) -> Result<String> {
         Ok(self.reader().query_row(
-            "SELECT content_html FROM articles WHERE id = ?1",
+            "SELECT html FROM article_bodies WHERE article_id = ?1",
             [id],
             |row| row.get(0),
         )?)
@@ -87,14 +87,30 @@ impl Store {
         if words.is_empty() {
             return Ok(Vec::new());
         }
-        let feeds = self.list_feeds()?;
         let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        Ok(feeds
-            .into_iter()
-            .filter(|f| {
-                let title = f.title.to_lowercase();
-                words.iter().all(|w| title.contains(w.as_str()))
-            })
-            .collect())
+        // Names first, summaries (with their unread counts) only for the feeds that match.
+        let named: Vec<(FeedId, String)> = {
+            let conn = self.reader();
+            let mut stmt =
+                conn.prepare_cached("SELECT id, coalesce(custom_title, title) FROM feeds")?;
+            stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut feeds = Vec::new();
+        for (id, title) in named {
+            let title = title.to_lowercase();
+            if words.iter().all(|w| title.contains(w.as_str()))
+                && let Some(feed) = self.feed(id)?
+            {
+                feeds.push(feed);
+            }
+        }
+        feeds.sort_by(|a, b| {
+            a.title
+                .to_ascii_lowercase()
+                .cmp(&b.title.to_ascii_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(feeds)
     }
 }
