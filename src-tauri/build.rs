@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "export_opml",
     "export_articles",
     "open_in_browser",
+    "take_subscribe_request",
     "startup_problem",
     "recover",
 ];

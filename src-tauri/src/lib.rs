@@ -3,6 +3,7 @@
 
 mod commands;
 mod images;
+mod launch;
 mod notify;
 mod recovery;
 mod window;
@@ -20,8 +21,9 @@ pub fn run() {
 
     tauri::Builder::default()
         // First, so that a second launch hands over to the running app before doing anything.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
             window::bring_forward(app);
+            launch::hand_over(app, argv);
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_notification::init())
@@ -33,6 +35,7 @@ pub fn run() {
             // A library that cannot be opened shows the recovery screen, never a crash.
             let startup = recovery::Startup::open(app.handle(), db_path);
             app.manage(startup);
+            app.manage(launch::Pending::from_arguments(std::env::args()));
             window::create_main(app.handle())?;
             Ok(())
         })
@@ -67,6 +70,7 @@ pub fn run() {
             commands::export_opml,
             commands::export_articles,
             commands::open_in_browser,
+            launch::take_subscribe_request,
             recovery::startup_problem,
             recovery::recover,
         ])

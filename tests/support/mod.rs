@@ -110,6 +110,9 @@ fn make_executable(path: &Path) {
 pub struct Driver {
     child: Child,
     port: u16,
+    /// What the app is started with after its own name, as the system would to open a feed
+    /// link or file with it.
+    pub arguments: Vec<String>,
 }
 
 impl Driver {
@@ -137,7 +140,11 @@ impl Driver {
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
-        Driver { child, port }
+        Driver {
+            child,
+            port,
+            arguments: Vec::new(),
+        }
     }
 
     /// Launches the app and connects to its window.
@@ -150,7 +157,7 @@ impl Driver {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_tidings") }),
+            json!({ "application": application(), "args": self.arguments }),
         );
         // The driver is on loopback: plain HTTP, no TLS stack needed. A session now and then
         // fails to start (the driver drops the connection while the app is still coming up);
@@ -184,6 +191,12 @@ impl Drop for Driver {
             .status();
         let _ = self.child.wait();
     }
+}
+
+/// The app under test: the one cargo built, or an installed one (`TIDINGS_APP=/usr/bin/tidings`,
+/// as `.ci/package-test` does).
+fn application() -> String {
+    std::env::var("TIDINGS_APP").unwrap_or_else(|_| env!("CARGO_BIN_EXE_tidings").into())
 }
 
 fn free_port() -> u16 {

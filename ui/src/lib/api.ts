@@ -23,6 +23,7 @@ import type { RefreshSummary } from "./bindings/RefreshSummary";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { SubscribeRequest } from "./bindings/SubscribeRequest";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
 import type { ViewCounts } from "./bindings/ViewCounts";
@@ -30,7 +31,7 @@ import type { ViewCounts } from "./bindings/ViewCounts";
 export type {
   AddFeedOutcome, Article, ArticleCursor, ArticlePage, ArticleView, ExportFormat, ExportReport, ExportSelection,
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
-  Settings, UserError,
+  Settings, SubscribeRequest, UserError,
 };
 export type { ListOptions, MarkedRead, Preferences, SearchQuery, SearchResults, ViewCounts };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
@@ -97,6 +98,8 @@ export const api = {
   exportArticles: (selection: ExportSelection, format: ExportFormat) =>
     invoke<ExportReport | null>("export_articles", { selection, format }),
   openInBrowser: (url: string) => invoke<void>("open_in_browser", { url }),
+  /** The feed link or file Tidings was started with, once (null when there was none). */
+  takeSubscribeRequest: () => invoke<SubscribeRequest | null>("take_subscribe_request"),
 };
 
 export const events = {
@@ -118,6 +121,9 @@ export const events = {
    */
   onWindowDrop: (handler: (uris: string[]) => void): Promise<UnlistenFn> =>
     listen<{ paths: string[] }>(TauriEvent.DRAG_DROP, (e) => handler(e.payload.paths)),
+  /** A feed link or file opened with Tidings while it was already running. */
+  onSubscribeRequest: (handler: (request: SubscribeRequest) => void): Promise<UnlistenFn> =>
+    listen<SubscribeRequest>("subscribe-request", (e) => handler(e.payload)),
 };
 
 /** The sentence to show for a failed command, whatever shape the failure took. */

@@ -18,7 +18,8 @@ export interface NameRequest {
 }
 
 export type DialogRequest =
-  | { kind: "addFeed" }
+  /** `address`: a feed opened with Tidings from outside, offered rather than subscribed to. */
+  | { kind: "addFeed"; address?: string }
   | { kind: "feedDetails"; feedId: number }
   | { kind: "unsubscribe"; feed: FeedSummary }
   | { kind: "settings" }
