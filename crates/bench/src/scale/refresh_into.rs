@@ -3,13 +3,12 @@
 //! alternation so that both see the same machine.
 
 use std::path::Path;
-use std::time::Instant;
 
 use tidings_core::api::{FeedId, RefreshScope};
 use tidings_core::{CancelToken, Library};
 use tidings_testkit::Farm;
 
-use super::cases::Case;
+use super::cases::{Case, Clock};
 
 const FOLDER: &str = "Bench refresh";
 const ITEMS: usize = 50;
@@ -27,17 +26,24 @@ pub fn run(
     let prefix = farm.url("/");
     // A run that died halfway may have left the farm's feeds behind (on another port).
     runtime.block_on(remove_loopback_feeds(big, "http://127.0.0.1:"))?;
+    runtime.block_on(remove_empty_folders(big))?;
     let (mut empty, mut full) = (Vec::new(), Vec::new());
+    let (mut empty_cpu, mut full_cpu) = (Vec::new(), Vec::new());
     for run in 0..runs {
         let dir = tempfile::tempdir_in(work).map_err(|e| e.to_string())?;
         let fresh = Library::open(&dir.path().join("empty.db")).map_err(|e| e.to_string())?;
-        empty.push(runtime.block_on(refresh(&fresh, &opml, None, feeds))?);
+        let (wall, cpu) = runtime.block_on(refresh(&fresh, &opml, None, feeds))?;
+        empty.push(wall);
+        empty_cpu.push(cpu);
         drop(fresh);
         let folder = runtime
             .block_on(big.create_folder(FOLDER))
             .map_err(|e| e.to_string())?;
-        full.push(runtime.block_on(refresh(big, &opml, Some((folder, &prefix)), feeds))?);
+        let (wall, cpu) = runtime.block_on(refresh(big, &opml, Some((folder, &prefix)), feeds))?;
+        full.push(wall);
+        full_cpu.push(cpu);
         runtime.block_on(remove_loopback_feeds(big, &prefix))?;
+        runtime.block_on(remove_empty_folders(big))?;
         eprintln!(
             "refresh run {}: empty {:.0} ms, big {:.0} ms",
             run + 1,
@@ -51,25 +57,27 @@ pub fn run(
             name: "refresh_into_empty_db".to_string(),
             target_ms: None,
             samples: empty,
+            cpu: empty_cpu,
             note: note.clone(),
         },
         Case {
             name: "refresh_into_big_db".to_string(),
             target_ms: None,
             samples: full,
+            cpu: full_cpu,
             note,
         },
     ])
 }
 
 /// Imports the farm's OPML and refreshes those feeds (all of them, or the folder they are moved
-/// into); returns the refresh's wall time in ms.
+/// into); returns the refresh's wall and CPU time in ms.
 async fn refresh(
     library: &Library,
     opml: &[u8],
     into: Option<(i64, &str)>,
     feeds: usize,
-) -> Result<f64, String> {
+) -> Result<(f64, f64), String> {
     library
         .import_opml(opml.to_vec(), |_, _| {})
         .await
@@ -86,12 +94,12 @@ async fn refresh(
             RefreshScope::Folder { folder_id: folder }
         }
     };
-    let started = Instant::now();
+    let clock = Clock::start();
     let summary = library
         .refresh(scope, |_| {}, &CancelToken::new())
         .await
         .map_err(|e| e.to_string())?;
-    let ms = started.elapsed().as_secs_f64() * 1_000.0;
+    let ms = clock.stop();
     let expected = (feeds * ITEMS) as u64;
     if summary.new_articles != expected || summary.failed != 0 {
         return Err(format!(
@@ -116,6 +124,21 @@ async fn loopback_feeds(library: &Library, prefix: &str) -> Result<Vec<FeedId>, 
 async fn remove_loopback_feeds(library: &Library, prefix: &str) -> Result<(), String> {
     for id in loopback_feeds(library, prefix).await? {
         library.remove_feed(id).await.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The folders the farm's OPML brought, once their feeds are gone (the big database's own
+/// folders all hold feeds).
+async fn remove_empty_folders(library: &Library) -> Result<(), String> {
+    let feeds = library.list_feeds().await.map_err(|e| e.to_string())?;
+    for folder in library.list_folders().await.map_err(|e| e.to_string())? {
+        if !feeds.iter().any(|f| f.folder_id == Some(folder.id)) {
+            library
+                .delete_folder(folder.id)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
     }
     Ok(())
 }
