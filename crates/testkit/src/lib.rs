@@ -2,6 +2,7 @@
 //! checkout (`../shared`). Used by the tests of every crate; never by the product.
 
 mod farm;
+#[cfg(unix)]
 pub mod measure;
 mod png;
 pub mod seed;
