@@ -1,0 +1,270 @@
+// What is on screen and what reading does to it: the open view (sorted and filtered as the
+// person chose), its rows or the search results, the selection and the article being read,
+// moving through them, and read, bookmarked and saved state — shown at once, written behind.
+import {
+  api, errorMessage, type Article, type ArticleCursor, type ArticleSummary, type ArticleView, type ListOptions,
+} from "./api";
+import { onOpening } from "./appearance";
+import { ChangeLog, changeOf, type Change } from "./changes";
+import { count } from "./format";
+import { stepIndex, unreadIndex } from "./navigation";
+import { beforeKeeping, NOTHING_KEPT, type OfflineState } from "./offline";
+import type { PreferencesState } from "./preferences.svelte";
+import { feedOfView } from "./search";
+import { SearchState } from "./searching.svelte";
+import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "./views";
+
+/** A toast: one sentence, and at most one thing to do about it. */
+export interface Notice {
+  text: string;
+  action?: { label: string; run: () => void };
+  /** Goes away by itself after this long (an Undo that no longer applies). */
+  timeoutMs?: number;
+}
+
+/** How long "Mark all read" can be undone. */
+export const UNDO_MS = 10_000;
+const OPTIONS_KEY = "tidings.viewOptions";
+/** Pages "next unread" may load while looking for one. */
+const UNREAD_SEARCH_PAGES = 20;
+
+export abstract class Reading {
+  view = $state<ArticleView>({ kind: "unread" });
+  articles = $state<ArticleSummary[]>([]);
+  next = $state<ArticleCursor | null>(null);
+  selectedId = $state<number | null>(null);
+  article = $state<Article | null>(null);
+  notice = $state.raw<Notice | null>(null);
+  offline = $state.raw<OfflineState>(NOTHING_KEPT);
+  /** The article on screen was loaded with the images the person's setting holds back. */
+  imagesRequested = $state(false);
+  /** Each view's sort and unread-only filter, by `viewKey`. */
+  viewOptions = $state<Record<string, ListOptions>>(parseViewOptions(localStorage.getItem(OPTIONS_KEY)));
+  options = $derived(optionsFor(this.viewOptions, this.view));
+  search = new SearchState();
+  /** The rows on screen: search results while searching, else the view's articles. */
+  rows = $derived(this.search.active ? (this.search.results?.hits.map((h) => h.article) ?? []) : this.articles);
+  private markReadTimer: ReturnType<typeof setTimeout> | null = null;
+  private changes = new ChangeLog();
+
+  constructor(private preferences: PreferencesState) {}
+
+  /** Read states changed: the counts beside views and feeds need reading again. */
+  protected abstract countsChanged(): Promise<void>;
+
+  async chooseView(view: ArticleView): Promise<void> {
+    if (this.search.active) this.search.clear();
+    if (!sameView(view, this.view)) {
+      this.view = view;
+      this.selectedId = null;
+      this.article = null;
+    }
+    await this.loadView();
+  }
+
+  /** Sorts or filters the current view, and remembers it for that view. */
+  async setOptions(change: Partial<ListOptions>): Promise<void> {
+    this.viewOptions = { ...this.viewOptions, [viewKey(this.view)]: { ...this.options, ...change } };
+    localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.viewOptions));
+    await this.loadView();
+  }
+
+  async loadView(): Promise<void> {
+    const view = this.view;
+    const options = this.options;
+    const since = this.changes.mark;
+    await this.changes.settled();
+    const page = await this.attempt(api.listArticles(view, null, options), null);
+    if (!page || !sameView(view, this.view) || options !== this.options) return;
+    this.articles = this.changes.replay(page.articles, since);
+    this.next = page.next;
+  }
+
+  async loadMore(): Promise<void> {
+    const view = this.view;
+    const options = this.options;
+    const after = this.next;
+    if (!after || this.search.active) return;
+    this.next = null;
+    const since = this.changes.mark;
+    await this.changes.settled();
+    const page = await this.attempt(api.listArticles(view, after, options), null);
+    if (!page || !sameView(view, this.view) || options !== this.options) return;
+    this.articles = [...this.articles, ...this.changes.replay(page.articles, since)];
+    this.next = page.next;
+  }
+
+  /** Shows an article; it counts as read as the person's preference says. */
+  async open(id: number): Promise<void> {
+    this.selectedId = id;
+    this.stopMarkReadTimer();
+    const article = await this.attempt(api.getArticle(id), null);
+    if (!article || this.selectedId !== id) return;
+    this.imagesRequested = false;
+    this.article = article;
+    if (article.isRead) return;
+    const plan = onOpening(this.preferences.current);
+    if (plan.kind === "now") {
+      await this.setRead(true);
+    } else if (plan.kind === "after") {
+      this.markReadTimer = setTimeout(() => {
+        this.markReadTimer = null;
+        if (this.article?.id === id && !this.article.isRead) void this.setRead(true);
+      }, plan.ms);
+    }
+  }
+
+  private stopMarkReadTimer(): void {
+    if (this.markReadTimer !== null) clearTimeout(this.markReadTimer);
+    this.markReadTimer = null;
+  }
+
+  /** o / Enter: shows the selected row's article, or the first one. */
+  async openSelected(): Promise<void> {
+    const id = this.selectedId;
+    if (id === null) await this.move(1);
+    else if (this.article?.id !== id) await this.open(id);
+  }
+
+  /** Reloads the article on screen with the images the person's setting holds back. */
+  async loadImages(): Promise<void> {
+    const id = this.article?.id;
+    if (id === undefined) return;
+    const article = await this.attempt(api.getArticle(id, true), null);
+    if (!article || this.article?.id !== id) return;
+    this.imagesRequested = true;
+    this.article = article;
+  }
+
+  private selectedIndex(): number {
+    return this.rows.findIndex((a) => a.id === this.selectedId);
+  }
+
+  /** Moves the selection by `delta` rows and opens that article. */
+  async move(delta: number): Promise<void> {
+    const target = stepIndex(this.rows.length, this.selectedIndex(), delta);
+    if (target === null) return;
+    const row = this.rows[target];
+    if (row.id !== this.selectedId) await this.open(row.id);
+    if (target >= this.rows.length - 5) await this.loadMore();
+  }
+
+  /** Opens the next (or previous) unread article, loading further pages to find one. */
+  async moveToUnread(direction: 1 | -1): Promise<boolean> {
+    for (let pages = 0; pages <= UNREAD_SEARCH_PAGES; pages++) {
+      const target = unreadIndex(this.rows, this.selectedIndex(), direction);
+      if (target !== null) {
+        await this.open(this.rows[target].id);
+        if (target >= this.rows.length - 5) void this.loadMore();
+        return true;
+      }
+      if (direction < 0 || !this.next || this.search.active) break;
+      await this.loadMore();
+    }
+    return false;
+  }
+
+  /** Marks the article on screen read or unread; the list shows it at once. */
+  async setRead(read: boolean): Promise<void> {
+    const article = this.article;
+    if (!article) return;
+    this.stopMarkReadTimer();
+    await this.change(article.id, { isRead: read }, { isRead: article.isRead }, api.setRead(article.id, read));
+    await this.countsChanged();
+  }
+
+  /** Marks rows read that scrolled past (the "when scrolled past" preference). */
+  async markRowsRead(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await Promise.all(ids.map((id) => this.change(id, { isRead: true }, { isRead: false }, api.setRead(id, true))));
+    await this.countsChanged();
+  }
+
+  /** Marks the view read (or its articles older than a day or a week), with Undo for a while. */
+  async markAllRead(olderThan: keyof typeof OLDER_THAN | null = null): Promise<void> {
+    if (this.search.active) {
+      this.say("Search results are not a view: leave the search (Escape) to mark a view read.");
+      return;
+    }
+    const view = this.view;
+    const before = olderThan === null ? null : Math.floor(Date.now() / 1000) - OLDER_THAN[olderThan];
+    const marked = await this.attempt(this.changes.track(api.markViewRead(view, before)), null);
+    if (!marked) return;
+    if (marked.count === 0) {
+      this.say(olderThan === null ? "Nothing left unread here." : `Nothing older than a ${olderThan} is unread here.`);
+      return;
+    }
+    if (sameView(view, this.view)) this.apply((a) => (before === null || a.sortAt < before ? { ...a, isRead: true } : a));
+    await this.countsChanged();
+    this.notice = {
+      text: `Marked ${count(Number(marked.count), "article")} read.`,
+      action: { label: "Undo", run: () => void this.undoMarkRead(marked.undo) },
+      timeoutMs: UNDO_MS,
+    };
+  }
+
+  private async undoMarkRead(token: number): Promise<void> {
+    const undone = await this.attempt(api.undoMarkRead(token), false);
+    if (!undone) this.say("That can no longer be undone.");
+    await Promise.all([this.countsChanged(), this.loadView()]);
+    const shown = this.article && this.articles.find((a) => a.id === this.article?.id);
+    if (this.article && shown) this.article = { ...this.article, isRead: shown.isRead };
+  }
+
+  /** Searches again with the form as it is. */
+  runSearch(now = false): void {
+    this.search.run(feedOfView(this.view), now);
+  }
+
+  async setBookmarked(bookmarked: boolean): Promise<void> {
+    const article = this.article;
+    if (!article) return;
+    if (bookmarked) this.offline = beforeKeeping(this.offline, article);
+    await this.change(article.id, { isBookmarked: bookmarked }, { isBookmarked: article.isBookmarked },
+      api.setBookmarked(article.id, bookmarked));
+  }
+
+  async setSaved(saved: boolean): Promise<void> {
+    const article = this.article;
+    if (!article) return;
+    if (saved) this.offline = beforeKeeping(this.offline, article);
+    await this.change(article.id, { isSaved: saved }, { isSaved: article.isSaved }, api.setSaved(article.id, saved));
+  }
+
+  say(text: string): void {
+    this.notice = { text };
+  }
+
+  /**
+   * Shows a change to one article at once and writes it; if the write fails, the change is
+   * taken back (`undo`) and the reason shown.
+   */
+  private async change(id: number, change: Partial<ArticleSummary>, undo: Partial<ArticleSummary>, write: Promise<void>): Promise<void> {
+    this.apply(changeOf(id, change));
+    try {
+      await this.changes.track(write);
+    } catch (error) {
+      this.apply(changeOf(id, undo));
+      this.say(errorMessage(error));
+    }
+  }
+
+  /** Applies a change to the list, the search results and the article on screen, and keeps it for replay. */
+  private apply(change: Change): void {
+    this.changes.record(change);
+    this.articles = this.articles.map(change);
+    const results = this.search.results;
+    if (results) this.search.results = { ...results, hits: results.hits.map((h) => ({ ...h, article: change(h.article) })) };
+    if (this.article) this.article = { ...this.article, ...change(this.article) };
+  }
+
+  /** Runs a command; on failure shows why and returns `fallback`. */
+  protected async attempt<T>(promise: Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await promise;
+    } catch (error) {
+      this.say(errorMessage(error));
+      return fallback;
+    }
+  }
+}
