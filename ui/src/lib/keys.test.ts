@@ -25,7 +25,6 @@ describe("keyboard shortcuts", () => {
   it("reads g then a letter as a jump to a view", () => {
     const { keys } = reader();
     expect(keys.read(press("g"))).toBeNull();
-    expect(keys.waiting).toBe(true);
     expect(keys.read(press("a"))).toBe("goAll");
     keys.read(press("g"));
     expect(keys.read(press("u"))).toBe("goUnread");

@@ -105,9 +105,4 @@ export class KeyReader {
     }
     return BINDINGS.get(press.key) ?? null;
   }
-
-  /** Whether a sequence was started and waits for its second key (the key press is then taken). */
-  get waiting(): boolean {
-    return this.pending !== null;
-  }
 }
