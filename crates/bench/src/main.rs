@@ -3,7 +3,9 @@
 //! - `tidings-bench [--articles 1000000 --feeds 2000]` (or `tidings-bench scale …`): a big
 //!   database and the queries a person runs all day against it (see [`scale`]).
 //! - `tidings-bench refresh`: refreshing loopback feeds, Tidings vs newsboat (see [`refresh`]).
+//! - `tidings-bench explain`: SQLite's plan for each of the app's queries (see [`explain`]).
 
+mod explain;
 mod refresh;
 mod scale;
 
@@ -30,6 +32,13 @@ enum Command {
     /// A big database and the everyday queries against it (the default)
     Scale(scale::ScaleArgs),
     /// Refresh N loopback feeds, fresh and all-304, Tidings vs newsboat
+    /// SQLite's plan for each statement of a file (docs/performance/queries.sql)
+    Explain {
+        /// A Tidings database
+        #[arg(long)]
+        db: PathBuf,
+        queries: PathBuf,
+    },
     Refresh {
         #[arg(long, default_value_t = 1000)]
         feeds: usize,
@@ -52,6 +61,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => scale::run(cli.scale),
         Some(Command::Scale(args)) => scale::run(args),
+        Some(Command::Explain { db, queries }) => explain::explain(&db, &queries),
         Some(Command::Refresh {
             feeds,
             items,
