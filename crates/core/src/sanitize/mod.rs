@@ -47,7 +47,8 @@ fn text_only_policy() -> Builder<'static> {
     builder
 }
 
-/// Sanitizes untrusted article HTML for storage and display. `base` resolves relative URLs.
+/// Sanitizes untrusted article HTML for storage and display. `base` resolves relative URLs; with
+/// a base that is not http(s), relative URLs are dropped.
 /// Idempotent: sanitizing the output again returns it unchanged. HTML built to be expensive to
 /// parse (see [`depth`]) is not parsed: its text is kept, escaped, as one paragraph.
 pub fn sanitize_html(html: &str, base: &Url) -> String {
@@ -59,8 +60,16 @@ pub fn sanitize_html(html: &str, base: &Url) -> String {
         // Escaped as html5ever would, so sanitizing this again changes nothing.
         return format!("<p>{text}</p>");
     }
+    // ammonia checks the scheme of absolute addresses only: a relative one resolved against a
+    // file: (or any non-web) base would come out as a file: address. Feeds and pages always give
+    // a web base, but this function must hold on its own.
+    let relative = if matches!(base.scheme(), "http" | "https") {
+        UrlRelative::RewriteWithBase(base.clone())
+    } else {
+        UrlRelative::Deny
+    };
     READER_POLICY.with_borrow_mut(|policy| {
-        policy.url_relative(UrlRelative::RewriteWithBase(base.clone()));
+        policy.url_relative(relative);
         policy.clean(html).to_string()
     })
 }

@@ -198,3 +198,37 @@ fn html_built_to_be_expensive_is_kept_as_text_without_parsing_it() {
         );
     }
 }
+
+/// Inputs the fuzzers (`fuzz/`) found, in `testdata/fuzz/`: a base address on the first line, the
+/// HTML after it. Whatever the base, every address that survives is a web or mail one.
+#[test]
+fn fuzz_findings_keep_only_web_and_mail_addresses() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/sanitize/testdata/fuzz");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (base, html) = text.split_once('\n').unwrap();
+        let clean = sanitize_html(html, &Url::parse(base).unwrap());
+        let fragment = Html::parse_fragment(&clean);
+        for element in fragment
+            .root_element()
+            .descendants()
+            .filter_map(|n| n.value().as_element().cloned())
+        {
+            for (name, value) in element.attrs() {
+                if name == "href" || name == "src" {
+                    assert!(
+                        ["http://", "https://", "mailto:"]
+                            .iter()
+                            .any(|s| value.starts_with(s)),
+                        "{}: {name}={value:?} kept in {clean}",
+                        path.display()
+                    );
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2);
+}
