@@ -153,6 +153,16 @@ async fn list_of_100k_articles() {
     )
     .await;
     let launch_ms = launched.elapsed().as_secs_f64() * 1000.0;
+    // Every article is really there: the sidebar counts them all unread.
+    app.wait_until(
+        "the sidebar to count 100k unread",
+        &format!(
+            "const pill = [...document.querySelectorAll('ul.views button.row')]
+                .find((b) => b.querySelector('.name').textContent === 'Unread')?.querySelector('.count');
+             return Number(pill?.textContent.replace(/\\D/g, '')) === {ARTICLES};"
+        ),
+    )
+    .await;
 
     let mut all = Vec::new();
     let mut feed = Vec::new();
