@@ -7,6 +7,7 @@
 //! and `id`, iframes, forms, SVG, MathML, objects and embeds. URLs must be http, https or mailto;
 //! relative ones are resolved against the item's base so they still work out of context.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
@@ -37,8 +38,22 @@ fn reader_policy() -> Builder<'static> {
         .rm_tag_attributes("img", ["align"])
         .url_schemes(HashSet::from(ALLOWED_SCHEMES))
         .link_rel(Some("noopener noreferrer"))
-        .clean_content_tags(HashSet::from(DROPPED_WITH_CONTENT));
+        .clean_content_tags(HashSet::from(DROPPED_WITH_CONTENT))
+        .attribute_filter(|_, attribute, value| Some(normalized_address(attribute, value)));
     builder
+}
+
+/// An absolute address as the URL standard reads it (`https:host` is `https://host/`), so that
+/// what is stored is the address the webview would use and a check of its text is a check of
+/// the address. Relative addresses are left to the base rewriting that follows.
+fn normalized_address<'a>(attribute: &str, value: &'a str) -> Cow<'a, str> {
+    if !matches!(attribute, "href" | "src" | "cite") {
+        return Cow::Borrowed(value);
+    }
+    match Url::parse(value) {
+        Ok(url) if url.as_str() != value => Cow::Owned(url.into()),
+        _ => Cow::Borrowed(value),
+    }
 }
 
 fn text_only_policy() -> Builder<'static> {

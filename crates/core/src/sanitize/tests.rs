@@ -200,7 +200,8 @@ fn html_built_to_be_expensive_is_kept_as_text_without_parsing_it() {
 }
 
 /// Inputs the fuzzers (`fuzz/`) found, in `testdata/fuzz/`: a base address on the first line, the
-/// HTML after it. Whatever the base, every address that survives is a web or mail one.
+/// HTML after it. Whatever the base, every address that survives is a web or mail one, written
+/// out in full.
 #[test]
 fn fuzz_findings_keep_only_web_and_mail_addresses() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/sanitize/testdata/fuzz");
