@@ -794,5 +794,20 @@ async fn when_an_article_counts_as_read_is_the_readers_choice() {
         &unread_count_is("Unread", 24),
     )
     .await;
+    // The list stays where it was scrolled to; marking rows does not pull it back to the selection.
+    let stayed = app
+        .client
+        .execute(
+            "const list = document.querySelector('[data-testid=article-scroller]');
+             return list.scrollTop >= list.querySelector('li').getBoundingClientRect().height * 10 - 1;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        stayed.as_bool(),
+        Some(true),
+        "the list jumped back to the selection"
+    );
     app.quit().await;
 }
