@@ -4,17 +4,78 @@
 //! buffered), and it gives up on a document that says (or, undeclared, defaults to) UTF-8 and
 //! holds Windows-1252 bytes, the most common charset bug in real feeds.
 //!
-//! [`prepare`] runs on every document and costs nothing unless one of the first two applies;
+//! A declaration past the start (two documents glued together) also panics the reader when it
+//! names another charset.
+//!
+//! [`prepare`] runs on every document and costs nothing unless one of the first two applies (or a
+//! byte search finds a second declaration);
 //! [`to_readable`] runs on documents the reader refused. Both return bytes the reader can decode:
 //! UTF-8 wherever they had to convert, with the declaration rewritten to say so, and otherwise
 //! the original bytes in the declared charset (ISO-8859-x, Big5, Shift_JIS, KOI8-R and the rest).
 
-use crate::scan::find;
+use crate::scan::{find, find_byte};
 use std::borrow::Cow;
 
-/// The document with UTF-16 and UTF-32 converted to UTF-8, and a declaration the reader would
-/// choke on (one that ends past its 64-byte window and names another charset) shortened.
+/// The document with UTF-16 and UTF-32 converted to UTF-8, a declaration the reader would
+/// choke on (one that ends past its 64-byte window and names another charset) shortened, and
+/// declarations past the first removed.
 pub(super) fn prepare(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let prepared = prepare_prolog(bytes);
+    match without_later_declarations(&prepared) {
+        Some(fixed) => Cow::Owned(fixed),
+        None => prepared,
+    }
+}
+
+/// The document without the XML declarations that follow its first (two documents glued into
+/// one): the reader panics on one that names another charset, as it can no longer switch
+/// decoders by then, and anywhere but the start one means nothing. Those inside CDATA sections
+/// and comments are text and stay. `None` when there is nothing to remove.
+fn without_later_declarations(bytes: &[u8]) -> Option<Vec<u8>> {
+    let first = find(bytes, b"<?xml")?;
+    find(&bytes[first + 1..], b"<?xml")?;
+    let is_declaration = |rest: &[u8]| {
+        rest.starts_with(b"<?xml")
+            && rest
+                .get(5)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'?')
+    };
+    let mut fixed: Option<Vec<u8>> = None;
+    let mut copied = 0;
+    let mut seen_first = false;
+    let mut at = 0;
+    while let Some(offset) = find_byte(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let rest = &bytes[start..];
+        let skip_to = |close: &[u8], from: usize| {
+            find(&rest[from..], close).map(|n| start + from + n + close.len())
+        };
+        let next = if rest.starts_with(b"<![CDATA[") {
+            skip_to(b"]]>", 9)
+        } else if rest.starts_with(b"<!--") {
+            skip_to(b"-->", 4)
+        } else if is_declaration(rest) {
+            let end = skip_to(b"?>", 5);
+            if let (true, Some(end)) = (seen_first, end) {
+                let fixed = fixed.get_or_insert_with(|| Vec::with_capacity(bytes.len()));
+                fixed.extend_from_slice(&bytes[copied..start]);
+                copied = end;
+            }
+            seen_first = true;
+            end
+        } else {
+            Some(start + 1)
+        };
+        // An unclosed section or declaration runs to the end: nothing after it to look at.
+        let Some(next) = next else { break };
+        at = next;
+    }
+    let mut fixed = fixed?;
+    fixed.extend_from_slice(&bytes[copied..]);
+    Some(fixed)
+}
+
+fn prepare_prolog(bytes: &[u8]) -> Cow<'_, [u8]> {
     if let Some((decoded, _)) = decode_unicode(bytes) {
         return Cow::Owned(declare_utf8(&decoded).into_bytes());
     }
@@ -238,5 +299,19 @@ mod tests {
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>é</t>"
             );
         }
+    }
+
+    #[test]
+    fn declarations_past_the_first_are_removed_outside_cdata_and_comments() {
+        let glued = b"<?xml version=\"1.0\"?><rss><a>x<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>y</a>\
+            <b><![CDATA[<?xml version=\"1.0\"?>]]></b><!-- <?xml version=\"1.0\"?> --><?xml-stylesheet href=\"s\"?></rss>";
+        let prepared = prepare(glued);
+        assert_eq!(
+            std::str::from_utf8(&prepared).unwrap(),
+            "<?xml version=\"1.0\"?><rss><a>xy</a>\
+            <b><![CDATA[<?xml version=\"1.0\"?>]]></b><!-- <?xml version=\"1.0\"?> --><?xml-stylesheet href=\"s\"?></rss>"
+        );
+        let single = b"<?xml version=\"1.0\"?><rss/>";
+        assert!(matches!(prepare(single), Cow::Borrowed(_)));
     }
 }

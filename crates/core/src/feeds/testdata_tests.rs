@@ -198,3 +198,22 @@ fn hostile_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_second_declaration_of_another_charset_mid_document() {
+    // Found by the feed fuzz target (two feeds glued together): quick-xml panics when a
+    // declaration past the start names another charset; see `charset::prepare`.
+    let feed = parse_fixture("second_declaration_of_another_charset.xml");
+    assert_eq!(
+        titles(&feed),
+        ["Before the glue", "Code sample", "After the glue"]
+    );
+    // A declaration inside CDATA is text, and stays.
+    assert!(
+        feed.items[1]
+            .content_html
+            .contains("encoding=\"ISO-8859-1\""),
+        "{}",
+        feed.items[1].content_html
+    );
+}
