@@ -85,14 +85,19 @@ fn prepare_prolog(bytes: &[u8]) -> Cow<'_, [u8]> {
     };
     // 64 bytes less a margin; a shortened declaration with any real charset name fits in it.
     const READER_WINDOW: usize = 56;
-    let is_utf8 = declaration.encoding.is_none_or(|label| {
-        label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8")
-    });
+    // One that mentions an encoding this cannot read may still name one to the reader.
+    let is_utf8 = match declaration.encoding {
+        Some(label) => label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8"),
+        None => !declaration.mentions_encoding,
+    };
     if declaration.end <= READER_WINDOW || is_utf8 {
         return Cow::Borrowed(bytes);
     }
-    let label = declaration.encoding.unwrap_or_default();
-    let mut fixed = format!("<?xml version=\"1.0\" encoding=\"{label}\"?>").into_bytes();
+    let mut fixed = match declaration.encoding {
+        Some(label) => format!("<?xml version=\"1.0\" encoding=\"{label}\"?>"),
+        None => "<?xml version=\"1.0\"?>".to_string(),
+    }
+    .into_bytes();
     fixed.extend_from_slice(&body[declaration.end..]);
     Cow::Owned(fixed)
 }
@@ -177,6 +182,8 @@ struct Declaration<'a> {
     /// Where the declaration's `?>` ends.
     end: usize,
     encoding: Option<&'a str>,
+    /// The word `encoding` appears in it, read as an attribute or not.
+    mentions_encoding: bool,
 }
 
 fn declaration(bytes: &[u8]) -> Option<Declaration<'_>> {
@@ -184,16 +191,21 @@ fn declaration(bytes: &[u8]) -> Option<Declaration<'_>> {
     let start = find(head, b"<?xml")?;
     let end = start + find(&head[start..], b"?>")?;
     let text = &head[start..end];
-    let encoding = find(text, b"encoding").and_then(|at| {
-        let rest = std::str::from_utf8(&text[at + "encoding".len()..]).ok()?;
-        let rest = rest.trim_start().strip_prefix('=')?.trim_start();
-        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let value = &rest[1..];
-        Some(value[..value.find(quote)?].trim())
-    });
+    // The first `encoding` that is an attribute: the word may come earlier in another's value.
+    let encoding = (0..text.len())
+        .filter(|&at| text[at..].starts_with(b"encoding"))
+        .find_map(|at| {
+            let rest = text[at + "encoding".len()..].trim_ascii_start();
+            let rest = rest.strip_prefix(b"=")?.trim_ascii_start();
+            let quote = *rest.first().filter(|c| **c == b'"' || **c == b'\'')?;
+            let value = &rest[1..];
+            let value = &value[..value.iter().position(|c| *c == quote)?];
+            Some(std::str::from_utf8(value).ok()?.trim())
+        });
     Some(Declaration {
         end: end + 2,
         encoding,
+        mentions_encoding: find(text, b"encoding").is_some(),
     })
 }
 

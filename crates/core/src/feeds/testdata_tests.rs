@@ -199,11 +199,33 @@ fn hostile_inputs_never_panic() {
     }
 }
 
+thread_local! {
+    static PANICS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Parses a fixture, and counts the panics raised on this thread meanwhile: `parse` catches the
+/// XML reader's (one bad feed must not end a refresh), so only a panic hook sees them.
+fn parse_counting_panics(name: &str) -> (Result<ParsedFeed, super::ParseError>, usize) {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.with(|p| p.set(p.get() + 1));
+            previous(info);
+        }));
+    });
+    let before = PANICS.with(std::cell::Cell::get);
+    let parsed = parse(&fixture(name), &feed_url());
+    (parsed, PANICS.with(std::cell::Cell::get) - before)
+}
+
 #[test]
 fn a_second_declaration_of_another_charset_mid_document() {
-    // Found by the feed fuzz target (two feeds glued together): quick-xml panics when a
-    // declaration past the start names another charset; see `charset::prepare`.
-    let feed = parse_fixture("second_declaration_of_another_charset.xml");
+    // Found by the feed fuzz target (two feeds glued together): quick-xml panicked when a
+    // declaration past the start named another charset; see `charset::prepare`.
+    let (feed, panics) = parse_counting_panics("second_declaration_of_another_charset.xml");
+    assert_eq!(panics, 0);
+    let feed = feed.unwrap();
     assert_eq!(
         titles(&feed),
         ["Before the glue", "Code sample", "After the glue"]
@@ -216,4 +238,12 @@ fn a_second_declaration_of_another_charset_mid_document() {
         "{}",
         feed.items[1].content_html
     );
+}
+
+#[test]
+fn a_long_prolog_whose_charset_follows_the_word_encoding_in_another_value() {
+    // Found by the feed fuzz target, as it found it: the prolog's charset was missed, as the word
+    // "encoding" comes first inside another attribute's value, and quick-xml panicked on it.
+    let (_, panics) = parse_counting_panics("fuzz_long_prolog_with_encoding_in_a_value.xml");
+    assert_eq!(panics, 0);
 }
