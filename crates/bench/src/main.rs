@@ -31,7 +31,6 @@ struct Cli {
 enum Command {
     /// A big database and the everyday queries against it (the default)
     Scale(scale::ScaleArgs),
-    /// Refresh N loopback feeds, fresh and all-304, Tidings vs newsboat
     /// SQLite's plan for each statement of a file (docs/performance/queries.sql)
     Explain {
         /// A Tidings database
@@ -39,6 +38,7 @@ enum Command {
         db: PathBuf,
         queries: PathBuf,
     },
+    /// Refresh N loopback feeds, fresh and all-304, Tidings vs newsboat
     Refresh {
         #[arg(long, default_value_t = 1000)]
         feeds: usize,
