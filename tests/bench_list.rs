@@ -17,7 +17,6 @@ mod support;
 use std::time::Instant;
 
 use support::{App, Driver, Sandbox};
-use tidings_core::store::{FeedUpdate, NewArticle, Store};
 
 const ARTICLES: usize = 100_000;
 const FEED: &str = "Bench Daily";
@@ -25,44 +24,7 @@ const CHOICES: usize = 10;
 
 fn seed(sandbox: &Sandbox) -> f64 {
     let started = Instant::now();
-    let path = sandbox.database();
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let store = Store::open(&path).unwrap();
-    let now = tidings_core::now();
-    let articles = (0..ARTICLES)
-        .map(|i| {
-            let text =
-                format!("Story {i} of the benchmark: councils, harbours, weather and trains.");
-            NewArticle {
-                identity: format!("bench-{i}"),
-                guid: Some(format!("bench-{i}")),
-                url: Some(format!("https://bench.example/{i}.html")),
-                title: format!("Benchmark story number {i} with a title long enough to wrap once"),
-                author: None,
-                content_html: format!("<p>{text}</p>"),
-                content_text: text,
-                content_hash: (i as u64).to_le_bytes().to_vec(),
-                published_at: Some(now - 60 * i as i64),
-                updated_at: None,
-                enclosures_json: None,
-                lead_image: None,
-                word_count: Some(10),
-                extract_error: None,
-            }
-        })
-        .collect();
-    let update = FeedUpdate {
-        title: FEED.to_string(),
-        site_url: None,
-        validators: Default::default(),
-        ttl: None,
-        skip_hours: Vec::new(),
-        articles,
-    };
-    // Not due for a day: the app must not try to refresh it during the measurement.
-    store
-        .insert_feed("https://bench.example/feed.xml", &update, now + 86_400, now)
-        .unwrap();
+    support::seed::one_feed(&sandbox.database(), FEED, ARTICLES);
     started.elapsed().as_secs_f64()
 }
 

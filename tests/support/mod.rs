@@ -10,6 +10,8 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
+pub mod seed;
+
 /// How long any UI condition may take before the test fails.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -154,10 +156,16 @@ impl Driver {
 
     /// Launches the app and waits for the element `css` (a screen other than the library).
     pub async fn launch_showing(&self, css: &str) -> App {
+        self.launch_application(&application(), css).await
+    }
+
+    /// Launches the Tauri app at `application` (Tidings or another, such as the benchmarks'
+    /// empty app) and waits for the element `css` in its window.
+    pub async fn launch_application(&self, application: &str, css: &str) -> App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": application(), "args": self.arguments }),
+            json!({ "application": application, "args": self.arguments }),
         );
         // The driver is on loopback: plain HTTP, no TLS stack needed. A session now and then
         // fails to start (the driver drops the connection while the app is still coming up);
@@ -184,6 +192,13 @@ impl Driver {
     }
 }
 
+impl Driver {
+    /// The driver's process id: the apps it starts are its descendants.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = Command::new("kill")
@@ -195,7 +210,7 @@ impl Drop for Driver {
 
 /// The app under test: the one cargo built, or an installed one (`TIDINGS_APP=/usr/bin/tidings`,
 /// as `.ci/package-test` does).
-fn application() -> String {
+pub fn application() -> String {
     std::env::var("TIDINGS_APP").unwrap_or_else(|_| env!("CARGO_BIN_EXE_tidings").into())
 }
 

@@ -1,0 +1,421 @@
+//! Benchmark, not a test: Tidings against the floor WebKitGTK and Tauri set, in the same run.
+//! Starts, in turn, an empty Tauri app (crates/bench/empty-app: one window, a one-line page),
+//! Tidings with a fresh data directory, and Tidings with a library of 100k articles (one feed,
+//! seeded through core's store), each several times with a fresh data directory, and measures:
+//! - cold start to first paint: from the app process's start (its start time in /proc) to the
+//!   page's first paint (PerformancePaintTiming, read through WebDriver) — the same for both apps;
+//! - for the 100k library, start to the list's first rows on screen;
+//! - PSS and USS (/proc/<pid>/smaps_rollup) of the app's process tree (the app, WebKitWebProcess,
+//!   WebKitNetworkProcess): with 100k articles, after opening All articles and scrolling;
+//! - CPU: clock ticks (10 ms) the tree uses in 10 s right after the last action (3–13 s after
+//!   it), and idle, with the window open and nothing happening (30–40 s after it).
+//!
+//! ```sh
+//! CARGO_TARGET_DIR=/work/target-empty cargo build --release \
+//!     --manifest-path crates/bench/empty-app/Cargo.toml
+//! EMPTY_TAURI_APP=/work/target-empty/release/empty-tauri-app \
+//!     xvfb-run -a cargo test --release --test bench_app -- --ignored --nocapture
+//! ```
+//! The numbers go to stderr and to `target/e2e-artifacts/bench_app.txt`; docs/PERFORMANCE.md
+//! keeps the last ones.
+
+// Each test binary uses a different part of the shared harness.
+#[allow(dead_code)]
+mod support;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+use support::{App, Driver, PATIENCE, Sandbox};
+
+/// Runs of each app, unless `BENCH_RUNS` says otherwise.
+const RUNS: usize = 5;
+const ARTICLES: usize = 100_000;
+const FEED: &str = "Bench Daily";
+/// After the last action, before memory is read: the page's work (rendering, loading the next
+/// pages) settles. A measurement window, not a synchronization.
+const SETTLE: Duration = Duration::from_secs(3);
+const IDLE: Duration = Duration::from_secs(10);
+/// When the idle window starts, after the last action: the work scrolling leaves behind (a few
+/// seconds of it, see docs/PERFORMANCE.md) is over by then.
+const QUIET: Duration = Duration::from_secs(30);
+
+#[derive(Clone, Copy, PartialEq)]
+enum Subject {
+    Empty,
+    Tidings,
+    Tidings100k,
+}
+
+impl Subject {
+    fn name(self) -> &'static str {
+        match self {
+            Subject::Empty => "empty Tauri app",
+            Subject::Tidings => "Tidings, new library",
+            Subject::Tidings100k => "Tidings, 100k articles",
+        }
+    }
+}
+
+struct Run {
+    first_paint_ms: f64,
+    first_rows_ms: Option<f64>,
+    memory: Memory,
+    after_ticks: u64,
+    idle_ticks: u64,
+    processes: Vec<Process>,
+    /// WebKit web processes of other apps running meanwhile: they share the WebKit libraries'
+    /// pages, so each of them lowers this tree's PSS.
+    other_webkits: usize,
+}
+
+struct Process {
+    name: String,
+    memory: Memory,
+    after_ticks: u64,
+    idle_ticks: u64,
+}
+
+/// From /proc/<pid>/smaps_rollup, KiB. USS is the process's private pages: it does not depend
+/// on what else runs on the machine, which PSS does.
+#[derive(Clone, Copy, Default)]
+struct Memory {
+    rss: u64,
+    pss: u64,
+    uss: u64,
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: 15 starts of the release app and an empty Tauri app, ~10 min; run with --release --ignored (docs/PERFORMANCE.md)"]
+async fn tidings_beside_an_empty_tauri_app() {
+    let empty_app = std::env::var("EMPTY_TAURI_APP").expect(
+        "EMPTY_TAURI_APP must name the empty app's binary (build it as this file's header says)",
+    );
+    let library = tempfile::tempdir().unwrap();
+    let seeded = library.path().join("tidings.db");
+    support::seed::one_feed(&seeded, FEED, ARTICLES);
+
+    let rounds = std::env::var("BENCH_RUNS").map_or(RUNS, |n| n.parse().unwrap());
+    let subjects = [Subject::Empty, Subject::Tidings, Subject::Tidings100k];
+    let mut runs: HashMap<&str, Vec<Run>> = HashMap::new();
+    let mut report = Vec::new();
+    for round in 0..rounds {
+        // Each subject goes first in turn, so none always follows the same one.
+        for k in 0..subjects.len() {
+            let subject = subjects[(round + k) % subjects.len()];
+            let run = measure(subject, &empty_app, &seeded).await;
+            let line = format!(
+                "round {round}, {}: first paint {:.0} ms{}, {}, CPU ticks in 10 s after {}, idle {} ({}; {} other WebKitWebProcess)",
+                subject.name(),
+                run.first_paint_ms,
+                run.first_rows_ms
+                    .map(|ms| format!(", first rows {ms:.0} ms"))
+                    .unwrap_or_default(),
+                run.memory,
+                run.after_ticks,
+                run.idle_ticks,
+                run.processes
+                    .iter()
+                    .map(|p| format!(
+                        "{} {} ticks {}/{}",
+                        p.name, p.memory, p.after_ticks, p.idle_ticks
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                run.other_webkits,
+            );
+            eprintln!("{line}");
+            report.push(line);
+            runs.entry(subject.name()).or_default().push(run);
+        }
+    }
+
+    let median_of = |subject: Subject, value: &dyn Fn(&Run) -> f64| {
+        median(runs[subject.name()].iter().map(value).collect())
+    };
+    let paint = |s| median_of(s, &|r: &Run| r.first_paint_ms);
+    let pss = |s| median_of(s, &|r: &Run| r.memory.pss as f64);
+    let uss = |s| median_of(s, &|r: &Run| r.memory.uss as f64);
+    let after = |s| median_of(s, &|r: &Run| r.after_ticks as f64);
+    let idle = |s| median_of(s, &|r: &Run| r.idle_ticks as f64);
+    let runs_listed = report.len();
+    report.push(format!("medians of {rounds} runs:"));
+    for subject in subjects {
+        report.push(format!(
+            "  {}: first paint {:.0} ms, PSS {:.1} MB, USS {:.1} MB, CPU ticks in 10 s after {:.0}, idle {:.0}",
+            subject.name(),
+            paint(subject),
+            mb(pss(subject) as u64),
+            mb(uss(subject) as u64),
+            after(subject),
+            idle(subject),
+        ));
+    }
+    report.push(format!(
+        "  Tidings (100k) first rows {:.0} ms after start",
+        median_of(Subject::Tidings100k, &|r: &Run| r.first_rows_ms.unwrap())
+    ));
+    for subject in [Subject::Tidings, Subject::Tidings100k] {
+        report.push(format!(
+            "  {}: first paint {:.2}× the empty app's (target ≤ 1.25×); PSS {:+.1} MB over it (target ≤ +60 MB), USS {:+.1} MB",
+            subject.name(),
+            paint(subject) / paint(Subject::Empty),
+            mb(pss(subject) as u64) - mb(pss(Subject::Empty) as u64),
+            mb(uss(subject) as u64) - mb(uss(Subject::Empty) as u64),
+        ));
+    }
+    // Each run was printed as it ended.
+    eprintln!("{}", report[runs_listed..].join("\n"));
+    let report = report.join("\n");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../e2e-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bench_app.txt"), format!("{report}\n")).unwrap();
+}
+
+async fn measure(subject: Subject, empty_app: &str, seeded: &Path) -> Run {
+    let sandbox = Sandbox::new();
+    if subject == Subject::Tidings100k {
+        let database = sandbox.database();
+        std::fs::create_dir_all(database.parent().unwrap()).unwrap();
+        std::fs::copy(seeded, &database).unwrap();
+    }
+    let driver = Driver::start(&sandbox);
+    let (application, ready) = match subject {
+        Subject::Empty => (empty_app.to_string(), "p"),
+        _ => (support::application(), "nav.sidebar"),
+    };
+    let app = driver.launch_application(&application, ready).await;
+    let pid = app_pid(driver.pid(), Path::new(&application));
+    let started = started_at_ms(pid);
+    let first_paint_ms = first_paint_at_ms(&app).await - started;
+
+    let first_rows_ms = if subject == Subject::Tidings100k {
+        let shown = poll(
+            &app,
+            "the list's first rows",
+            "return document.querySelectorAll('section.list li').length > 0
+                ? performance.timeOrigin + performance.now() : null",
+        )
+        .await;
+        let first_rows = shown.as_f64().unwrap() - started;
+        open_all_articles_and_scroll(&app).await;
+        Some(first_rows)
+    } else {
+        None
+    };
+
+    tokio::time::sleep(SETTLE).await;
+    let tree = process_tree(pid);
+    let other_webkits = process_tree(1)
+        .into_iter()
+        .filter(|p| !tree.contains(p) && command(*p) == "WebKitWebProces")
+        .count();
+    let memory: Vec<Memory> = tree.iter().map(|&p| memory(p)).collect();
+    let ticks = || tree.iter().map(|&p| cpu_ticks(p)).collect::<Vec<_>>();
+    let acted = Instant::now() - SETTLE;
+    let start = ticks();
+    tokio::time::sleep(IDLE).await;
+    let after = ticks();
+    tokio::time::sleep_until((acted + QUIET).into()).await;
+    let quiet = ticks();
+    tokio::time::sleep(IDLE).await;
+    let idle = ticks();
+    let processes: Vec<Process> = tree
+        .iter()
+        .zip(memory)
+        .enumerate()
+        .map(|(i, (&p, memory))| Process {
+            name: command(p),
+            memory,
+            after_ticks: after[i].saturating_sub(start[i]),
+            idle_ticks: idle[i].saturating_sub(quiet[i]),
+        })
+        .collect();
+    app.quit().await;
+    Run {
+        first_paint_ms,
+        first_rows_ms,
+        memory: processes.iter().fold(Memory::default(), |sum, p| Memory {
+            rss: sum.rss + p.memory.rss,
+            pss: sum.pss + p.memory.pss,
+            uss: sum.uss + p.memory.uss,
+        }),
+        after_ticks: processes.iter().map(|p| p.after_ticks).sum(),
+        idle_ticks: processes.iter().map(|p| p.idle_ticks).sum(),
+        processes,
+        other_webkits,
+    }
+}
+
+/// When the page first painted (ms since the epoch): first-contentful-paint, or first-paint.
+async fn first_paint_at_ms(app: &App) -> f64 {
+    let at = poll(
+        app,
+        "a paint timing entry",
+        "const paints = performance.getEntriesByType('paint');
+         const entry = paints.find((e) => e.name === 'first-contentful-paint')
+             ?? paints.find((e) => e.name === 'first-paint');
+         return entry ? performance.timeOrigin + entry.startTime : null;",
+    )
+    .await;
+    at.as_f64().unwrap()
+}
+
+/// Chooses All articles (100k) in the sidebar, waits for its rows and scrolls ~1,500 rows down,
+/// a frame at a time, as a person flicking through the list.
+async fn open_all_articles_and_scroll(app: &App) {
+    let script = r#"
+        const done = arguments[0];
+        [...document.querySelectorAll('nav.sidebar button.row')]
+            .find((b) => b.querySelector('.name').textContent === 'All articles').click();
+        const shown = () => document.querySelector('section.list h1')?.textContent === 'All articles'
+            && document.querySelectorAll('section.list li').length > 0;
+        let frames = 0;
+        const scroll = () => {
+            const scroller = document.querySelector('[data-testid=article-scroller]');
+            scroller.scrollTop += 500;
+            if (++frames < 240) requestAnimationFrame(scroll); else done(scroller.scrollTop);
+        };
+        const wait = () => shown() ? requestAnimationFrame(scroll) : requestAnimationFrame(wait);
+        wait();
+    "#;
+    let scrolled = app.client.execute_async(script, vec![]).await.unwrap();
+    assert!(scrolled.as_f64().unwrap() > 0.0, "the list did not scroll");
+}
+
+/// Runs `script` until it returns something other than null, and returns that.
+async fn poll(app: &App, what: &str, script: &str) -> Value {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let value = app.client.execute(script, vec![]).await.unwrap();
+        if !value.is_null() {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::task::yield_now().await;
+    }
+}
+
+/// The app's process: the driver's descendant running `application`.
+fn app_pid(driver: u32, application: &Path) -> u32 {
+    let application = application.canonicalize().unwrap();
+    process_tree(driver)
+        .into_iter()
+        .find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe")).ok() == Some(application.clone())
+        })
+        .unwrap_or_else(|| panic!("no process of {} under the driver", application.display()))
+}
+
+/// `root` and every process descending from it.
+fn process_tree(root: u32) -> Vec<u32> {
+    let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse().ok()) else {
+            continue;
+        };
+        if let Some(fields) = stat_fields(pid) {
+            children
+                .entry(fields[1].parse().unwrap())
+                .or_default()
+                .push(pid);
+        }
+    }
+    let mut tree = vec![root];
+    let mut next = 0;
+    while next < tree.len() {
+        tree.extend(children.get(&tree[next]).into_iter().flatten());
+        next += 1;
+    }
+    tree
+}
+
+/// The fields of /proc/<pid>/stat after the command name: [0] is field 3 (state), [1] the
+/// parent, [11] and [12] user and system ticks, [19] the start in ticks after boot.
+fn stat_fields(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    Some(after_name.split_whitespace().map(str::to_string).collect())
+}
+
+fn command(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+fn cpu_ticks(pid: u32) -> u64 {
+    stat_fields(pid).map_or(0, |f| {
+        f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
+    })
+}
+
+fn memory(pid: u32) -> Memory {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    let kib = |field: &str| -> u64 {
+        rollup
+            .lines()
+            .find_map(|line| line.strip_prefix(field))
+            .map_or(0, |kib| {
+                kib.trim().trim_end_matches("kB").trim().parse().unwrap()
+            })
+    };
+    Memory {
+        rss: kib("Rss:"),
+        pss: kib("Pss:"),
+        uss: kib("Private_Clean:") + kib("Private_Dirty:"),
+    }
+}
+
+impl std::fmt::Display for Memory {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "PSS {:.1} MB (USS {:.1}, RSS {:.1})",
+            mb(self.pss),
+            mb(self.uss),
+            mb(self.rss)
+        )
+    }
+}
+
+/// When `pid` started, in ms since the epoch (to the clock tick, 10 ms): its start after boot
+/// set against the time since boot now.
+fn started_at_ms(pid: u32) -> f64 {
+    let ticks_per_s: f64 = String::from_utf8(
+        std::process::Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .parse()
+    .unwrap();
+    let start_ticks: f64 = stat_fields(pid).unwrap()[19].parse().unwrap();
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    (now - uptime + start_ticks / ticks_per_s) * 1000.0
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn mb(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}

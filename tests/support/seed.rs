@@ -1,0 +1,47 @@
+//! Large libraries for the benchmarks, written through core's store as a refresh writes them.
+
+use std::path::Path;
+
+use tidings_core::store::{FeedUpdate, NewArticle, Store};
+
+/// Stores one feed called `title` holding `count` short articles, one a minute back from now,
+/// all unread, in the database at `path`.
+pub fn one_feed(path: &Path, title: &str, count: usize) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let store = Store::open(path).unwrap();
+    let now = tidings_core::now();
+    let articles = (0..count)
+        .map(|i| {
+            let text =
+                format!("Story {i} of the benchmark: councils, harbours, weather and trains.");
+            NewArticle {
+                identity: format!("bench-{i}"),
+                guid: Some(format!("bench-{i}")),
+                url: Some(format!("https://bench.example/{i}.html")),
+                title: format!("Benchmark story number {i} with a title long enough to wrap once"),
+                author: None,
+                content_html: format!("<p>{text}</p>"),
+                content_text: text,
+                content_hash: (i as u64).to_le_bytes().to_vec(),
+                published_at: Some(now - 60 * i as i64),
+                updated_at: None,
+                enclosures_json: None,
+                lead_image: None,
+                word_count: Some(10),
+                extract_error: None,
+            }
+        })
+        .collect();
+    let update = FeedUpdate {
+        title: title.to_string(),
+        site_url: None,
+        validators: Default::default(),
+        ttl: None,
+        skip_hours: Vec::new(),
+        articles,
+    };
+    // Not due for a day: the app must not try to refresh it during the measurement.
+    store
+        .insert_feed("https://bench.example/feed.xml", &update, now + 86_400, now)
+        .unwrap();
+}
