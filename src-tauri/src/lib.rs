@@ -35,7 +35,9 @@ pub fn run() {
             // A library that cannot be opened shows the recovery screen, never a crash.
             let startup = recovery::Startup::open(app.handle(), db_path);
             app.manage(startup);
-            app.manage(launch::Pending::from_arguments(std::env::args()));
+            // args_os: a file name that is not valid UTF-8 must not stop the app from starting.
+            let argv = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
+            app.manage(launch::Pending::from_arguments(argv));
             window::create_main(app.handle())?;
             Ok(())
         })
