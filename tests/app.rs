@@ -46,16 +46,8 @@ async fn subscribe_read_bookmark_restart_and_read_offline() {
 
     // First run: subscribe through the Add feed dialog.
     let app = driver.launch().await;
-    app.client
-        .find(Locator::Css("button[aria-label='Add a feed']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let input = app.wait_for(Locator::Css("#feed-address")).await;
-    input.send_keys(&server.url("/feed.xml")).await.unwrap();
-    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+    app.open_add_feed().await;
+    app.submit_dialog(&server.url("/feed.xml")).await;
 
     // The article appears; open it and see every paragraph of the story.
     app.click_text("li button", &seed.title).await;
@@ -150,13 +142,7 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
     let app = driver.launch().await;
 
     // Each bad address is refused with its reason, in the dialog, and nothing is added.
-    app.client
-        .find(Locator::Css("button[aria-label='Add a feed']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.open_add_feed().await;
     let input = app.wait_for(Locator::Css("#feed-address")).await;
     let cases = [
         (

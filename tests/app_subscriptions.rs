@@ -97,16 +97,8 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
     let app = driver.launch().await;
 
     // The address of a page that links two feeds: the dialog offers both, with their formats.
-    app.client
-        .find(Locator::Css("button[aria-label='Add a feed']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let input = app.wait_for(Locator::Css("#feed-address")).await;
-    input.send_keys(&server.url("/journal/")).await.unwrap();
-    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+    app.open_add_feed().await;
+    app.submit_dialog(&server.url("/journal/")).await;
     app.wait_for(Locator::Css("dialog[open] ul.candidates"))
         .await;
     // textContent: WebKitWebDriver leaves out text that could be cut short with an ellipsis.

@@ -359,7 +359,8 @@ async fn no_payload_runs_navigates_or_reaches_the_network_in_the_real_webview() 
     let app = driver.launch().await;
     app.client.execute(PROBE, vec![]).await.unwrap();
 
-    // The app refreshes the new subscriptions on its own at startup.
+    // The app refreshes the new subscriptions on its own at startup; the database is polled
+    // (with a deadline) because that refresh announces itself only to the window.
     let expected = payloads.len() + 3 + 2;
     let deadline = std::time::Instant::now() + support::PATIENCE * 3;
     while stored_articles(&db).await < expected {

@@ -332,9 +332,8 @@ impl App {
         .unwrap();
     }
 
-    /// Types into the open dialog's text field, replacing what was there, and submits; waits
-    /// for the dialog to close.
-    pub async fn answer_dialog(&self, text: &str) {
+    /// Types into the open dialog's text field, replacing what was there, and submits.
+    pub async fn submit_dialog(&self, text: &str) {
         let input = self
             .wait_for(Locator::Css("dialog[open] input[type=text]"))
             .await;
@@ -344,6 +343,11 @@ impl App {
             .send_keys(&fantoccini::key::Key::Enter.to_string())
             .await
             .unwrap();
+    }
+
+    /// [`App::submit_dialog`], then waits for the dialog to close.
+    pub async fn answer_dialog(&self, text: &str) {
+        self.submit_dialog(text).await;
         self.wait_for_no_dialog().await;
     }
 
@@ -355,13 +359,18 @@ impl App {
         .await;
     }
 
-    /// Subscribes with the sidebar's + button.
-    pub async fn add_feed(&self, address: &str) {
+    /// Opens the "Add a feed" dialog with the sidebar's + button.
+    pub async fn open_add_feed(&self) {
         self.wait_for(Locator::Css("button[aria-label='Add a feed']"))
             .await
             .click()
             .await
             .unwrap();
+    }
+
+    /// Subscribes with the sidebar's + button.
+    pub async fn add_feed(&self, address: &str) {
+        self.open_add_feed().await;
         self.answer_dialog(address).await;
     }
 
