@@ -10,6 +10,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
+pub mod reading;
 pub mod seed;
 
 /// How long any UI condition may take before the test fails.
