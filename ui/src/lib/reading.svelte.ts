@@ -2,11 +2,13 @@
 // person chose), its rows or the search results, the selection and the article being read,
 // moving through them, and read, bookmarked and saved state — shown at once, written behind.
 import {
-  api, errorMessage, type Article, type ArticleCursor, type ArticleSummary, type ArticleView, type ListOptions,
+  api, errorMessage, type Article, type ArticleCursor, type ArticlePage, type ArticleSummary, type ArticleView,
+  type ListOptions,
 } from "./api";
 import { onOpening } from "./appearance";
 import { ChangeLog, changeOf, type Change } from "./changes";
 import { count } from "./format";
+import { around, changed, cursorOf, earlierCursor, firstPage, NOTHING_LOADED, withEarlier, withLater, type Loaded } from "./loaded";
 import { stepIndex, unreadIndex } from "./navigation";
 import { beforeKeeping, NOTHING_KEPT, type OfflineState } from "./offline";
 import type { PreferencesState } from "./preferences.svelte";
@@ -30,10 +32,12 @@ const UNREAD_SEARCH_PAGES = 20;
 
 export abstract class Reading {
   view = $state<ArticleView>({ kind: "unread" });
-  articles = $state<ArticleSummary[]>([]);
-  next = $state<ArticleCursor | null>(null);
+  /** The view's rows near the screen (./loaded.ts); raw, since rows are replaced, never changed in place. */
+  list = $state.raw<Loaded>(NOTHING_LOADED);
+  articles = $derived(this.list.rows);
+  next = $derived(this.list.next);
   selectedId = $state<number | null>(null);
-  article = $state<Article | null>(null);
+  article = $state.raw<Article | null>(null);
   notice = $state.raw<Notice | null>(null);
   offline = $state.raw<OfflineState>(NOTHING_KEPT);
   /** The article on screen was loaded with the images the person's setting holds back. */
@@ -44,6 +48,16 @@ export abstract class Reading {
   search = new SearchState();
   /** The rows on screen: search results while searching, else the view's articles. */
   rows = $derived(this.search.active ? (this.search.results?.hits.map((h) => h.article) ?? []) : this.articles);
+  /**
+   * Told when the loaded rows were renumbered (./loaded.ts `withEarlier`), so that the list
+   * scrolls by as many rows and what is on screen stays put.
+   */
+  onShift: ((rows: number) => void) | null = null;
+  /** The loads under way, which whoever asks again waits for rather than asking twice. */
+  private loadingLater: Promise<void> | null = null;
+  private loadingEarlier: Promise<void> | null = null;
+  /** The selected row and where it sat in the list, to load the rows around it again once dropped. */
+  private anchor: { row: ArticleSummary; index: number } | null = null;
   private markReadTimer: ReturnType<typeof setTimeout> | null = null;
   private changes = new ChangeLog();
 
@@ -76,27 +90,66 @@ export abstract class Reading {
     await this.changes.settled();
     const page = await this.attempt(api.listArticles(view, null, options), null);
     if (!page || !sameView(view, this.view) || options !== this.options) return;
-    this.articles = this.changes.replay(page.articles, since);
-    this.next = page.next;
+    this.list = firstPage({ ...page, articles: this.changes.replay(page.articles, since) });
   }
 
-  async loadMore(): Promise<void> {
+  /** Loads the rows after the last loaded (dropping some far above). */
+  loadMore(): Promise<void> {
+    const after = this.next;
+    if (this.loadingLater) return this.loadingLater;
+    if (!after || this.search.active) return Promise.resolve();
+    this.loadingLater = (async () => {
+      const page = await this.pageFrom(after, this.options);
+      if (page) this.list = withLater(this.list, after, page);
+    })().finally(() => (this.loadingLater = null));
+    return this.loadingLater;
+  }
+
+  /** Loads the rows before the first loaded again (dropping some far below). */
+  loadEarlier(): Promise<void> {
+    const before = earlierCursor(this.list);
+    if (this.loadingEarlier) return this.loadingEarlier;
+    if (!before || this.search.active) return Promise.resolve();
+    this.loadingEarlier = (async () => {
+      const page = await this.pageFrom(before, this.reversed());
+      if (!page) return;
+      const { loaded, shift } = withEarlier(this.list, before, page);
+      this.list = loaded;
+      if (shift !== 0) this.onShift?.(shift);
+    })().finally(() => (this.loadingEarlier = null));
+    return this.loadingEarlier;
+  }
+
+  /** The view's order the other way round: the rows before a row are the ones after it in that order. */
+  private reversed(): ListOptions {
+    return { ...this.options, oldestFirst: !this.options.oldestFirst };
+  }
+
+  /** Loads the rows around the selection again when it was scrolled far enough away to be dropped. */
+  private async loadAroundSelection(): Promise<void> {
+    const anchor = this.anchor;
+    if (!anchor || anchor.row.id !== this.selectedId || this.search.active || this.selectedIndex() !== -1) return;
+    const cursor = cursorOf(anchor.row);
+    const [above, below] = await Promise.all([this.pageFrom(cursor, this.reversed()), this.pageFrom(cursor, this.options)]);
+    if (above && below && this.selectedId === anchor.row.id) this.list = around(anchor.row, anchor.index, above, below);
+  }
+
+  /** The page of the current view from `cursor` in `order`; `null` if it failed or the view changed meanwhile. */
+  private async pageFrom(cursor: ArticleCursor, order: ListOptions): Promise<ArticlePage | null> {
     const view = this.view;
     const options = this.options;
-    const after = this.next;
-    if (!after || this.search.active) return;
-    this.next = null;
     const since = this.changes.mark;
     await this.changes.settled();
-    const page = await this.attempt(api.listArticles(view, after, options), null);
-    if (!page || !sameView(view, this.view) || options !== this.options) return;
-    this.articles = [...this.articles, ...this.changes.replay(page.articles, since)];
-    this.next = page.next;
+    const page = await this.attempt(api.listArticles(view, cursor, order), null);
+    if (!page || !sameView(view, this.view) || options !== this.options) return null;
+    return { ...page, articles: this.changes.replay(page.articles, since) };
   }
 
   /** Shows an article; it counts as read as the person's preference says. */
   async open(id: number): Promise<void> {
     this.selectedId = id;
+    const at = this.articles.findIndex((a) => a.id === id);
+    this.anchor = at === -1 ? null : { row: this.articles[at], index: this.list.offset + at };
     this.stopMarkReadTimer();
     const article = await this.attempt(api.getArticle(id), null);
     if (!article || this.selectedId !== id) return;
@@ -142,24 +195,34 @@ export abstract class Reading {
 
   /** Moves the selection by `delta` rows and opens that article. */
   async move(delta: number): Promise<void> {
+    await this.loadAroundSelection();
     const target = stepIndex(this.rows.length, this.selectedIndex(), delta);
     if (target === null) return;
     const row = this.rows[target];
     if (row.id !== this.selectedId) await this.open(row.id);
     if (target >= this.rows.length - 5) await this.loadMore();
+    else if (target < 5) await this.loadEarlier();
   }
 
   /** Opens the next (or previous) unread article, loading further pages to find one. */
   async moveToUnread(direction: 1 | -1): Promise<boolean> {
+    await this.loadAroundSelection();
+    let from = this.selectedIndex();
     for (let pages = 0; pages <= UNREAD_SEARCH_PAGES; pages++) {
-      const target = unreadIndex(this.rows, this.selectedIndex(), direction);
+      const target = unreadIndex(this.rows, from, direction);
       if (target !== null) {
         await this.open(this.rows[target].id);
         if (target >= this.rows.length - 5) void this.loadMore();
+        else if (target < 5) void this.loadEarlier();
         return true;
       }
-      if (direction < 0 || !this.next || this.search.active) break;
-      await this.loadMore();
+      const more = direction > 0 ? this.next !== null : this.list.earlier;
+      if (!more || this.search.active || this.rows.length === 0) break;
+      // Loading drops rows at the far end, so the search goes on from the row it stopped at, by id.
+      const edge = this.rows[direction > 0 ? this.rows.length - 1 : 0].id;
+      await (direction > 0 ? this.loadMore() : this.loadEarlier());
+      from = this.rows.findIndex((a) => a.id === edge);
+      if (from === -1) break;
     }
     return false;
   }
@@ -252,7 +315,8 @@ export abstract class Reading {
   /** Applies a change to the list, the search results and the article on screen, and keeps it for replay. */
   private apply(change: Change): void {
     this.changes.record(change);
-    this.articles = this.articles.map(change);
+    this.list = changed(this.list, change);
+    if (this.anchor) this.anchor = { ...this.anchor, row: change(this.anchor.row) };
     const results = this.search.results;
     if (results) this.search.results = { ...results, hits: results.hits.map((h) => ({ ...h, article: change(h.article) })) };
     if (this.article) this.article = { ...this.article, ...change(this.article) };
