@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 mod local;
 
+// Refreshing allocates from many threads at once; see the workspace Cargo.toml.
+#[cfg(not(windows))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use clap::{Parser, Subcommand};
 use tidings_core::api::{AddFeedOutcome, ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
 use tidings_core::api::{SearchQuery, SearchScope};
