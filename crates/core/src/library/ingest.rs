@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 use crate::api::Enclosure;
 use crate::feeds::{self, ParsedFeed, ParsedItem};
 use crate::fetch::Validators;
-use crate::sanitize::{sanitize_html, text_of_sanitized};
+use crate::sanitize::{sanitize_html, words_of_sanitized};
 use crate::store::{FeedUpdate, NewArticle};
 
 pub fn prepare_update(feed: ParsedFeed, validators: Validators) -> FeedUpdate {
@@ -22,7 +22,7 @@ pub fn prepare_update(feed: ParsedFeed, validators: Validators) -> FeedUpdate {
 
 fn prepare_article(item: ParsedItem) -> NewArticle {
     let content_html = sanitize_html(&item.content_html, &item.base_url);
-    let content_text = text_of_sanitized(&content_html);
+    let content_text = words_of_sanitized(&content_html);
     let content_hash = content_hash(&item, &content_html);
     let identity = match (&item.guid, &item.link) {
         (Some(guid), _) => format!("g:{guid}"),

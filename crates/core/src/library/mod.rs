@@ -1,6 +1,7 @@
 //! The person's library: subscriptions and articles in one local database, refreshed over HTTP.
 //! The app's commands and the CLI's subcommands are each a call to one method here.
 
+mod background;
 mod export;
 mod full_text;
 mod images;

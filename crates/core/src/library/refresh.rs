@@ -8,13 +8,12 @@ use std::time::Instant;
 
 use futures::StreamExt;
 use tokio::sync::Semaphore;
-use tokio::task::spawn_blocking;
 use url::Url;
 
 pub use tokio_util::sync::CancellationToken as CancelToken;
 
 use super::writer::{BatchWriter, Outcome};
-use super::{Library, ingest, schedule};
+use super::{Library, background, ingest, schedule};
 use crate::api::{FeedOutcome, RefreshProgress, RefreshScope, RefreshSummary};
 use crate::feeds;
 use crate::fetch::{FetchError, FetchOutcome, ResponseHints};
@@ -107,7 +106,8 @@ impl Library {
         Ok(summary)
     }
 
-    /// Everything but the database write: fetch, then parse and sanitize off the async threads.
+    /// Everything but the database write: fetch, then parse and sanitize on the background
+    /// threads, below the writer's priority.
     async fn fetch_and_prepare(&self, feed: &FeedToRefresh, interval: i64) -> Result<Outcome> {
         let url = Url::parse(&feed.url).map_err(|e| FetchError::InvalidUrl {
             input: feed.url.clone(),
@@ -123,7 +123,7 @@ impl Library {
             ))),
             FetchOutcome::Fetched(fetched) => {
                 let for_poll = feed.clone();
-                let (mut update, poll) = spawn_blocking(move || -> Result<_> {
+                let (mut update, poll) = background::run(move || -> Result<_> {
                     let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
                     let update = ingest::prepare_update(parsed, fetched.validators);
                     let poll = poll_record(&for_poll, interval, &fetched.hints, update.ttl, now());

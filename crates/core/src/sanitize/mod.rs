@@ -100,15 +100,14 @@ pub fn plain_text(html: &str) -> String {
     collapse_whitespace(&unescape_serialized(&escaped))
 }
 
-/// The text of HTML that [`sanitize_html`] produced, for the search index. That output is
+/// The text of HTML that [`sanitize_html`] produced, whitespace collapsed. That output is
 /// well-formed and holds no scripts, comments or raw-text elements, so one pass that drops tags,
 /// decodes the serializer's few entities and collapses whitespace is exact, and far cheaper
-/// than parsing the HTML again (this runs on every article of every refresh).
+/// than parsing the HTML again.
 pub fn text_of_sanitized(html: &str) -> String {
-    let mut text = String::with_capacity(html.len() / 2);
     let mut space_pending = false;
     // Whitespace anywhere becomes one space between words; none at the ends.
-    let mut push = |piece: &str, text: &mut String| {
+    strip_tags(html, |piece: &str, text: &mut String| {
         for (i, word) in piece.split(char::is_whitespace).enumerate() {
             space_pending |= i > 0;
             if word.is_empty() {
@@ -120,7 +119,21 @@ pub fn text_of_sanitized(html: &str) -> String {
             space_pending = false;
             text.push_str(word);
         }
-    };
+    })
+}
+
+/// The words of HTML that [`sanitize_html`] produced, for the search index: as
+/// [`text_of_sanitized`] but with whitespace left as it is, since the index's tokenizer skips it
+/// anyway. Collapsing it was a tenth of the time a refresh spends preparing an article (this runs
+/// on every article of every refresh).
+pub fn words_of_sanitized(html: &str) -> String {
+    strip_tags(html, |piece: &str, text: &mut String| text.push_str(piece))
+}
+
+/// Hands the text between the tags of sanitized HTML to `push`, entities decoded, with a space
+/// where a tag separates words (a block's, not an inline element's).
+fn strip_tags(html: &str, mut push: impl FnMut(&str, &mut String)) -> String {
+    let mut text = String::with_capacity(html.len() / 2);
     let bytes = html.as_bytes();
     let mut at = 0;
     while at < bytes.len() {

@@ -174,6 +174,24 @@ fn search_text_of_sanitized_html_separates_blocks_but_not_words() {
 }
 
 #[test]
+fn search_words_are_the_text_with_whitespace_left_alone() {
+    for html in [
+        "<p> One <b>bo</b>ld &amp;&nbsp;brave\n\tsoul </p><p>Two&lt;3</p><ul><li>three</li></ul>",
+        "<h2>Head</h2>line<br>break<img src=\"x.png\" alt=\"a picture\">after",
+        "\u{3000}ideographic\u{3000}space\u{2003}em\u{85}next-line",
+        "",
+    ] {
+        let html = clean(html);
+        let words = words_of_sanitized(&html);
+        assert_eq!(
+            words.split_whitespace().collect::<Vec<_>>().join(" "),
+            text_of_sanitized(&html),
+            "{html:?}"
+        );
+    }
+}
+
+#[test]
 fn html_built_to_be_expensive_is_kept_as_text_without_parsing_it() {
     let deep = format!(
         "{}<b>deep</b> &amp; <script>x()</script>{}",
