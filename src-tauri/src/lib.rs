@@ -33,7 +33,7 @@ pub fn run() {
         .setup(|app| {
             let db_path = app.path().app_data_dir()?.join("tidings.db");
             // A library that cannot be opened shows the recovery screen, never a crash.
-            let startup = recovery::Startup::open(app.handle(), db_path);
+            let startup = recovery::Startup::open_in_background(app.handle(), db_path);
             app.manage(startup);
             // args_os: a file name that is not valid UTF-8 must not stop the app from starting.
             let argv = std::env::args_os().map(|a| a.to_string_lossy().into_owned());

@@ -3,36 +3,51 @@
 //! aside) or try again.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
+use tauri::async_runtime::{Mutex, spawn_blocking};
 use tauri::{AppHandle, Manager, State};
 use tidings_core::api::{RecoveryAction, RecoveryReport, StartupProblem, UserError};
 use tidings_core::{Library, Refresher, store};
 
 use crate::{commands, notify};
 
-/// The database's path and, while it could not be opened, why.
+/// The database's path and, while it could not be opened, why. Whoever opens the library holds
+/// the lock until it is open or has failed, so asking waits for the outcome: the library's state
+/// is managed once [`startup_problem`] answers.
 pub struct Startup {
     path: PathBuf,
-    problem: Mutex<Option<StartupProblem>>,
+    problem: Arc<Mutex<Option<StartupProblem>>>,
 }
 
 impl Startup {
-    /// Opens the library at `path` and starts its background refreshes, or records why not.
-    pub fn open(app: &AppHandle, path: PathBuf) -> Startup {
-        let problem = start(app, &path).err();
-        Startup {
-            path,
-            problem: Mutex::new(problem),
-        }
+    /// Starts opening the library at `path` and its background refreshes, beside the window's page
+    /// loading rather than before it: creating a new library takes ~10 ms and an upgrade of a big
+    /// one minutes, neither of which the first paint should wait for.
+    pub fn open_in_background(app: &AppHandle, path: PathBuf) -> Startup {
+        let problem = Arc::new(Mutex::new(None));
+        let mut opening = Arc::clone(&problem)
+            .try_lock_owned()
+            .expect("a new lock is free");
+        let (app, opening_path) = (app.clone(), path.clone());
+        tauri::async_runtime::spawn(async move { *opening = open(app, opening_path).await });
+        Startup { path, problem }
     }
+}
 
-    fn problem(&self) -> Option<StartupProblem> {
-        self.problem
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
-    }
+/// Opens the library off the async runtime's threads (migrating a big one can take minutes), and
+/// reports a panic while opening as a problem: the recovery screen can still try again.
+async fn open(app: AppHandle, path: PathBuf) -> Option<StartupProblem> {
+    let shown = path.display().to_string();
+    spawn_blocking(move || start(&app, &path).err())
+        .await
+        .unwrap_or_else(|error| {
+            tracing::error!(%error, "opening the library failed");
+            Some(StartupProblem {
+                path: shown,
+                reason: error.to_string(),
+            })
+        })
 }
 
 fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
@@ -61,21 +76,22 @@ fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
     Ok(())
 }
 
-/// Why the library could not be opened, or nothing when it is open.
+/// Why the library could not be opened, or nothing when it is open; waits while it is opening.
+/// (The `Result` is only there because an async command that borrows state must return one.)
 #[tauri::command]
-pub fn startup_problem(startup: State<'_, Startup>) -> Option<StartupProblem> {
-    startup.problem()
+pub async fn startup_problem(startup: State<'_, Startup>) -> Result<Option<StartupProblem>, ()> {
+    Ok(startup.problem.lock().await.clone())
 }
 
 /// Carries out the person's choice on the recovery screen; when the library opens, the problem
 /// is gone from the report and the UI can load.
 #[tauri::command]
-pub fn recover(
+pub async fn recover(
     app: AppHandle,
     startup: State<'_, Startup>,
     action: RecoveryAction,
 ) -> Result<RecoveryReport, UserError> {
-    let mut problem = startup.problem.lock().unwrap_or_else(|p| p.into_inner());
+    let mut problem = startup.problem.lock().await;
     if problem.is_none() {
         return Ok(RecoveryReport {
             problem: None,
@@ -99,7 +115,7 @@ pub fn recover(
         }
         RecoveryAction::Retry => None,
     };
-    *problem = start(&app, &startup.path).err();
+    *problem = open(app, startup.path.clone()).await;
     Ok(RecoveryReport {
         problem: problem.clone(),
         copy,

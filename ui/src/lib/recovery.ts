@@ -7,7 +7,8 @@ import type { StartupProblem } from "./bindings/StartupProblem";
 
 export type { RecoveryAction, RecoveryReport, StartupProblem };
 
-/** Why the library could not be opened at startup, or null when it is open. */
+/** Why the library could not be opened at startup, or null when it is open. The library opens
+ * while the page loads; this answers once it has opened or failed, so the UI asks it first. */
 export const startupProblem = (): Promise<StartupProblem | null> => invoke<StartupProblem | null>("startup_problem");
 
 /** Retries, backs up, or starts fresh; the report's problem is null once the library is open. */
