@@ -1,12 +1,14 @@
 //! Benchmark, not a test: Tidings against the floor WebKitGTK and Tauri set, in the same run.
 //! Starts, in turn, an empty Tauri app (crates/bench/empty-app: one window, a one-line page),
-//! Tidings with a fresh data directory, and Tidings with a library of 100k articles (one feed,
-//! seeded through core's store), each several times with a fresh data directory, and measures:
+//! Tidings with a fresh data directory, Tidings with a library of 100k articles (one feed,
+//! seeded through core's store) and, when `BENCH_APP_LIBRARY` names one, Tidings with a copy of
+//! that database (tidings-bench's 1M articles over 2,000 feeds), each several times with a fresh
+//! data directory, and measures:
 //! - cold start to first paint: from the app process's start (its start time in /proc) to the
 //!   page's first paint (PerformancePaintTiming, read through WebDriver) — the same for both apps;
-//! - for the 100k library, start to the list's first rows on screen;
+//! - with a library, start to the list's first rows (Unread) on screen;
 //! - PSS and USS (/proc/<pid>/smaps_rollup) of the app's process tree (the app, WebKitWebProcess,
-//!   WebKitNetworkProcess): with 100k articles, after opening All articles and scrolling;
+//!   WebKitNetworkProcess): with a library, after opening All articles and scrolling;
 //! - CPU: clock ticks (10 ms) the tree uses in 10 s right after the last action (3–13 s after
 //!   it), and idle, with the window open and nothing happening (30–40 s after it).
 //!
@@ -16,6 +18,10 @@
 //! EMPTY_TAURI_APP=/work/target-empty/release/empty-tauri-app \
 //!     xvfb-run -a cargo test --release --test bench_app -- --ignored --nocapture
 //! ```
+//! For the 1M case, fill the database first (`tidings-bench --articles 1000000 --feeds 2000
+//! --cache-dir /dev/shm/tidings-bench --only counts --refresh-feeds 0`, ~11 min) and add
+//! `BENCH_APP_LIBRARY=/dev/shm/tidings-bench/tidings-1000000x2000-v2.db` to the command: each
+//! run copies its 7.6 GB into a data directory beside it, so keep it on a RAM disk.
 //! The numbers go to stderr and to `target/e2e-artifacts/bench_app.txt`; docs/PERFORMANCE.md
 //! keeps the last ones.
 
@@ -42,11 +48,12 @@ const IDLE: Duration = Duration::from_secs(10);
 /// seconds of it, see docs/PERFORMANCE.md) is over by then.
 const QUIET: Duration = Duration::from_secs(30);
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Subject {
     Empty,
     Tidings,
     Tidings100k,
+    Tidings1M,
 }
 
 impl Subject {
@@ -55,6 +62,7 @@ impl Subject {
             Subject::Empty => "empty Tauri app",
             Subject::Tidings => "Tidings, new library",
             Subject::Tidings100k => "Tidings, 100k articles",
+            Subject::Tidings1M => "Tidings, 1M articles",
         }
     }
 }
@@ -88,7 +96,7 @@ struct Memory {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "benchmark: 15 starts of the release app and an empty Tauri app, ~10 min; run with --release --ignored (docs/PERFORMANCE.md)"]
+#[ignore = "benchmark: 15–20 starts of the release app and an empty Tauri app, 10–15 min; run with --release --ignored (docs/PERFORMANCE.md)"]
 async fn tidings_beside_an_empty_tauri_app() {
     let empty_app = std::env::var("EMPTY_TAURI_APP").expect(
         "EMPTY_TAURI_APP must name the empty app's binary (build it as this file's header says)",
@@ -96,16 +104,23 @@ async fn tidings_beside_an_empty_tauri_app() {
     let library = tempfile::tempdir().unwrap();
     let seeded = library.path().join("tidings.db");
     support::seed::one_feed(&seeded, FEED, ARTICLES);
+    let big = std::env::var_os("BENCH_APP_LIBRARY").map(PathBuf::from);
 
     let rounds = std::env::var("BENCH_RUNS").map_or(RUNS, |n| n.parse().unwrap());
-    let subjects = [Subject::Empty, Subject::Tidings, Subject::Tidings100k];
+    let mut subjects = vec![Subject::Empty, Subject::Tidings, Subject::Tidings100k];
+    subjects.extend(big.is_some().then_some(Subject::Tidings1M));
     let mut runs: HashMap<&str, Vec<Run>> = HashMap::new();
     let mut report = Vec::new();
     for round in 0..rounds {
         // Each subject goes first in turn, so none always follows the same one.
         for k in 0..subjects.len() {
             let subject = subjects[(round + k) % subjects.len()];
-            let run = measure(subject, &empty_app, &seeded).await;
+            let library = match subject {
+                Subject::Tidings100k => Some(seeded.as_path()),
+                Subject::Tidings1M => big.as_deref(),
+                _ => None,
+            };
+            let run = measure(subject, &empty_app, library).await;
             let line = format!(
                 "round {round}, {}: first paint {:.0} ms{}, {}, CPU ticks in 10 s after {}, idle {} ({}; {} other WebKitWebProcess)",
                 subject.name(),
@@ -142,7 +157,7 @@ async fn tidings_beside_an_empty_tauri_app() {
     let idle = |s| median_of(s, &|r: &Run| r.idle_ticks as f64);
     let runs_listed = report.len();
     report.push(format!("medians of {rounds} runs:"));
-    for subject in subjects {
+    for &subject in &subjects {
         report.push(format!(
             "  {}: first paint {:.0} ms, PSS {:.1} MB, USS {:.1} MB, CPU ticks in 10 s after {:.0}, idle {:.0}",
             subject.name(),
@@ -153,11 +168,15 @@ async fn tidings_beside_an_empty_tauri_app() {
             idle(subject),
         ));
     }
-    report.push(format!(
-        "  Tidings (100k) first rows {:.0} ms after start",
-        median_of(Subject::Tidings100k, &|r: &Run| r.first_rows_ms.unwrap())
-    ));
-    for subject in [Subject::Tidings, Subject::Tidings100k] {
+    // Those after the empty app and the new library open a library.
+    for &subject in &subjects[2..] {
+        report.push(format!(
+            "  {}: first rows {:.0} ms after start",
+            subject.name(),
+            median_of(subject, &|r: &Run| r.first_rows_ms.unwrap())
+        ));
+    }
+    for &subject in &subjects[1..] {
         report.push(format!(
             "  {}: first paint {:.2}× the empty app's (target ≤ 1.25×); PSS {:+.1} MB over it (target ≤ +60 MB), USS {:+.1} MB",
             subject.name(),
@@ -174,12 +193,17 @@ async fn tidings_beside_an_empty_tauri_app() {
     std::fs::write(dir.join("bench_app.txt"), format!("{report}\n")).unwrap();
 }
 
-async fn measure(subject: Subject, empty_app: &str, seeded: &Path) -> Run {
-    let sandbox = Sandbox::new();
-    if subject == Subject::Tidings100k {
+/// One start of `subject`; with a `library`, the app opens a copy of that database.
+async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> Run {
+    // Beside the library: copying 7.6 GB (the 1M one) stays fast on a RAM disk.
+    let sandbox = library.map_or_else(Sandbox::new, |l| Sandbox::new_in(l.parent().unwrap()));
+    if let Some(library) = library {
         let database = sandbox.database();
         std::fs::create_dir_all(database.parent().unwrap()).unwrap();
-        std::fs::copy(seeded, &database).unwrap();
+        std::fs::copy(library, &database).unwrap();
+        // tidings-bench's feeds fall due an hour after its fill: the app must not refresh them
+        // (from the internet) while it is measured.
+        support::seed::not_due(&database);
     }
     let driver = Driver::start(&sandbox);
     let (application, ready) = match subject {
@@ -191,7 +215,7 @@ async fn measure(subject: Subject, empty_app: &str, seeded: &Path) -> Run {
     let started = started_at_ms(pid);
     let first_paint_ms = first_paint_at_ms(&app).await - started;
 
-    let first_rows_ms = if subject == Subject::Tidings100k {
+    let first_rows_ms = if library.is_some() {
         let shown = poll(
             &app,
             "the list's first rows",
@@ -263,8 +287,8 @@ async fn first_paint_at_ms(app: &App) -> f64 {
     at.as_f64().unwrap()
 }
 
-/// Chooses All articles (100k) in the sidebar, waits for its rows and scrolls ~1,500 rows down,
-/// a frame at a time, as a person flicking through the list.
+/// Chooses All articles (100k or 1M) in the sidebar, waits for its rows and scrolls ~1,500 rows
+/// down, a frame at a time, as a person flicking through the list.
 async fn open_all_articles_and_scroll(app: &App) {
     let script = r#"
         const done = arguments[0];

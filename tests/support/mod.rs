@@ -24,7 +24,12 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
+        Sandbox::new_in(&std::env::temp_dir())
+    }
+
+    /// A sandbox in `parent`, rather than the temp dir.
+    pub fn new_in(parent: &Path) -> Sandbox {
+        let dir = tempfile::tempdir_in(parent).expect("temp dir");
         let bin = dir.path().join("bin");
         std::fs::create_dir_all(&bin).unwrap();
         let opener = bin.join("xdg-open");

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use tidings_core::store::{FeedUpdate, NewArticle, Store};
+use tidings_core::api::RefreshScope;
+use tidings_core::store::{FeedUpdate, NewArticle, PollRecord, PollWrite, Store};
 
 /// Stores one feed called `title` holding `count` short articles, one a minute back from now,
 /// all unread, in the database at `path`.
@@ -44,4 +45,26 @@ pub fn one_feed(path: &Path, title: &str, count: usize) {
     store
         .insert_feed("https://bench.example/feed.xml", &update, now + 86_400, now)
         .unwrap();
+}
+
+/// Makes every feed of the database at `path` due in a day, as if all had just been refreshed.
+pub fn not_due(path: &Path) {
+    let store = Store::open(path).unwrap();
+    let now = tidings_core::now();
+    let poll = PollRecord {
+        next_poll_at: now + 86_400,
+        min_interval: None,
+        moved_to: None,
+    };
+    let feeds = store.feeds_to_refresh(RefreshScope::All, now).unwrap();
+    let writes: Vec<PollWrite> = feeds
+        .iter()
+        .map(|feed| PollWrite::NotModified {
+            id: feed.id,
+            poll: &poll,
+        })
+        .collect();
+    for written in store.write_polls(&writes, now).unwrap() {
+        written.unwrap();
+    }
 }
