@@ -19,9 +19,10 @@
 //!     xvfb-run -a cargo test --release --test bench_app -- --ignored --nocapture
 //! ```
 //! For the 1M case, fill the database first (`tidings-bench --articles 1000000 --feeds 2000
-//! --cache-dir /dev/shm/tidings-bench --only counts --refresh-feeds 0`, ~11 min) and add
+//! --cache-dir /dev/shm/tidings-bench --only counts --refresh-feeds 0`, ~5 min) and add
 //! `BENCH_APP_LIBRARY=/dev/shm/tidings-bench/tidings-1000000x2000-v2.db` to the command: each
-//! run copies its 7.6 GB into a data directory beside it, so keep it on a RAM disk.
+//! run copies its 7.55 GB into a data directory beside it, so keep it on a RAM disk with room
+//! for both (if the copy pushes the page cache out, that run's start is a cold one).
 //! The numbers go to stderr and to `target/e2e-artifacts/bench_app.txt`; docs/PERFORMANCE.md
 //! keeps the last ones.
 
