@@ -4,8 +4,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// From /proc/<pid>/smaps_rollup, KiB. USS is the process's private pages: it does not depend
-/// on what else runs on the machine, which PSS does.
+/// From /proc/<pid>/smaps_rollup, KiB. USS is the process's private pages: unlike PSS it takes
+/// no share of pages other processes map too, but a library page another process maps as well
+/// (another WebKit app's) is no longer private, so both drop while such an app runs.
 #[derive(Clone, Copy, Default)]
 pub struct Memory {
     pub rss: u64,
