@@ -65,6 +65,16 @@ fn folder_row(name: &str) -> String {
     format!("//li[contains(@class,'folder')][./div//span[contains(@class,'name')]='{name}']")
 }
 
+/// The feed's row in the folder: one level deeper, below the folder's row and no other folder's
+/// (the sidebar's tree is a flat list of lines, each with its level).
+fn feed_in_folder(folder: &str, feed: &str) -> String {
+    format!(
+        "{}[.//*[@role='treeitem'][@aria-level='2']]\
+         [preceding-sibling::li[contains(@class,'folder')][1][./div//span[contains(@class,'name')]='{folder}']]",
+        feed_row(feed)
+    )
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_site_offering_two_feeds_then_folders_and_renames() {
     let server = TestServer::start(
@@ -148,12 +158,8 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
     app.open_row_menu(&feed_row("The Journal")).await;
     app.pick("New folder…").await;
     app.answer_dialog("Tech").await;
-    app.wait_for(Locator::XPath(&format!(
-        "{}{}",
-        folder_row("Tech"),
-        feed_row("The Journal")
-    )))
-    .await;
+    app.wait_for(Locator::XPath(&feed_in_folder("Tech", "The Journal")))
+        .await;
 
     // Rename the folder from its "…" menu.
     app.open_row_menu(&folder_row("Tech")).await;
@@ -200,12 +206,8 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
         Some("The Journal")
     );
     app.answer_dialog("My journal").await;
-    app.wait_for(Locator::XPath(&format!(
-        "{}{}",
-        folder_row("Reading"),
-        feed_row("My journal")
-    )))
-    .await;
+    app.wait_for(Locator::XPath(&feed_in_folder("Reading", "My journal")))
+        .await;
 
     // Deleting the folder, from its right-click menu, keeps the feed, now outside any folder.
     let folder = app.wait_for(Locator::XPath(&folder_row("Reading"))).await;
@@ -299,12 +301,8 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
     app.wait_for(Locator::XPath(&folder_row("News"))).await;
     app.open_row_menu(&feed_row("Slow Gazette")).await;
     app.pick("News").await;
-    app.wait_for(Locator::XPath(&format!(
-        "{}{}",
-        folder_row("News"),
-        feed_row("Slow Gazette")
-    )))
-    .await;
+    app.wait_for(Locator::XPath(&feed_in_folder("News", "Slow Gazette")))
+        .await;
 
     // The flaky server starts failing and the slow one holds its answer: the bar counts the
     // feeds that are done and offers Cancel while the slow one is still out.

@@ -24,6 +24,38 @@ export function feedTree(feeds: readonly FeedSummary[], folders: readonly Folder
   return { folders: [...groups.values()], topLevel };
 }
 
+/**
+ * One line of the sidebar's tree. The tree is drawn as a flat list so that only the lines near
+ * the screen need elements (2,000 feeds would otherwise cost ~16k of them); the place of each
+ * line in the hierarchy is carried here, for aria-level, aria-setsize and aria-posinset.
+ */
+export type TreeLine = (
+  | { kind: "folder"; folder: Folder; expanded: boolean }
+  | { kind: "feed"; feed: FeedSummary; /** The line of the feed's folder, `null` at the top level. */ parent: number | null }
+) & { key: string; level: 1 | 2; posinset: number; setsize: number };
+
+/** The tree's lines, top to bottom, with the feeds of `collapsed` folders left out. */
+export function treeLines(tree: FeedTree, collapsed: ReadonlySet<number>): TreeLine[] {
+  const lines: TreeLine[] = [];
+  const setsize = tree.folders.length + tree.topLevel.length;
+  tree.folders.forEach(({ folder, feeds }, i) => {
+    const expanded = !collapsed.has(folder.id);
+    const parent = lines.length;
+    lines.push({ kind: "folder", key: `folder:${folder.id}`, folder, expanded, level: 1, posinset: i + 1, setsize });
+    if (!expanded) return;
+    feeds.forEach((feed, j) => {
+      lines.push({ kind: "feed", key: `feed:${feed.id}`, feed, parent, level: 2, posinset: j + 1, setsize: feeds.length });
+    });
+  });
+  tree.topLevel.forEach((feed, i) => {
+    lines.push({
+      kind: "feed", key: `feed:${feed.id}`, feed, parent: null, level: 1,
+      posinset: tree.folders.length + i + 1, setsize,
+    });
+  });
+  return lines;
+}
+
 /** Reads the remembered set of collapsed folder ids; anything unreadable counts as none. */
 export function parseFolderIds(stored: string | null): Set<number> {
   try {
