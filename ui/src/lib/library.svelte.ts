@@ -15,8 +15,9 @@ import { NO_COUNTS, sameView } from "./views";
 export type { Notice } from "./reading.svelte";
 
 export class Library extends Reading {
-  feeds = $state<FeedSummary[]>([]);
-  folders = $state<Folder[]>([]);
+  /** Raw, without a proxy per feed (2,000 of them in a big library): both are replaced whole, never changed in place. */
+  feeds = $state.raw<FeedSummary[]>([]);
+  folders = $state.raw<Folder[]>([]);
   /** The refresh in progress, whoever started it (the person or the backend's schedule). */
   refresh = $state<RefreshStatus | null>(null);
   /** What the last refresh left to say (failures), until dismissed or the next refresh. */
