@@ -1,5 +1,5 @@
-//! The CPU-heavy part of refreshing (parsing feeds, sanitizing and reading articles) runs on a
-//! few threads of their own at a lower priority than the rest of the process.
+//! The CPU-heavy part of refreshing (parsing feeds, sanitizing their articles) runs on a few
+//! threads of its own at a lower priority than the rest of the process.
 //!
 //! Why: a refresh is a pipeline with one narrow point, the thread that writes to the database
 //! (SQLite has one writer). When a dozen parsing threads compete with it for two cores, it gets
