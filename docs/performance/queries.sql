@@ -60,13 +60,16 @@ WHERE articles_fts MATCH ?1 ORDER BY articles_fts.rowid DESC LIMIT ?2;
 -- name: search: a hit's body, for its snippet (store/search.rs article_html)
 SELECT html FROM article_bodies WHERE article_id = ?1;
 
--- name: mark all read in a folder (store/articles.rs mark_view_read)
-UPDATE articles AS a SET is_read = 1, read_at = ?1
-WHERE a.feed_id IN (SELECT id FROM feeds WHERE folder_id = ?2) AND a.is_read = 0
-RETURNING id, feed_id;
+-- name: mark all read in a folder: which articles (store/articles.rs mark_view_read)
+SELECT a.id, a.feed_id FROM articles AS a
+WHERE a.feed_id IN (SELECT id FROM feeds WHERE folder_id = ?1) AND a.is_read = 0;
+
+-- name: mark all read in a folder: the change (store/articles.rs mark_view_read)
+UPDATE articles AS a SET is_read = 1
+WHERE a.feed_id IN (SELECT id FROM feeds WHERE folder_id = ?1) AND a.is_read = 0;
 
 -- name: undo mark all read (store/articles.rs mark_unread)
-UPDATE articles SET is_read = 0, read_at = NULL
+UPDATE articles SET is_read = 0
 WHERE id IN (SELECT value FROM json_each(?1)) AND is_read = 1
 RETURNING feed_id;
 

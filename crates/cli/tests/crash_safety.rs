@@ -252,30 +252,38 @@ fn a_kill_during_a_schema_upgrade_leaves_the_old_schema_or_the_new_one() {
     let (old, new) = (schema(&reference_old), schema(&reference_new));
     assert_ne!(old, new);
 
-    // An old library with enough articles that the upgrade's new indexes take a while to build.
+    // An old library (schema 4: bodies in their own table) with enough articles that the
+    // upgrade takes a while; every other one read.
     let template = dir.path().join("template.db");
     create_at_version(&template, old_version).unwrap();
     {
         let mut conn = Connection::open(&template).unwrap();
         let tx = conn.transaction().unwrap();
         tx.execute(
-            "INSERT INTO feeds (url, title, created_at) VALUES ('http://127.0.0.1:9/f', 'f', 0)",
+            "INSERT INTO feeds (url, title, created_at, unread_count)
+             VALUES ('http://127.0.0.1:9/f', 'f', 0, 20000)",
             [],
         )
         .unwrap();
         let body = "Words of an article that fill a page. ".repeat(30);
-        let mut insert = tx
+        let mut article = tx
             .prepare(
-                "INSERT INTO articles (feed_id, identity, title, content_html, content_hash,
-                 first_seen_at, sort_at) VALUES (1, ?1, ?1, ?2, x'00', ?3, ?3)",
+                "INSERT INTO articles (feed_id, identity, title, content_hash, first_seen_at,
+                 sort_at, is_read, read_at) VALUES (1, ?1, ?1, x'00', ?2, ?2, ?2 % 2, ?2)",
             )
             .unwrap();
+        let mut article_body = tx
+            .prepare("INSERT INTO article_bodies (article_id, html) VALUES (?1, ?2)")
+            .unwrap();
         for n in 0..40_000 {
-            insert
-                .execute(rusqlite::params![format!("g:{n}"), body, n])
+            article
+                .execute(rusqlite::params![format!("g:{n}"), n])
+                .unwrap();
+            article_body
+                .execute(rusqlite::params![tx.last_insert_rowid(), body])
                 .unwrap();
         }
-        drop(insert);
+        drop((article, article_body));
         tx.commit().unwrap();
         conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
             .unwrap();
@@ -320,9 +328,18 @@ fn a_kill_during_a_schema_upgrade_leaves_the_old_schema_or_the_new_one() {
         "upgrade killed {} times: {stayed_old} left the old schema, {became_new} the new one, 0 half",
         stayed_old + became_new
     );
-    // An interrupted upgrade simply runs again.
+    // An interrupted upgrade simply runs again, and every article keeps its body and read state.
     assert!(cli(&db).arg("feeds").status().unwrap().success());
     assert_eq!(schema(&db), new);
+    let kept: (i64, i64, i64) = Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*), sum(is_read), (SELECT count(*) FROM article_bodies) FROM articles",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(kept, (40_000, 20_000, 40_000));
 }
 
 #[test]

@@ -128,22 +128,18 @@ fn kept_unread_counts_follow_every_change() {
         .iter()
         .map(|s| s.id)
         .collect();
-    store.set_read(ids[0], true, NOW).unwrap();
-    store.set_read(ids[0], true, NOW).unwrap(); // again: no change
-    store.set_read(ids[1], true, NOW).unwrap();
-    store.set_read(ids[1], false, NOW).unwrap();
+    store.set_read(ids[0], true).unwrap();
+    store.set_read(ids[0], true).unwrap(); // again: no change
+    store.set_read(ids[1], true).unwrap();
+    store.set_read(ids[1], false).unwrap();
     assert_counts_true(&store);
 
     let marked = store
-        .mark_view_read(
-            ArticleView::Folder { folder_id: folder },
-            Some(NOW - 150),
-            NOW,
-        )
+        .mark_view_read(ArticleView::Folder { folder_id: folder }, Some(NOW - 150))
         .unwrap();
     assert!(!marked.is_empty());
     assert_counts_true(&store);
-    let all = store.mark_view_read(ArticleView::All, None, NOW).unwrap();
+    let all = store.mark_view_read(ArticleView::All, None).unwrap();
     assert_counts_true(&store);
     store.mark_unread(&all).unwrap();
     store.mark_unread(&all).unwrap(); // undoing twice changes nothing more
@@ -181,7 +177,7 @@ fn kept_unread_counts_follow_every_change() {
     store.remove_feed(b).unwrap();
     assert_counts_true(&store);
 
-    store.mark_view_read(ArticleView::All, None, NOW).unwrap();
+    store.mark_view_read(ArticleView::All, None).unwrap();
     store.prune_read_articles(NOW + 1, NOW).unwrap();
     assert_counts_true(&store);
 }

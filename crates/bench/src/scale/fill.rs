@@ -99,7 +99,7 @@ pub fn fill(path: &Path, articles: usize, feeds: usize, seed: u64) -> Result<Fil
         }
         stored += inserted;
         store
-            .mark_view_read(ArticleView::All, Some(newest.min(read_before)), fill_time)
+            .mark_view_read(ArticleView::All, Some(newest.min(read_before)))
             .map_err(|e| e.to_string())?;
     }
     generator

@@ -245,7 +245,7 @@ impl Library {
         older_than: Option<crate::Timestamp>,
     ) -> Result<MarkedRead> {
         let ids = self
-            .blocking(move |s| s.mark_view_read(view, older_than, now()))
+            .blocking(move |s| s.mark_view_read(view, older_than))
             .await?;
         let count = ids.len() as u64;
         let undo = self.undo.remember(ids);
@@ -268,10 +268,8 @@ impl Library {
     }
 
     pub async fn set_read(&self, id: ArticleId, read: bool) -> Result<()> {
-        self.change(format!("article {id}"), move |s| {
-            s.set_read(id, read, now())
-        })
-        .await
+        self.change(format!("article {id}"), move |s| s.set_read(id, read))
+            .await
     }
 
     pub async fn set_bookmarked(&self, id: ArticleId, bookmarked: bool) -> Result<()> {

@@ -169,7 +169,7 @@ impl Store {
     }
 
     /// Returns false when no such article exists.
-    pub fn set_read(&self, id: ArticleId, read: bool, now: Timestamp) -> Result<bool> {
+    pub fn set_read(&self, id: ArticleId, read: bool) -> Result<bool> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let before: Option<(Option<FeedId>, bool)> = tx
@@ -183,8 +183,8 @@ impl Store {
             return Ok(false);
         };
         tx.execute(
-            "UPDATE articles SET is_read = ?2, read_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
-            params![id, read, now],
+            "UPDATE articles SET is_read = ?2 WHERE id = ?1",
+            params![id, read],
         )?;
         if was_read != read {
             add_unread(&tx, &per_feed([feed_id], if read { -1 } else { 1 }))?;
@@ -206,33 +206,37 @@ impl Store {
 
 impl Store {
     /// Marks every unread article of a view read (only those older than `older_than`, when
-    /// given) in one statement. Returns their ids, to undo with [`Store::mark_unread`].
+    /// given) in one transaction. Returns their ids, to undo with [`Store::mark_unread`].
     pub fn mark_view_read(
         &self,
         view: crate::api::ArticleView,
         older_than: Option<Timestamp>,
-        now: Timestamp,
     ) -> Result<Vec<ArticleId>> {
-        let filter = super::views::view_filter(view, super::views::start_of_today(), 2);
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(now)];
-        args.extend(filter.args);
+        let filter = super::views::view_filter(view, super::views::start_of_today(), 1);
+        let mut args = filter.args;
         let mut conditions = vec![filter.sql, "a.is_read = 0".to_string()];
         if let Some(older_than) = older_than {
             args.push(Box::new(older_than));
             conditions.push(format!("a.sort_at < ?{}", args.len()));
         }
-        let sql = format!(
-            "UPDATE articles AS a SET is_read = 1, read_at = ?1 WHERE {} RETURNING id, feed_id",
-            conditions.join(" AND ")
-        );
+        let which = conditions.join(" AND ");
         let mut conn = self.writer();
-        let tx = conn.transaction()?;
+        // Immediate, so that the articles read first are exactly those the update changes.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Read first and update without RETURNING: RETURNING gathers every changed row in a
+        // temporary table first (measured, 100k articles: 201 -> 166 ms).
         let marked: Vec<(ArticleId, Option<FeedId>)> = tx
-            .prepare(&sql)?
-            .query_map(rusqlite::params_from_iter(args.iter()), |row| {
+            .prepare(&format!(
+                "SELECT a.id, a.feed_id FROM articles AS a WHERE {which}"
+            ))?
+            .query_map(rusqlite::params_from_iter(&args), |row| {
                 Ok((row.get(0)?, row.get(1)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
+        tx.execute(
+            &format!("UPDATE articles AS a SET is_read = 1 WHERE {which}"),
+            rusqlite::params_from_iter(&args),
+        )?;
         add_unread(&tx, &per_feed(marked.iter().map(|m| m.1), -1))?;
         tx.commit()?;
         Ok(marked.into_iter().map(|m| m.0).collect())
@@ -243,11 +247,13 @@ impl Store {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         // One statement for all of them (ids as a JSON array): a statement per id took ~15 µs
-        // each, seconds for a big "mark all read".
+        // each, seconds for a big "mark all read". RETURNING, unlike in `mark_view_read`, is
+        // the cheaper way here: reading first would look every id up twice (measured: 184 vs
+        // 201 ms for 100k).
         let ids = serde_json::to_string(ids).map_err(|e| crate::Error::Invalid(e.to_string()))?;
         let unmarked: Vec<Option<FeedId>> = tx
             .prepare_cached(
-                "UPDATE articles SET is_read = 0, read_at = NULL
+                "UPDATE articles SET is_read = 0
                  WHERE id IN (SELECT value FROM json_each(?1)) AND is_read = 1
                  RETURNING feed_id",
             )?

@@ -147,6 +147,12 @@ const MIGRATIONS: &[&str] = &[
     UPDATE feeds SET unread_count =
         (SELECT count(*) FROM articles a WHERE a.feed_id = feeds.id AND a.is_read = 0);
     "#,
+    // 5: when an article was read was written and never read. Changing is_read alone keeps a
+    //    row's size, so SQLite rewrites it in place; with read_at NULL <-> a time as well, every
+    //    row moved within its page: 25 ms more for marking 100k articles read.
+    r#"
+    ALTER TABLE articles DROP COLUMN read_at;
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

@@ -137,7 +137,7 @@ fn a_refresh_that_changes_an_article_keeps_its_read_and_bookmark_state() {
         .unwrap()
         .articles[0]
         .id;
-    store.set_read(id, true, NOW).unwrap();
+    store.set_read(id, true).unwrap();
     store.set_bookmarked(id, true, NOW).unwrap();
 
     let counts = store
@@ -256,7 +256,7 @@ fn views_filter_and_pages_continue_where_the_last_one_ended() {
             options: Default::default(),
         })
         .unwrap();
-    store.set_read(first.articles[0].id, true, NOW).unwrap();
+    store.set_read(first.articles[0].id, true).unwrap();
     store
         .set_bookmarked(first.articles[1].id, true, NOW)
         .unwrap();
