@@ -21,10 +21,10 @@
 //! For the 1M case, fill the database first (`tidings-bench --articles 1000000 --feeds 2000
 //! --cache-dir /dev/shm/tidings-bench --only counts --refresh-feeds 0`, ~5 min) and add
 //! `BENCH_APP_LIBRARY=/dev/shm/tidings-bench/tidings-1000000x2000-v2.db` to the command: each
-//! run copies its 7.55 GB into a data directory beside it, so keep it on a RAM disk with room
-//! for both (if the copy pushes the page cache out, that run's start is a cold one).
+//! run opens that database itself, through a link (see `measure`).
 //! The numbers go to stderr and to `target/e2e-artifacts/bench_app.txt`; docs/PERFORMANCE.md
-//! keeps the last ones.
+//! keeps the last ones. With `BENCH_APP_SMAPS=1` each process's `/proc/<pid>/smaps` at the
+//! moment its memory is read goes to `target/e2e-artifacts/smaps/`.
 
 // Each test binary uses a different part of the shared harness.
 #[allow(dead_code)]
@@ -52,7 +52,7 @@ const IDLE: Duration = Duration::from_secs(10);
 /// seconds of it, see docs/PERFORMANCE.md) is over by then.
 const QUIET: Duration = Duration::from_secs(30);
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Subject {
     Empty,
     Tidings,
@@ -61,6 +61,15 @@ enum Subject {
 }
 
 impl Subject {
+    fn key(self) -> &'static str {
+        match self {
+            Subject::Empty => "empty",
+            Subject::Tidings => "new",
+            Subject::Tidings100k => "100k",
+            Subject::Tidings1M => "1m",
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Subject::Empty => "empty Tauri app",
@@ -104,6 +113,11 @@ async fn tidings_beside_an_empty_tauri_app() {
     let rounds = std::env::var("BENCH_RUNS").map_or(RUNS, |n| n.parse().unwrap());
     let mut subjects = vec![Subject::Empty, Subject::Tidings, Subject::Tidings100k];
     subjects.extend(big.is_some().then_some(Subject::Tidings1M));
+    // For investigations: `BENCH_APP_SUBJECTS=empty,1m` runs only those (the empty app always).
+    if let Ok(only) = std::env::var("BENCH_APP_SUBJECTS") {
+        let only: Vec<&str> = only.split(',').collect();
+        subjects.retain(|s| *s == Subject::Empty || only.contains(&s.key()));
+    }
     let mut runs: HashMap<&str, Vec<Run>> = HashMap::new();
     let mut report = Vec::new();
     for round in 0..rounds {
@@ -163,15 +177,15 @@ async fn tidings_beside_an_empty_tauri_app() {
             idle(subject),
         ));
     }
-    // Those after the empty app and the new library open a library.
-    for &subject in &subjects[2..] {
+    let with_library = |s: &&Subject| matches!(s, Subject::Tidings100k | Subject::Tidings1M);
+    for &subject in subjects.iter().filter(with_library) {
         report.push(format!(
             "  {}: first rows {:.0} ms after start",
             subject.name(),
             median_of(subject, &|r: &Run| r.first_rows_ms.unwrap())
         ));
     }
-    for &subject in &subjects[1..] {
+    for &subject in subjects.iter().filter(|s| **s != Subject::Empty) {
         report.push(format!(
             "  {}: first paint {:.2}× the empty app's (target ≤ 1.25×); PSS {:+.1} MB over it (target ≤ +60 MB), USS {:+.1} MB",
             subject.name(),
@@ -188,14 +202,22 @@ async fn tidings_beside_an_empty_tauri_app() {
     std::fs::write(dir.join("bench_app.txt"), format!("{report}\n")).unwrap();
 }
 
-/// One start of `subject`; with a `library`, the app opens a copy of that database.
+/// One start of `subject`; with a `library`, the app opens a copy of that database — or, for
+/// the 1M one, that database itself.
 async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> Run {
-    // Beside the library: copying 7.6 GB (the 1M one) stays fast on a RAM disk.
-    let sandbox = library.map_or_else(Sandbox::new, |l| Sandbox::new_in(l.parent().unwrap()));
+    let sandbox = Sandbox::new();
     if let Some(library) = library {
         let database = sandbox.database();
         std::fs::create_dir_all(database.parent().unwrap()).unwrap();
-        std::fs::copy(library, &database).unwrap();
+        if subject == Subject::Tidings1M {
+            // A copy of its 7.55 GB pushed the page cache out on this 24 GB machine, so the
+            // app's and WebKit's own files were read from disk again and the start was a cold
+            // one. Through a link SQLite opens the original (its WAL beside it); what the app
+            // writes there (the feeds' next poll, the planner's statistics) changes no case.
+            std::os::unix::fs::symlink(library, &database).unwrap();
+        } else {
+            std::fs::copy(library, &database).unwrap();
+        }
         // tidings-bench's feeds fall due an hour after its fill: the app must not refresh them
         // (from the internet) while it is measured.
         support::seed::not_due(&database);
@@ -232,6 +254,9 @@ async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> R
         .filter(|p| !tree.contains(p) && command(*p) == "WebKitWebProces")
         .count();
     let memory: Vec<Memory> = tree.iter().map(|&p| memory(p)).collect();
+    if std::env::var_os("BENCH_APP_SMAPS").is_some() {
+        keep_smaps(subject, &tree);
+    }
     let ticks = || tree.iter().map(|&p| cpu_ticks(p)).collect::<Vec<_>>();
     let acted = Instant::now() - SETTLE;
     let start = ticks();
@@ -265,6 +290,16 @@ async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> R
         idle_ticks: processes.iter().map(|p| p.idle_ticks).sum(),
         processes,
         other_webkits,
+    }
+}
+
+/// Each process's memory map, to see what its memory is made of (`BENCH_APP_SMAPS=1`).
+fn keep_smaps(subject: Subject, tree: &[u32]) {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../e2e-artifacts/smaps");
+    std::fs::create_dir_all(&dir).unwrap();
+    for &pid in tree {
+        let name = format!("{} {pid} {}.smaps", subject.name(), command(pid));
+        let _ = std::fs::copy(format!("/proc/{pid}/smaps"), dir.join(name));
     }
 }
 

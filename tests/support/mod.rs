@@ -26,12 +26,7 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        Sandbox::new_in(&std::env::temp_dir())
-    }
-
-    /// A sandbox in `parent`, rather than the temp dir.
-    pub fn new_in(parent: &Path) -> Sandbox {
-        let dir = tempfile::tempdir_in(parent).expect("temp dir");
+        let dir = tempfile::tempdir().expect("temp dir");
         let bin = dir.path().join("bin");
         std::fs::create_dir_all(&bin).unwrap();
         let opener = bin.join("xdg-open");
