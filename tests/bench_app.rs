@@ -82,6 +82,8 @@ impl Subject {
 
 struct Run {
     first_paint_ms: f64,
+    /// When the window's page began loading (its navigation start), from the process's start.
+    page_start_ms: f64,
     first_rows_ms: Option<f64>,
     memory: Memory,
     after_ticks: u64,
@@ -131,9 +133,10 @@ async fn tidings_beside_an_empty_tauri_app() {
             };
             let run = measure(subject, &empty_app, library).await;
             let line = format!(
-                "round {round}, {}: first paint {:.0} ms{}, {}, CPU ticks in 10 s after {}, idle {} ({}; {} other WebKitWebProcess)",
+                "round {round}, {}: first paint {:.0} ms (page started at {:.0}){}, {}, CPU ticks in 10 s after {}, idle {} ({}; {} other WebKitWebProcess)",
                 subject.name(),
                 run.first_paint_ms,
+                run.page_start_ms,
                 run.first_rows_ms
                     .map(|ms| format!(", first rows {ms:.0} ms"))
                     .unwrap_or_default(),
@@ -231,6 +234,14 @@ async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> R
     let pid = app_pid(driver.pid(), Path::new(&application));
     let started = started_at_ms(pid);
     let first_paint_ms = first_paint_at_ms(&app).await - started;
+    let page_start_ms = app
+        .client
+        .execute("return performance.timeOrigin;", vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap()
+        - started;
 
     let first_rows_ms = if library.is_some() {
         let shown = poll(
@@ -280,6 +291,7 @@ async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> R
     app.quit().await;
     Run {
         first_paint_ms,
+        page_start_ms,
         first_rows_ms,
         memory: processes.iter().fold(Memory::default(), |sum, p| Memory {
             rss: sum.rss + p.memory.rss,

@@ -11,6 +11,8 @@ mod window;
 use tauri::Manager;
 
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    without_optimizing_javascript_compilers();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -78,4 +80,19 @@ pub fn run() {
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("Tidings failed to start");
+}
+
+/// WebKitGTK's JavaScript engine with its first JIT only: no DFG (and so no FTL) compiler. The
+/// page is Tidings' own small UI — no remote script ever runs — and what those compilers used
+/// stayed in the web process: ~10 MB of its memory after scrolling a long list
+/// (docs/PERFORMANCE.md, run G), with scrolling as smooth without them. A `JSC_useDFGJIT` set in
+/// the environment still wins.
+#[cfg(target_os = "linux")]
+fn without_optimizing_javascript_compilers() {
+    const OPTION: &str = "JSC_useDFGJIT";
+    if std::env::var_os(OPTION).is_none() {
+        // SAFETY: first thing in `run`, on the main thread, before any other thread exists;
+        // WebKit's web process inherits the environment when it is started, later.
+        unsafe { std::env::set_var(OPTION, "false") };
+    }
 }
