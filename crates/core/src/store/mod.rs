@@ -6,6 +6,7 @@
 
 mod articles;
 mod backup;
+mod checkpoint;
 mod feeds;
 mod folders;
 mod images;
@@ -45,6 +46,13 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    checkpointer: checkpoint::Checkpointer,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.checkpointer.stop();
+    }
 }
 
 /// Where the app and the CLI keep the database unless told otherwise:
@@ -68,10 +76,13 @@ impl Store {
         migrations::apply(&mut writer).map_err(|e| open_error(e.to_string()))?;
         let reader = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
         configure(&reader, false).map_err(|e| open_error(e.to_string()))?;
+        // Last: nothing after it can fail and leave its thread behind.
+        let checkpointer = checkpoint::Checkpointer::start(path).map_err(open_error)?;
         Ok(Store {
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
+            checkpointer,
         })
     }
 
