@@ -35,11 +35,8 @@ pub fn one_feed(path: &Path, title: &str, count: usize) {
         .collect();
     let update = FeedUpdate {
         title: title.to_string(),
-        site_url: None,
-        validators: Default::default(),
-        ttl: None,
-        skip_hours: Vec::new(),
         articles,
+        ..Default::default()
     };
     // Not due for a day: the app must not try to refresh it during the measurement.
     store

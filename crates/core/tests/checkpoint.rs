@@ -13,10 +13,6 @@ const NOW: i64 = 1_750_000_000;
 fn update(count: usize) -> FeedUpdate {
     FeedUpdate {
         title: "Feed".to_string(),
-        site_url: None,
-        validators: Default::default(),
-        ttl: None,
-        skip_hours: Vec::new(),
         articles: (0..count)
             .map(|i| NewArticle {
                 identity: format!("g:{i}"),
@@ -35,6 +31,7 @@ fn update(count: usize) -> FeedUpdate {
                 extract_error: None,
             })
             .collect(),
+        ..Default::default()
     }
 }
 

@@ -29,11 +29,8 @@ fn article(guid: &str, date: i64) -> NewArticle {
 fn update(articles: Vec<NewArticle>) -> FeedUpdate {
     FeedUpdate {
         title: "Feed".to_string(),
-        site_url: None,
-        validators: Default::default(),
-        ttl: None,
-        skip_hours: Vec::new(),
         articles,
+        ..Default::default()
     }
 }
 

@@ -131,11 +131,8 @@ fn subscription(i: usize, feeds: usize) -> NewSubscription {
 fn feed_update(title: &str, articles: Vec<NewArticle>) -> FeedUpdate {
     FeedUpdate {
         title: title.to_string(),
-        site_url: None,
-        validators: Default::default(),
-        ttl: None,
-        skip_hours: Vec::new(),
         articles,
+        ..Default::default()
     }
 }
 

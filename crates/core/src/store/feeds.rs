@@ -9,7 +9,7 @@ use crate::fetch::Validators;
 use crate::{Result, Timestamp};
 
 /// What a successful fetch says about a feed and its articles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct FeedUpdate {
     pub title: String,
     pub site_url: Option<String>,
