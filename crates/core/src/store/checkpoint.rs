@@ -52,7 +52,10 @@ impl Checkpointer {
     ) -> crate::Result<T> {
         writer.pragma_update(None, "wal_autocheckpoint", 0)?;
         let changed = change(writer);
-        writer.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)?;
+        // The change's outcome is what the caller needs, whatever happens here.
+        if let Err(error) = writer.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES) {
+            tracing::warn!(%error, "SQLite's automatic checkpoint could not be turned back on");
+        }
         if let Some(due) = &self.due {
             let _ = due.try_send(());
         }
