@@ -1,6 +1,7 @@
 //! End to end: a library file that cannot be opened shows the recovery screen instead of a crash;
 //! backing it up copies it untouched, and starting fresh keeps it aside and opens an empty
-//! library. Needs an X display (`xvfb-run -a cargo test --test app_recovery`).
+//! library. A library that takes long to open shows the window's frame meanwhile, never a blank
+//! window. Needs an X display (`xvfb-run -a cargo test --test app_recovery`).
 
 #[allow(dead_code)]
 mod support;
@@ -90,5 +91,39 @@ async fn an_unreadable_library_offers_backup_fresh_start_and_retry() {
             .await
             .is_err()
     );
+    app.quit().await;
+}
+
+/// Another program holds the library's write lock while the app must upgrade it (the same wait
+/// as the upgrade of a big library): the window shows its frame and says it is opening the
+/// library, and the app comes once the lock is let go — within SQLite's 5 s busy timeout, after
+/// which the recovery screen would say the database is locked.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_slow_to_open_shows_the_windows_frame_meanwhile() {
+    use tidings_core::store::migrations::{LATEST, create_at_version};
+
+    let sandbox = Sandbox::new();
+    let db = sandbox.database();
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    create_at_version(&db, LATEST - 1).unwrap();
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch_showing(".shell").await;
+    app.wait_for_text(
+        "the frame's note",
+        ".shell [role=status]",
+        "text === 'Opening the library…'",
+    )
+    .await;
+    assert_eq!(app.texts(".shell .app-name").await, ["Tidings"]);
+    assert!(app.client.find(Locator::Css("nav.sidebar")).await.is_err());
+    app.screenshot("opening.png").await;
+
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+    app.wait_for(Locator::Css("nav.sidebar")).await;
+    assert!(app.client.find(Locator::Css(".shell")).await.is_err());
     app.quit().await;
 }

@@ -24,7 +24,9 @@
 //! run opens that database itself, through a link (see `measure`).
 //! The numbers go to stderr and to `target/e2e-artifacts/bench_app.txt`; docs/PERFORMANCE.md
 //! keeps the last ones. With `BENCH_APP_SMAPS=1` each process's `/proc/<pid>/smaps` at the
-//! moment its memory is read goes to `target/e2e-artifacts/smaps/`.
+//! moment its memory is read goes to `target/e2e-artifacts/smaps/`. With `BENCH_APP_PAINT_ONLY=1`
+//! each start ends at its first paint (and first rows): ~3 s a start instead of ~45, for
+//! investigating the start; memory and CPU then read 0.
 
 // Each test binary uses a different part of the shared harness.
 #[allow(dead_code)]
@@ -243,6 +245,7 @@ async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> R
         .unwrap()
         - started;
 
+    let paint_only = std::env::var_os("BENCH_APP_PAINT_ONLY").is_some();
     let first_rows_ms = if library.is_some() {
         let shown = poll(
             &app,
@@ -252,11 +255,26 @@ async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> R
         )
         .await;
         let first_rows = shown.as_f64().unwrap() - started;
-        open_all_articles_and_scroll(&app).await;
+        if !paint_only {
+            open_all_articles_and_scroll(&app).await;
+        }
         Some(first_rows)
     } else {
         None
     };
+    if paint_only {
+        app.quit().await;
+        return Run {
+            first_paint_ms,
+            page_start_ms,
+            first_rows_ms,
+            memory: Memory::default(),
+            after_ticks: 0,
+            idle_ticks: 0,
+            processes: Vec::new(),
+            other_webkits: 0,
+        };
+    }
 
     tokio::time::sleep(SETTLE).await;
     let tree = process_tree(pid);
