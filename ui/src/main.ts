@@ -3,7 +3,6 @@ import "@fontsource/literata/400-italic.css";
 import "@fontsource/literata/700.css";
 import "./styles/theme.css";
 import { mount, unmount } from "svelte";
-import App from "./App.svelte";
 import Recovery from "./components/Recovery.svelte";
 import Shell from "./components/Shell.svelte";
 import { startupProblem } from "./lib/recovery";
@@ -15,8 +14,22 @@ if (!target) throw new Error("index.html has no #app element");
 const preferences = new PreferencesState();
 document.documentElement.dataset.theme = preferences.theme;
 const shell = mount(Shell, { target, props: { preferences } });
+// The app's code loads while the frame is drawn: its ~95 KB would hold the frame back.
+const app = import("./App.svelte");
+
+/**
+ * Once the frame has reached the screen (the app must not replace it sooner, or the window stays
+ * blank until the app's own first frame), or after 100 ms: a hidden window paints nothing.
+ */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+}
+
 // A library that could not be opened gets the recovery screen instead of the app.
-void startupProblem().then((problem) => {
+void Promise.all([startupProblem(), app, painted()]).then(([problem, { default: App }]) => {
   void unmount(shell);
   if (problem) mount(Recovery, { target, props: { problem } });
   else mount(App, { target, props: { preferences } });
