@@ -24,11 +24,40 @@ const DROPPED_WITH_CONTENT: [&str; 8] = [
     "script", "style", "template", "noscript", "iframe", "svg", "math", "title",
 ];
 
+/// Attributes whose value is one address, in the HTML standard's attribute index (plus obsolete
+/// ones browsers still follow). ammonia checks the scheme of some of them only (`href`, `src`,
+/// …), never `cite`; every one the policy keeps passes [`web_address`] here instead. (`srcset`,
+/// a list of addresses, is never kept: the webview would fetch its pictures itself.)
+const URL_ATTRIBUTES: [&str; 18] = [
+    "href",
+    "src",
+    "cite",
+    "poster",
+    "action",
+    "formaction",
+    "data",
+    "longdesc",
+    "background",
+    "ping",
+    "manifest",
+    "codebase",
+    "usemap",
+    "icon",
+    "itemid",
+    "lowsrc",
+    "dynsrc",
+    "xlink:href",
+];
+
 thread_local! {
     // Building a policy costs dozens of hash-set inserts; refreshes sanitize tens of thousands
     // of items, so each thread keeps one and only swaps the base URL.
     static READER_POLICY: RefCell<Builder<'static>> = RefCell::new(reader_policy());
     static TEXT_ONLY: Builder<'static> = text_only_policy();
+    /// The base of the fragment being sanitized on this thread, for the attribute filter
+    /// (ammonia's filter is set once per policy and sees no base); `None` when it is not a web
+    /// address, so that relative addresses are dropped.
+    static WEB_BASE: RefCell<Option<Url>> = const { RefCell::new(None) };
 }
 
 fn reader_policy() -> Builder<'static> {
@@ -39,21 +68,30 @@ fn reader_policy() -> Builder<'static> {
         .url_schemes(HashSet::from(ALLOWED_SCHEMES))
         .link_rel(Some("noopener noreferrer"))
         .clean_content_tags(HashSet::from(DROPPED_WITH_CONTENT))
-        .attribute_filter(|_, attribute, value| Some(normalized_address(attribute, value)));
+        .attribute_filter(|_, attribute, value| {
+            if !URL_ATTRIBUTES.contains(&attribute) {
+                return Some(Cow::Borrowed(value));
+            }
+            let address = WEB_BASE.with_borrow(|base| web_address(value, base.as_ref()))?;
+            Some(if address == value {
+                Cow::Borrowed(value)
+            } else {
+                Cow::Owned(address)
+            })
+        });
     builder
 }
 
-/// An absolute address as the URL standard reads it (`https:host` is `https://host/`), so that
-/// what is stored is the address the webview would use and a check of its text is a check of
-/// the address. Relative addresses are left to the base rewriting that follows.
-fn normalized_address<'a>(attribute: &str, value: &'a str) -> Cow<'a, str> {
-    if !matches!(attribute, "href" | "src" | "cite") {
-        return Cow::Borrowed(value);
-    }
-    match Url::parse(value) {
-        Ok(url) if url.as_str() != value => Cow::Owned(url.into()),
-        _ => Cow::Borrowed(value),
-    }
+/// The address `value` names, written out in full as the URL standard reads it (`https:host` is
+/// `https://host/`, a relative one resolved against `base`), if it is a web or mail address.
+/// Stored that way, a check of its text is a check of the address the webview would use.
+fn web_address(value: &str, base: Option<&Url>) -> Option<String> {
+    let url = match Url::parse(value) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(value).ok()?,
+        Err(_) => return None,
+    };
+    ALLOWED_SCHEMES.contains(&url.scheme()).then(|| url.into())
 }
 
 fn text_only_policy() -> Builder<'static> {
@@ -83,6 +121,7 @@ pub fn sanitize_html(html: &str, base: &Url) -> String {
     } else {
         UrlRelative::Deny
     };
+    WEB_BASE.set(matches!(relative, UrlRelative::RewriteWithBase(_)).then(|| base.clone()));
     READER_POLICY.with_borrow_mut(|policy| {
         policy.url_relative(relative);
         policy.clean(html).to_string()
