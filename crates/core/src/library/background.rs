@@ -17,8 +17,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use crate::{Error, Result};
 
 /// How much lower than the rest of the process: enough that the writer wins a core whenever it
-/// wants one.
-pub(super) const NICENESS: i32 = 10;
+/// wants one. (Elsewhere the threads keep the process's priority.)
+#[cfg(target_os = "linux")]
+const NICENESS: i32 = 10;
 
 type Job = Box<dyn FnOnce() + Send>;
 
