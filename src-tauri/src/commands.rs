@@ -178,11 +178,10 @@ pub async fn set_read(library: State<'_, Library>, id: ArticleId, read: bool) ->
     library.set_read(id, read).await.map_err(user_error)
 }
 
-/// Bookmarks (or un-bookmarks) an article; a bookmarked article's images are then kept for
-/// offline reading in the background (`images-kept` says when).
+/// Bookmarks (or un-bookmarks) an article; core keeps a bookmarked article's pictures offline
+/// in the background (`work-report` says how it went).
 #[tauri::command]
 pub async fn set_bookmarked(
-    app: AppHandle,
     library: State<'_, Library>,
     id: ArticleId,
     bookmarked: bool,
@@ -190,47 +189,23 @@ pub async fn set_bookmarked(
     library
         .set_bookmarked(id, bookmarked)
         .await
-        .map_err(user_error)?;
-    if bookmarked {
-        keep_images(app, Library::clone(&library), id);
-    }
-    Ok(())
+        .map_err(user_error)
 }
 
-/// Marks an article saved to read later (or no longer); its images are then kept offline.
+/// Marks an article saved to read later (or no longer); its pictures are then kept offline.
 #[tauri::command]
 pub async fn set_saved(
-    app: AppHandle,
     library: State<'_, Library>,
     id: ArticleId,
     saved: bool,
 ) -> CommandResult<()> {
-    library.set_saved(id, saved).await.map_err(user_error)?;
-    if saved {
-        keep_images(app, Library::clone(&library), id);
-    }
-    Ok(())
+    library.set_saved(id, saved).await.map_err(user_error)
 }
 
-/// Saves any page to read later, in reader mode; its images are then kept offline.
+/// Saves any page to read later, in reader mode; its pictures are then kept offline.
 #[tauri::command]
-pub async fn save_url(
-    app: AppHandle,
-    library: State<'_, Library>,
-    address: String,
-) -> CommandResult<SaveOutcome> {
-    let outcome = library.save_url(&address).await.map_err(user_error)?;
-    keep_images(app, Library::clone(&library), outcome.article.id);
-    Ok(outcome)
-}
-
-fn keep_images(app: AppHandle, library: Library, id: ArticleId) {
-    tauri::async_runtime::spawn(async move {
-        match library.keep_images(id).await {
-            Ok(kept) => emit(&app, "images-kept", (id, kept)),
-            Err(error) => tracing::warn!(%error, article_id = id, "could not keep images"),
-        }
-    });
+pub async fn save_url(library: State<'_, Library>, address: String) -> CommandResult<SaveOutcome> {
+    library.save_url(&address).await.map_err(user_error)
 }
 
 #[tauri::command]

@@ -60,6 +60,12 @@ fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
         }
     })?;
     let refresher = Refresher::new(library.clone());
+    let worker = library.clone();
+    let handle = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let report = |r| commands::emit(&handle, "work-report", r);
+        worker.do_work_as_asked(report).await;
+    });
     app.manage(library);
     app.manage(Arc::clone(&refresher));
     let handle = app.clone();

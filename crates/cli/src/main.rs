@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod local;
+mod work;
 
 // Refreshing allocates from many threads at once; see the workspace Cargo.toml.
 #[cfg(not(windows))]
@@ -12,10 +13,11 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 use clap::{Parser, Subcommand};
 use tidings_core::api::{AddFeedOutcome, ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
-use tidings_core::api::{SearchQuery, SearchScope};
+use tidings_core::api::{SearchQuery, SearchScope, WorkReport};
 use tidings_core::export::{ExportFormat, ExportSelection};
 use tidings_core::store::default_db_path;
 use tidings_core::{CancelToken, Library, RefreshLimits};
+use work::{do_asked_work, work_done_text};
 
 #[derive(Parser)]
 #[command(
@@ -154,13 +156,17 @@ async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Bookmark { ids } => {
             let library = open()?;
-            for id in ids {
+            for &id in &ids {
                 library
                     .set_bookmarked(id, true)
                     .await
                     .map_err(|e| e.to_string())?;
                 // Printed only once stored: a crash test counts these as acknowledged.
                 println!("bookmarked {id}");
+            }
+            // As in the app, a bookmarked article's pictures are kept for reading offline.
+            for report in do_asked_work(&library, &ids).await? {
+                eprintln!("{}", work_done_text(&report));
             }
         }
         Command::Backup { file } => {
@@ -248,16 +254,20 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Save { url } => {
             let library = open()?;
             let outcome = library.save_url(&url).await.map_err(|e| e.to_string())?;
-            let kept = library
-                .keep_images(outcome.article.id)
-                .await
-                .map_err(|e| e.to_string())?;
+            let id = outcome.article.id;
             if let Some(note) = outcome.note {
                 eprintln!("{note}");
             }
+            let mut kept = 0;
+            for report in do_asked_work(&library, &[id]).await? {
+                match report {
+                    WorkReport::ImagesKept { kept: images, .. } => kept = images.stored,
+                    other => eprintln!("{}", work_done_text(&other)),
+                }
+            }
             println!(
-                "{}\t{}\t{} images kept offline",
-                outcome.article.id, outcome.article.title, kept.stored
+                "{id}\t{}\t{kept} images kept offline",
+                outcome.article.title
             );
         }
         Command::Add { url } => match open()?.add_feed(&url).await.map_err(|e| e.to_string())? {

@@ -289,3 +289,58 @@ async fn save_keeps_a_page_and_its_images() {
     let refused = cli(&db, &["export", "--format", "md", out.to_str().unwrap()]);
     assert!(!refused.status.success());
 }
+
+/// Bookmarking from the CLI does what it does in the app: the article's pictures are kept for
+/// reading offline (the rule lives in core, behind both).
+#[tokio::test(flavor = "multi_thread")]
+async fn bookmark_keeps_the_articles_pictures_offline_as_the_app_does() {
+    let seed = SeedArticle::load();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let feed = seed.feed_xml(&format!("http://{addr}/world/putin-kim.html"));
+    let mut server = TestServer::start_at(
+        addr,
+        Router::new()
+            .route("/feed.xml", get(move || async move { feed }))
+            .route(
+                "/world/img/putin-kim.png",
+                get(|| async {
+                    (
+                        [("content-type", "image/png")],
+                        tidings_testkit::png(8, 8, [9, 9, 9]),
+                    )
+                }),
+            ),
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    stdout(&cli(&db, &["add", &server.url("/feed.xml")]));
+
+    let bookmarked = cli(&db, &["bookmark", "1"]);
+    assert_eq!(stdout(&bookmarked), "bookmarked 1\n");
+    assert_eq!(
+        String::from_utf8_lossy(&bookmarked.stderr),
+        "article 1: 1 images kept offline\n"
+    );
+
+    server.shut_down().await;
+    let out = dir.path().join("export");
+    let written = stdout(&cli(
+        &db,
+        &[
+            "export",
+            "--id",
+            "1",
+            "--format",
+            "html",
+            out.to_str().unwrap(),
+        ],
+    ));
+    let html = std::fs::read_to_string(written.trim()).unwrap();
+    assert!(
+        html.contains("src=\"data:image/png;base64,"),
+        "the picture was not kept"
+    );
+}

@@ -158,6 +158,7 @@ fn kept_unread_counts_follow_every_change() {
                 extract_error: None,
             },
             NOW,
+            None,
         )
         .unwrap();
     let kept = store
@@ -170,7 +171,7 @@ fn kept_unread_counts_follow_every_change() {
         .unwrap()
         .articles[0]
         .id;
-    store.set_bookmarked(kept, true, NOW).unwrap();
+    store.set_bookmarked(kept, true, NOW, None).unwrap();
     store.remove_feed(b).unwrap();
     assert_counts_true(&store);
 

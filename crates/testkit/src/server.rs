@@ -23,15 +23,20 @@ pub struct SeenRequest {
 pub struct TestServer {
     addr: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
+    serving: Option<tokio::task::JoinHandle<()>>,
     seen: Arc<Mutex<Vec<SeenRequest>>>,
 }
 
 impl TestServer {
     /// Starts serving `app`; must be called inside a tokio runtime.
     pub async fn start(app: Router) -> TestServer {
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind loopback");
+        TestServer::start_at("127.0.0.1:0".parse().expect("an address"), app).await
+    }
+
+    /// Starts serving `app` at `addr`: a server that was stopped comes back where it was, as a
+    /// site does when the network returns.
+    pub async fn start_at(addr: SocketAddr, app: Router) -> TestServer {
+        let listener = TcpListener::bind(addr).await.expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let (stop, stopped) = oneshot::channel::<()>();
         let seen = Arc::new(Mutex::new(Vec::new()));
@@ -43,7 +48,7 @@ impl TestServer {
                 next.run(request).await
             }
         }));
-        tokio::spawn(async move {
+        let serving = tokio::spawn(async move {
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {
                     let _ = stopped.await;
@@ -54,6 +59,7 @@ impl TestServer {
         TestServer {
             addr,
             stop: Some(stop),
+            serving: Some(serving),
             seen,
         }
     }
@@ -76,6 +82,14 @@ impl TestServer {
     pub fn stop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
+        }
+    }
+
+    /// Stops, and returns once the port is closed and every connection to it is gone.
+    pub async fn shut_down(&mut self) {
+        self.stop();
+        if let Some(serving) = self.serving.take() {
+            serving.await.expect("the test server stops cleanly");
         }
     }
 }

@@ -27,11 +27,12 @@ import type { SubscribeRequest } from "./bindings/SubscribeRequest";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
 import type { ViewCounts } from "./bindings/ViewCounts";
+import type { WorkReport } from "./bindings/WorkReport";
 
 export type {
   AddFeedOutcome, Article, ArticleCursor, ArticlePage, ArticleView, ExportFormat, ExportReport, ExportSelection,
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
-  Settings, SubscribeRequest, UserError,
+  Settings, SubscribeRequest, UserError, WorkReport,
 };
 export type { ListOptions, MarkedRead, Preferences, SearchQuery, SearchResults, ViewCounts };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
@@ -42,6 +43,7 @@ export type { SearchHit } from "./bindings/SearchHit";
 export type { SearchScope } from "./bindings/SearchScope";
 export type { Theme } from "./bindings/Theme";
 export type { Enclosure } from "./bindings/Enclosure";
+export type { PendingWork } from "./bindings/PendingWork";
 export type { FeedCandidate } from "./bindings/FeedCandidate";
 export type { FeedFormat } from "./bindings/FeedFormat";
 export type { RejectedOutline } from "./bindings/RejectedOutline";
@@ -79,9 +81,9 @@ export const api = {
   /** `loadImages` when the person asked for the images their setting holds back. */
   getArticle: (id: number, loadImages = false) => invoke<Article>("get_article", { id, loadImages }),
   setRead: (id: number, read: boolean) => invoke<void>("set_read", { id, read }),
-  /** Bookmarking keeps the article's images offline in the background (`images-kept` says when). */
+  /** Bookmarking keeps the article's pictures offline in the background (`work-report` says how it went). */
   setBookmarked: (id: number, bookmarked: boolean) => invoke<void>("set_bookmarked", { id, bookmarked }),
-  /** Saving keeps the article's images offline in the background (`images-kept` says when). */
+  /** Saving keeps the article's pictures offline in the background (`work-report` says how it went). */
   setSaved: (id: number, saved: boolean) => invoke<void>("set_saved", { id, saved }),
   /** Saves any page to read later; a page holding no article is kept as a link, with a note why. */
   saveUrl: (address: string) => invoke<SaveOutcome>("save_url", { address }),
@@ -111,9 +113,12 @@ export const events = {
     listen<UserError>("refresh-failed", (e) => handler(e.payload)),
   onImportProgress: (handler: (done: number, total: number) => void): Promise<UnlistenFn> =>
     listen<[number, number]>("import-progress", (e) => handler(e.payload[0], e.payload[1])),
-  /** A bookmarked or saved article's images are now kept for offline reading (or failed to be). */
-  onImagesKept: (handler: (articleId: number, kept: KeptImages) => void): Promise<UnlistenFn> =>
-    listen<[number, KeptImages]>("images-kept", (e) => handler(e.payload[0], e.payload[1])),
+  /**
+   * How work asked for on an article went: its pictures kept for offline reading, put off for
+   * want of a network (tried again by itself), a page saved while offline read at last.
+   */
+  onWorkReport: (handler: (report: WorkReport) => void): Promise<UnlistenFn> =>
+    listen<WorkReport>("work-report", (e) => handler(e.payload)),
   /**
    * Something dropped on the window that the window itself took (a link dragged from a browser,
    * as a text/uri-list, never reaches the page's `drop` event while Tauri's drag-and-drop handler

@@ -6,7 +6,7 @@ import {
   type SaveOutcome, type Settings, type ViewCounts,
 } from "./api";
 import { firstWebUrl } from "./drop";
-import { imagesKept, savedNow } from "./offline";
+import { savedNow, workReported } from "./offline";
 import { Reading } from "./reading.svelte";
 import { expectedTotal, finishedText, type RefreshStatus } from "./refresh";
 import { savedText, savingText } from "./saving";
@@ -52,8 +52,10 @@ export class Library extends Reading {
       events.onImportProgress((done, total) => {
         this.importing = { done, total };
       }),
-      events.onImagesKept((id, kept) => {
-        this.offline = imagesKept(this.offline, id, kept);
+      events.onWorkReport((report) => {
+        this.offline = workReported(this.offline, report);
+        if (report.kind === "pageRead") void this.loadView();
+        if (report.kind !== "waitingForNetwork") void this.showAgain(report.articleId);
       }),
       events.onWindowDrop((uris) => {
         const url = firstWebUrl(uris);

@@ -42,6 +42,8 @@ export abstract class Reading {
   offline = $state.raw<OfflineState>(NOTHING_KEPT);
   /** The article on screen was loaded with the images the person's setting holds back. */
   imagesRequested = $state(false);
+  /** Counts the times the article on screen was shown again with what arrived since (its pictures, its page). */
+  shownAgain = $state(0);
   /** Each view's sort and unread-only filter, by `viewKey`. */
   viewOptions = $state<Record<string, ListOptions>>(parseViewOptions(localStorage.getItem(OPTIONS_KEY)));
   options = $derived(optionsFor(this.viewOptions, this.view));
@@ -187,6 +189,15 @@ export abstract class Reading {
     if (!article || this.article?.id !== id) return;
     this.imagesRequested = true;
     this.article = article;
+  }
+
+  /** Shows the article on screen again if it is `id`: its pictures or its page arrived meanwhile. */
+  protected async showAgain(id: number): Promise<void> {
+    if (this.article?.id !== id) return;
+    const article = await this.attempt(api.getArticle(id, this.imagesRequested), null);
+    if (!article || this.article?.id !== id) return;
+    this.article = article;
+    this.shownAgain++;
   }
 
   private selectedIndex(): number {

@@ -88,12 +88,12 @@ pub fn fill(path: &Path, articles: usize, feeds: usize, seed: u64) -> Result<Fil
             let roll = picker.below(100);
             if roll < 2 {
                 store
-                    .set_bookmarked(id, true, fill_time)
+                    .set_bookmarked(id, true, fill_time, None)
                     .map_err(|e| e.to_string())?;
             }
             if picker.below(100) < 10 {
                 store
-                    .set_saved(id, true, fill_time)
+                    .set_saved(id, true, fill_time, None)
                     .map_err(|e| e.to_string())?;
             }
         }

@@ -139,6 +139,48 @@ pub struct Article {
     pub reading_minutes: Option<u32>,
     /// Why the article's own page could not be read, when that was tried and failed.
     pub extract_error: Option<String>,
+    /// Work on the article that is still to happen (its pictures kept, its page read), if any.
+    pub pending: Option<PendingWork>,
+}
+
+/// Where work a person asked for on an article (keeping its pictures, reading a page saved
+/// while offline) stands, when it is not done yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum PendingWork {
+    /// Not tried yet, or being done.
+    Working,
+    /// The last try found no network (or the server away); Tidings tries again by itself.
+    WaitingForNetwork,
+}
+
+/// What became of work a person asked for, told as it happens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+#[ts(export)]
+pub enum WorkReport {
+    /// A bookmarked or saved article's pictures are kept, all that can be.
+    ImagesKept {
+        #[ts(type = "number")]
+        article_id: ArticleId,
+        kept: KeptImages,
+    },
+    /// Its pictures or its page could not be fetched for now (`reason`); tried again later.
+    WaitingForNetwork {
+        #[ts(type = "number")]
+        article_id: ArticleId,
+        reason: String,
+    },
+    /// A page saved while it could not be reached has now been read.
+    PageRead {
+        #[ts(type = "number")]
+        article_id: ArticleId,
+    },
 }
 
 /// A file attached to an article: a podcast episode, a video, a PDF.
@@ -164,6 +206,10 @@ pub struct KeptImages {
     /// Images left out because the article's images passed the size cap.
     #[ts(type = "number")]
     pub over_cap: u64,
+    /// Images that could not be fetched for now (no network, a server down); Tidings tries
+    /// again later by itself.
+    #[ts(type = "number")]
+    pub waiting: u64,
 }
 
 /// What saving a page did: the article as stored, and a note when the page held no article and

@@ -48,6 +48,9 @@ impl FetchError {
         if e.is_redirect() {
             return FetchError::TooManyRedirects(limits.max_redirects);
         }
+        if let Some(refusal) = causes(&e).find_map(|c| c.downcast_ref::<super::reach::Refusal>()) {
+            return FetchError::Refused(refusal.to_string());
+        }
         if e.is_timeout() {
             return if e.is_connect() {
                 FetchError::Connect(format!(
@@ -94,6 +97,20 @@ impl FetchError {
         }
     }
 
+    /// Whether the same fetch may succeed later: the network or the server was away, down or
+    /// slow, where nothing said the address or what it holds is wrong.
+    pub fn is_temporary(&self) -> bool {
+        match self {
+            FetchError::Connect(_)
+            | FetchError::Stalled(_)
+            | FetchError::Timeout(_)
+            | FetchError::Body(_)
+            | FetchError::RetryLater { .. } => true,
+            FetchError::Status { code, .. } => matches!(code, 408 | 429 | 500..=599),
+            _ => false,
+        }
+    }
+
     pub(crate) fn unexpected_not_modified() -> FetchError {
         FetchError::Status {
             code: 304,
@@ -113,9 +130,12 @@ impl FetchError {
 
 /// reqwest wraps the useful part ("connection refused", "dns error") several layers down.
 fn root_cause(e: &reqwest::Error) -> String {
-    let mut cause: &dyn std::error::Error = e;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    cause.to_string()
+    causes(e).last().map(|c| c.to_string()).unwrap_or_default()
+}
+
+/// `e` and each error it wraps, outermost first.
+fn causes(e: &reqwest::Error) -> impl Iterator<Item = &(dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(e as &(dyn std::error::Error + 'static)), |c| {
+        c.source()
+    })
 }

@@ -117,6 +117,19 @@ fn refusal(target: &str) -> String {
     format!("{target} is on this computer or a private network, which content may not reach")
 }
 
+/// A name refused by [`PublicResolver`], told apart from a failed lookup (no network) where
+/// reqwest hands it back: a refusal is final, a failed lookup may pass.
+#[derive(Debug)]
+pub(super) struct Refusal(pub(super) String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
 /// Fixed addresses for host names, consulted before DNS (as /etc/hosts would be).
 pub(super) type Hosts = Arc<HashMap<String, IpAddr>>;
 
@@ -144,7 +157,7 @@ impl Resolve for PublicResolver {
                 let shown = found
                     .first()
                     .map_or(name.clone(), |a| format!("{name} ({})", a.ip()));
-                return Err(refusal(&shown).into());
+                return Err(Box::new(Refusal(refusal(&shown))) as _);
             }
             Ok(Box::new(public.into_iter()) as Addrs)
         })

@@ -8,7 +8,7 @@ use url::Url;
 
 use super::Library;
 use crate::api::{Article, ArticleId, KeptImages, RemoteImages};
-use crate::fetch::Reach;
+use crate::fetch::{FetchError, Reach};
 use crate::media::{self, Image};
 use crate::store::ImageSource;
 use crate::{Error, Result, now};
@@ -20,6 +20,9 @@ enum Kept {
     Stored,
     Failed,
     OverCap,
+    /// Not fetched for now (the network or the server was away, as it says); worth trying
+    /// again.
+    Waiting(String),
 }
 
 /// Takes `size` bytes from what the article may still use, if they fit.
@@ -36,6 +39,15 @@ impl Library {
     /// Downloads and keeps every image of an article (and its lead image) not kept yet, within
     /// the per-image and per-article caps.
     pub async fn keep_images(&self, id: ArticleId) -> Result<KeptImages> {
+        Ok(self.keep_images_noting(id).await?.0)
+    }
+
+    /// As [`Library::keep_images`], with why some images could not be fetched for now, if any
+    /// could not.
+    pub(super) async fn keep_images_noting(
+        &self,
+        id: ArticleId,
+    ) -> Result<(KeptImages, Option<String>)> {
         let (html, lead_image) = self
             .blocking(move |s| s.article_images_source(id))
             .await?
@@ -55,14 +67,19 @@ impl Library {
             .collect()
             .await;
         let mut kept = KeptImages::default();
+        let mut waiting_because = None;
         for outcome in outcomes {
             match outcome {
                 Kept::Stored => kept.stored += 1,
                 Kept::Failed => kept.failed += 1,
                 Kept::OverCap => kept.over_cap += 1,
+                Kept::Waiting(reason) => {
+                    kept.waiting += 1;
+                    waiting_because.get_or_insert(reason);
+                }
             }
         }
-        Ok(kept)
+        Ok((kept, waiting_because))
     }
 
     /// Keeps one image unless it is kept already, charging its size to the article's budget.
@@ -80,8 +97,10 @@ impl Library {
         if budget.load(Ordering::SeqCst) == 0 {
             return Kept::OverCap;
         }
-        let Some(image) = self.fetch_image(url, reach).await else {
-            return Kept::Failed;
+        let image = match self.fetch_image(url, reach).await {
+            Ok(image) => image,
+            Err(error) if error.is_temporary() => return Kept::Waiting(error.to_string()),
+            Err(_) => return Kept::Failed,
         };
         match charge(budget, image.bytes.len()) {
             Kept::Stored => {
@@ -92,24 +111,28 @@ impl Library {
         }
     }
 
-    /// Fetches an image through the backend; a failure is recorded so it isn't retried on
-    /// every view.
-    async fn fetch_image(&self, url: &str, reach: Reach) -> Option<Image> {
-        let parsed = Url::parse(url).ok()?;
-        match media::fetch_image(&self.image_fetcher, &parsed, reach).await {
-            Ok(image) => Some(image),
-            Err(reason) => {
+    /// Fetches an image through the backend. A failure that will not pass by itself (not an
+    /// image, gone, too big) is recorded so it isn't retried on every view; one that may (no
+    /// network, a server down) is not, so the next view or attempt tries again.
+    async fn fetch_image(&self, url: &str, reach: Reach) -> Result<Image, FetchError> {
+        let parsed = Url::parse(url).map_err(|e| FetchError::InvalidUrl {
+            input: url.to_string(),
+            reason: e.to_string(),
+        })?;
+        let fetched = media::fetch_image(&self.image_fetcher, &parsed, reach).await;
+        if let Err(reason) = &fetched {
+            tracing::info!(url, %reason, "image not kept");
+            if !reason.is_temporary() {
                 let (key, reason) = (url.to_string(), reason.to_string());
-                tracing::info!(url, %reason, "image not kept");
                 let recorded = self
                     .blocking(move |s| s.record_image_failure(&key, &reason, now()))
                     .await;
                 if let Err(error) = recorded {
                     tracing::warn!(%error, url, "could not record an image failure");
                 }
-                None
             }
         }
+        fetched
     }
 
     async fn store_image(&self, url: &str, image: Image) {
@@ -137,6 +160,7 @@ impl Library {
             total.stored += kept.stored;
             total.failed += kept.failed;
             total.over_cap += kept.over_cap;
+            total.waiting += kept.waiting;
         }
         Ok(total)
     }
@@ -170,7 +194,7 @@ impl Library {
             return Ok(None);
         }
         let reach = self.content_reach(article).await?;
-        let image = self.fetch_image(url, reach).await;
+        let image = self.fetch_image(url, reach).await.ok();
         if let Some(image) = &image {
             self.store_image(url, image.clone()).await;
         }

@@ -7,6 +7,7 @@ mod full_text;
 mod images;
 mod ingest;
 mod opml;
+mod pending;
 mod refresh;
 mod refresher;
 mod retention;
@@ -28,7 +29,7 @@ use crate::api::{
 };
 use crate::fetch::{FetchLimits, Fetcher};
 use crate::media::ImageLimits;
-use crate::store::{ArticleQuery, Store};
+use crate::store::{ArticleQuery, Store, WorkKind};
 use crate::{Error, Result, now};
 
 pub use refresh::{CancelToken, RefreshLimits};
@@ -45,6 +46,7 @@ pub struct Library {
     limits: RefreshLimits,
     page_permits: full_text::PagePermits,
     undo: Arc<undo::UndoLog>,
+    work_wanted: pending::WorkWanted,
 }
 
 /// Settings keys (the `settings` table).
@@ -84,6 +86,7 @@ impl Library {
             limits: RefreshLimits::default(),
             page_permits: Arc::new(tokio::sync::Semaphore::new(full_text::PAGES_AT_ONCE)),
             undo: Arc::default(),
+            work_wanted: Arc::default(),
         })
     }
 
@@ -272,11 +275,18 @@ impl Library {
             .await
     }
 
+    /// Bookmarks an article (or removes its bookmark). A bookmarked article is kept for reading
+    /// offline: its pictures are asked for with the bookmark, and kept in the background.
     pub async fn set_bookmarked(&self, id: ArticleId, bookmarked: bool) -> Result<()> {
+        let then = bookmarked.then_some(WorkKind::KeepImages);
         self.change(format!("article {id}"), move |s| {
-            s.set_bookmarked(id, bookmarked, now())
+            s.set_bookmarked(id, bookmarked, now(), then)
         })
-        .await
+        .await?;
+        if bookmarked {
+            self.work_asked_for();
+        }
+        Ok(())
     }
 
     /// Runs a change that reports whether its target existed; `what` names it if not.

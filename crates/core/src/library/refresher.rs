@@ -51,6 +51,13 @@ impl Refresher {
         let started = crate::now();
         let result = self.library.refresh(scope, progress, &cancel).await;
         self.lock().take();
+        if result
+            .as_ref()
+            .is_ok_and(|s| s.updated + s.not_modified > 0)
+        {
+            // A feed answered: work put off for want of a network need not wait its turn.
+            self.library.network_is_back().await;
+        }
         if result.as_ref().is_ok_and(|s| s.new_articles > 0) {
             let library = self.library.clone();
             // Images for offline reading come after the articles, without holding up the refresh.

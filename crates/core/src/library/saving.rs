@@ -5,16 +5,18 @@
 use url::Url;
 
 use super::Library;
-use crate::api::{ArticleId, SaveOutcome};
+use super::pending::Attempt;
+use crate::api::{ArticleId, SaveOutcome, WorkReport};
 use crate::extract::{self, Extracted};
 use crate::fetch::{FetchOutcome, Fetched, Validators, parse_web_url};
 use crate::sanitize::plain_text;
-use crate::store::SavedPage;
+use crate::store::{SavedPage, WorkKind};
 use crate::{Error, Result, now};
 
 impl Library {
     /// Saves the page at `address` to read later. Saving an address already saved returns it
-    /// again (marked saved) and stores nothing new.
+    /// again (marked saved) and stores nothing new. Its pictures are then kept offline; a page
+    /// that cannot be reached for now is kept as a link and read once it can be.
     pub async fn save_url(&self, address: &str) -> Result<SaveOutcome> {
         let mut url = parse_web_url(address)?;
         url.set_fragment(None);
@@ -23,28 +25,75 @@ impl Library {
             self.set_saved(id, true).await?;
             return self.save_outcome(id, None).await;
         }
+        let (page, then) = match self.fetcher.get(&url, &Validators::default()).await {
+            Ok(FetchOutcome::Fetched(fetched)) => {
+                let page = tokio::task::spawn_blocking(move || read_page(fetched)).await?;
+                (page, Some(WorkKind::KeepImages))
+            }
+            Ok(FetchOutcome::NotModified(_)) => {
+                (link_only(&url, None, "the server sent no page"), None)
+            }
+            Err(error) if error.is_temporary() => (
+                link_only(&url, None, &error.to_string()),
+                Some(WorkKind::ReadPage),
+            ),
+            Err(error) => (link_only(&url, None, &error.to_string()), None),
+        };
+        let note = page.extract_error.as_ref().map(|reason| {
+            if then == Some(WorkKind::ReadPage) {
+                format!("Saved as a link for now ({reason}); Tidings reads the page once it can reach it.")
+            } else {
+                format!("Saved as a link only: {reason}")
+            }
+        });
+        let id = self
+            .blocking(move |s| s.insert_saved(&page, now(), then))
+            .await?;
+        self.work_asked_for();
+        tracing::info!(article_id = id, %url, "saved");
+        self.save_outcome(id, note).await
+    }
+
+    /// Marks an article saved to read later (or no longer); a saved one's pictures are then
+    /// kept offline.
+    pub async fn set_saved(&self, id: ArticleId, saved: bool) -> Result<()> {
+        let then = saved.then_some(WorkKind::KeepImages);
+        self.change(format!("article {id}"), move |s| {
+            s.set_saved(id, saved, now(), then)
+        })
+        .await?;
+        if saved {
+            self.work_asked_for();
+        }
+        Ok(())
+    }
+
+    /// Reads a page saved while it could not be reached (see [`super::pending`]). Once read, its
+    /// pictures are asked for.
+    pub(super) async fn read_saved_page(&self, id: ArticleId) -> Result<Attempt> {
+        let address = self
+            .blocking(move |s| s.saved_page_address(id))
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("saved page {id}")))?;
+        let url = parse_web_url(&address)?;
         let page = match self.fetcher.get(&url, &Validators::default()).await {
             Ok(FetchOutcome::Fetched(fetched)) => {
                 tokio::task::spawn_blocking(move || read_page(fetched)).await?
             }
             Ok(FetchOutcome::NotModified(_)) => link_only(&url, None, "the server sent no page"),
+            Err(error) if error.is_temporary() => {
+                return Ok(Attempt::Waiting {
+                    reason: error.to_string(),
+                    if_given_up: None,
+                });
+            }
             Err(error) => link_only(&url, None, &error.to_string()),
         };
-        let note = page
-            .extract_error
-            .as_ref()
-            .map(|reason| format!("Saved as a link only: {reason}"));
-        let id = self.blocking(move |s| s.insert_saved(&page, now())).await?;
-        tracing::info!(article_id = id, %url, "saved");
-        self.save_outcome(id, note).await
-    }
-
-    /// Marks an article saved to read later (or no longer).
-    pub async fn set_saved(&self, id: ArticleId, saved: bool) -> Result<()> {
-        self.change(format!("article {id}"), move |s| {
-            s.set_saved(id, saved, now())
-        })
-        .await
+        let then = page.extract_error.is_none().then_some(WorkKind::KeepImages);
+        self.blocking(move |s| s.fill_saved(id, &page, then))
+            .await?;
+        tracing::info!(article_id = id, %url, "saved page read");
+        Ok(Attempt::Done(Some(WorkReport::PageRead { article_id: id })))
     }
 
     async fn save_outcome(&self, id: ArticleId, note: Option<String>) -> Result<SaveOutcome> {

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Store, StoredCounts};
+use super::{Store, StoredCounts, WorkKind};
 use crate::api::{ArticleId, FeedId};
 use crate::{Result, Timestamp};
 
@@ -193,13 +193,28 @@ impl Store {
         Ok(true)
     }
 
-    /// Returns false when no such article exists.
-    pub fn set_bookmarked(&self, id: ArticleId, bookmarked: bool, now: Timestamp) -> Result<bool> {
-        let changed = self.writer().execute(
+    /// Returns false when no such article exists. `then`: work asked for in the same
+    /// transaction (see [`super::pending`]).
+    pub fn set_bookmarked(
+        &self,
+        id: ArticleId,
+        bookmarked: bool,
+        now: Timestamp,
+        then: Option<WorkKind>,
+    ) -> Result<bool> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
             "UPDATE articles SET is_bookmarked = ?2, bookmarked_at = CASE WHEN ?2 THEN ?3 END
              WHERE id = ?1",
             params![id, bookmarked, now],
         )?;
+        if changed == 1
+            && let Some(work) = then
+        {
+            super::pending::ask(&tx, id, work, now)?;
+        }
+        tx.commit()?;
         Ok(changed == 1)
     }
 }

@@ -153,6 +153,23 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE articles DROP COLUMN read_at;
     "#,
+    // 6: work a person asked for that needs the network (keeping a bookmarked article's
+    //    pictures, reading a page saved while offline), written in the same transaction as the
+    //    change that asked for it, so that a quit, a crash or a lost network only delays it.
+    r#"
+    CREATE TABLE pending_work (
+        article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        -- 'keep_images' or 'read_page'.
+        kind        TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        due_at      INTEGER NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        -- Why the last attempt could not finish (the network, a server); NULL before one.
+        last_error  TEXT,
+        PRIMARY KEY (article_id, kind)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX pending_work_due ON pending_work(due_at);
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

@@ -7,7 +7,7 @@ use super::views::{start_of_today, view_filter};
 use crate::Result;
 use crate::api::{
     Article, ArticleCursor, ArticleId, ArticlePage, ArticleSummary, ArticleView, ListOptions,
-    ViewCounts,
+    PendingWork, ViewCounts,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +118,9 @@ impl Store {
             "SELECT a.id, a.feed_id, coalesce(f.custom_title, f.title, a.source_title, ''), a.title,
                  a.url, a.author, coalesce(b.html, ''), a.published_at, a.sort_at, a.is_read,
                  a.is_bookmarked, a.enclosures, a.is_saved, a.lead_image, a.word_count,
-                 a.extract_error
+                 a.extract_error,
+                 (SELECT max(w.last_error IS NOT NULL) FROM pending_work w
+                  WHERE w.article_id = a.id)
              FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
                  LEFT JOIN article_bodies b ON b.article_id = a.id
              WHERE a.id = ?1",
@@ -147,6 +149,13 @@ impl Store {
                         .get::<_, Option<i64>>(14)?
                         .map(|words| reading_minutes(words as usize)),
                     extract_error: row.get(15)?,
+                    pending: row.get::<_, Option<bool>>(16)?.map(|tried| {
+                        if tried {
+                            PendingWork::WaitingForNetwork
+                        } else {
+                            PendingWork::Working
+                        }
+                    }),
                 })
             })
             .optional()?;

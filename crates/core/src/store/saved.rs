@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::Store;
+use super::{Store, WorkKind};
 use crate::api::ArticleId;
 use crate::{Result, Timestamp};
 
@@ -41,8 +41,14 @@ impl Store {
             .optional()?)
     }
 
-    /// Stores a saved page, searchable like any article. It shows first in Saved.
-    pub fn insert_saved(&self, page: &SavedPage, now: Timestamp) -> Result<ArticleId> {
+    /// Stores a saved page, searchable like any article. It shows first in Saved. `then`: work
+    /// asked for in the same transaction (see [`super::pending`]).
+    pub fn insert_saved(
+        &self,
+        page: &SavedPage,
+        now: Timestamp,
+        then: Option<WorkKind>,
+    ) -> Result<ArticleId> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         tx.execute(
@@ -72,19 +78,93 @@ impl Store {
             "INSERT INTO articles_fts (rowid, title, author, content) VALUES (?1, ?2, ?3, ?4)",
             params![id, page.title, page.author, page.content_text],
         )?;
+        if let Some(work) = then {
+            super::pending::ask(&tx, id, work, now)?;
+        }
         tx.commit()?;
         Ok(id)
     }
 
+    /// The address of a saved page that is still wanted (saved or bookmarked).
+    pub fn saved_page_address(&self, id: ArticleId) -> Result<Option<String>> {
+        Ok(self
+            .reader()
+            .query_row(
+                "SELECT url FROM articles
+                 WHERE id = ?1 AND feed_id IS NULL AND substr(identity, 1, 2) = 'u:'
+                     AND (is_saved = 1 OR is_bookmarked = 1)",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// Replaces what a saved page holds with `page` as read now (a page first kept as a link),
+    /// its address and place in Saved unchanged. `then`: work asked for in the same transaction.
+    pub fn fill_saved(
+        &self,
+        id: ArticleId,
+        page: &SavedPage,
+        then: Option<WorkKind>,
+    ) -> Result<()> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        tx.execute(
+            "UPDATE articles SET title = ?2, author = ?3, source_title = ?4, published_at = ?5,
+                 lead_image = ?6, word_count = ?7, extract_error = ?8
+             WHERE id = ?1",
+            params![
+                id,
+                page.title,
+                page.author,
+                page.site_name,
+                page.published_at,
+                page.lead_image,
+                page.word_count.map(|w| w as i64),
+                page.extract_error,
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO article_bodies (article_id, html) VALUES (?1, ?2)
+             ON CONFLICT (article_id) DO UPDATE SET html = excluded.html",
+            params![id, page.content_html],
+        )?;
+        tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;
+        tx.execute(
+            "INSERT INTO articles_fts (rowid, title, author, content) VALUES (?1, ?2, ?3, ?4)",
+            params![id, page.title, page.author, page.content_text],
+        )?;
+        if let Some(work) = then {
+            super::pending::ask(&tx, id, work, crate::now())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Marks any article saved (to read later) or not. Returns false when there is no such
-    /// article.
-    pub fn set_saved(&self, id: ArticleId, saved: bool, now: Timestamp) -> Result<bool> {
-        let changed = self.writer().execute(
+    /// article. `then`: work asked for in the same transaction.
+    pub fn set_saved(
+        &self,
+        id: ArticleId,
+        saved: bool,
+        now: Timestamp,
+        then: Option<WorkKind>,
+    ) -> Result<bool> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
             "UPDATE articles SET is_saved = ?2,
                  saved_at = CASE WHEN ?2 THEN coalesce(saved_at, ?3) END
              WHERE id = ?1",
             params![id, saved, now],
         )?;
+        if changed == 1
+            && let Some(work) = then
+        {
+            super::pending::ask(&tx, id, work, now)?;
+        }
+        tx.commit()?;
         Ok(changed == 1)
     }
 }

@@ -138,7 +138,7 @@ fn a_refresh_that_changes_an_article_keeps_its_read_and_bookmark_state() {
         .articles[0]
         .id;
     store.set_read(id, true).unwrap();
-    store.set_bookmarked(id, true, NOW).unwrap();
+    store.set_bookmarked(id, true, NOW, None).unwrap();
 
     let counts = store
         .apply_feed_update(
@@ -258,7 +258,7 @@ fn views_filter_and_pages_continue_where_the_last_one_ended() {
         .unwrap();
     store.set_read(first.articles[0].id, true).unwrap();
     store
-        .set_bookmarked(first.articles[1].id, true, NOW)
+        .set_bookmarked(first.articles[1].id, true, NOW, None)
         .unwrap();
     assert_eq!(page(&store, ArticleView::Unread).len(), 250);
     assert_eq!(
@@ -294,7 +294,7 @@ fn removing_a_feed_keeps_its_bookmarks() {
         .into_iter()
         .find(|a| a.title == "Title keep")
         .unwrap();
-    store.set_bookmarked(kept.id, true, NOW).unwrap();
+    store.set_bookmarked(kept.id, true, NOW, None).unwrap();
     store.remove_feed(feed).unwrap();
     assert!(store.list_feeds().unwrap().is_empty());
     assert_eq!(page(&store, ArticleView::All), ["Title keep"]);

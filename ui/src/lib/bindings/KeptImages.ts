@@ -7,4 +7,9 @@ export type KeptImages = { stored: number, failed: number,
 /**
  * Images left out because the article's images passed the size cap.
  */
-overCap: number, };
+overCap: number, 
+/**
+ * Images that could not be fetched for now (no network, a server down); Tidings tries
+ * again later by itself.
+ */
+waiting: number, };

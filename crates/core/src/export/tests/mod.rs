@@ -30,6 +30,7 @@ fn article(title: &str, body: &str) -> Article {
         lead_image: None,
         reading_minutes: None,
         extract_error: None,
+        pending: None,
     }
 }
 
