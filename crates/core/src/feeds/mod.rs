@@ -10,6 +10,7 @@ mod charset;
 mod dialect;
 pub mod discover;
 mod enclosures;
+mod jsonfeed;
 pub mod launch;
 mod lenient;
 pub mod opml;
@@ -81,6 +82,8 @@ pub fn parse(bytes: &[u8], feed_url: &Url) -> Result<ParsedFeed, ParseError> {
 mod answer_key;
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod jsonfeed_tests;
 #[cfg(test)]
 mod testdata_tests;
 #[cfg(test)]

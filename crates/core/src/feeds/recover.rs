@@ -6,8 +6,9 @@
 //! says feed-rs missed something: entities declared in the DOCTYPE (it leaves them unexpanded),
 //! items it dropped or read blank, XHTML bodies and unescaped HTML (which it skips). The repair
 //! makes the charset readable ([`super::charset`]), the XML well-formed ([`super::lenient`]) and
-//! the dialect one feed-rs knows ([`super::dialect`]). A clean feed costs one parse and a few
-//! checks of what it yielded.
+//! the dialect one feed-rs knows ([`super::dialect`]); a JSON Feed gets every field feed-rs reads
+//! in the type it expects ([`super::jsonfeed`]). A clean feed costs one parse and a few checks of
+//! what it yielded.
 
 use crate::scan::find;
 use std::borrow::Cow;
@@ -17,7 +18,7 @@ use feed_rs::parser::ParseFeedError;
 use url::Url;
 
 use super::dialect::Dialect;
-use super::{charset, lenient};
+use super::{charset, jsonfeed, lenient};
 use crate::scan::contains;
 
 /// A parsed document and the bytes feed-rs read, for the scans that follow it.
@@ -166,7 +167,7 @@ fn repair(bytes: &[u8]) -> Vec<u8> {
     let prepared = charset::prepare(bytes);
     let readable = before_parsing(charset::to_readable(&prepared));
     if is_json(&readable) {
-        return repair_json(&readable).unwrap_or_else(|| readable.into_owned());
+        return jsonfeed::normalise(&readable).unwrap_or_else(|| readable.into_owned());
     }
     lenient::rewrite(&readable, &mut Dialect::default())
 }
@@ -174,20 +175,4 @@ fn repair(bytes: &[u8]) -> Vec<u8> {
 fn is_json(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     bytes.trim_ascii_start().first() == Some(&b'{')
-}
-
-/// JSON Feeds that give no version, or one feed-rs does not accept (`http://` for `https://`),
-/// are read as JSON Feed 1.1 when they have its shape.
-fn repair_json(bytes: &[u8]) -> Option<Vec<u8>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-    let object = value.as_object_mut()?;
-    if !object.get("items").is_some_and(serde_json::Value::is_array) {
-        return None;
-    }
-    object.insert(
-        "version".into(),
-        serde_json::Value::String("https://jsonfeed.org/version/1.1".into()),
-    );
-    serde_json::to_vec(&value).ok()
 }

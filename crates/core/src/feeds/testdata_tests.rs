@@ -4,22 +4,22 @@ use url::Url;
 
 use super::{Enclosure, ParsedFeed, parse};
 
-fn feed_url() -> Url {
+pub(super) fn feed_url() -> Url {
     Url::parse("https://example.com/feeds/main.xml").unwrap()
 }
 
-fn fixture(name: &str) -> Vec<u8> {
+pub(super) fn fixture(name: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("src/feeds/testdata/parse")
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn parse_fixture(name: &str) -> ParsedFeed {
+pub(super) fn parse_fixture(name: &str) -> ParsedFeed {
     parse(&fixture(name), &feed_url()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn titles(feed: &ParsedFeed) -> Vec<&str> {
+pub(super) fn titles(feed: &ParsedFeed) -> Vec<&str> {
     feed.items.iter().map(|i| i.title.as_str()).collect()
 }
 
