@@ -85,6 +85,8 @@ mod corpus_tests;
 #[cfg(test)]
 mod jsonfeed_tests;
 #[cfg(test)]
+mod optional_elements_tests;
+#[cfg(test)]
 mod testdata_tests;
 #[cfg(test)]
 mod tests;

@@ -15,10 +15,16 @@
 //!   mapped onto those, and base64 bodies (`mode="base64"`, or a non-text type) are decoded.
 //! - Well-known namespace prefixes used without a declaration are declared, and well-known
 //!   namespace URIs in the wrong case are corrected, so their elements are not ignored.
+//! - Media RSS, iTunes and Podcasting 2.0 elements that feed-rs would refuse the whole feed over
+//!   are mended or left out ([`extensions`]).
+
+use std::collections::HashMap;
 
 use crate::scan::{contains, find};
+mod extensions;
 mod rss;
 
+use self::extensions::{EXTENSIONS, extension_element};
 use self::rss::{cdf_element, rss_element};
 
 /// A start tag: its qualified name and attributes (values escaped, as written out).
@@ -57,6 +63,8 @@ pub(super) enum Body {
     /// Markup that feed-rs would skip (an XHTML `<body>`, HTML not escaped inside an RSS
     /// `<description>`), to be passed on as escaped text: that is how RSS carries HTML.
     Markup,
+    /// Left out, with its content: an optional element feed-rs would refuse the feed over.
+    Dropped,
 }
 
 /// What to write besides the (adjusted) start tag.
@@ -99,6 +107,9 @@ pub(super) struct Dialect {
     is_rdf: bool,
     /// The prefix of a namespaced RSS 2.0 (`<r:rss xmlns:r="…">`).
     rss_prefix: Option<String>,
+    /// Prefixes the root binds to one of [`EXTENSIONS`]' namespaces, with that namespace. A map,
+    /// as every element is looked up in it and a hostile root can bind thousands.
+    extension_prefixes: HashMap<String, &'static str>,
 }
 
 impl Dialect {
@@ -107,6 +118,7 @@ impl Dialect {
     pub(super) fn start_tag(
         &mut self,
         tag: &mut Tag,
+        self_closing: bool,
         open: &[&str],
         document: &[u8],
         rest: &[u8],
@@ -116,6 +128,11 @@ impl Dialect {
         }
         if self.is_cdf {
             return cdf_element(tag);
+        }
+        if let Some(namespace) = self.extension_namespace(&tag.name)
+            && let Some(opened) = extension_element(tag, namespace, self_closing, rest)
+        {
+            return opened;
         }
         if self.is_rss {
             if let Some(prefix) = &self.rss_prefix
@@ -243,6 +260,11 @@ impl Dialect {
             {
                 self.atom_prefixes.push(prefix.to_string());
             }
+            if let Some(prefix) = name.strip_prefix("xmlns:")
+                && let Some((_, uri)) = EXTENSIONS.iter().find(|(_, uri)| value.as_str() == *uri)
+            {
+                self.extension_prefixes.insert(prefix.to_string(), *uri);
+            }
         }
         for (prefix, uri) in KNOWN_NAMESPACES {
             let declaration = format!("xmlns:{prefix}");
@@ -255,6 +277,19 @@ impl Dialect {
             }
         }
         opened
+    }
+
+    /// The extension namespace of a prefixed name: the one the root binds its prefix to, else
+    /// the one whose usual prefix it is (a namespace declared on an inner element).
+    fn extension_namespace(&self, name: &str) -> Option<&'static str> {
+        let prefix = split_name(name).0?;
+        let usual = || {
+            EXTENSIONS
+                .iter()
+                .find(|(p, _)| *p == prefix)
+                .map(|(_, uri)| *uri)
+        };
+        self.extension_prefixes.get(prefix).copied().or_else(usual)
     }
 
     fn in_atom(&self, name: &str) -> bool {

@@ -18,7 +18,7 @@ use self::markup::{
     entity_declarations, escape_raw, fix_reference, is_name_start, is_xml_byte, parse_start_tag,
 };
 use super::dialect::{Body, Dialect, Opened, Tag};
-use crate::scan::find;
+use crate::scan::{find, find_byte};
 
 /// The document, well-formed; `dialect` adjusts elements as they are written.
 pub(super) fn rewrite(input: &[u8], dialect: &mut Dialect) -> Vec<u8> {
@@ -155,7 +155,20 @@ impl Writer<'_> {
             body,
             children,
             wrapper,
-        } = dialect.start_tag(&mut tag, &open, self.input, &self.input[after..]);
+        } = dialect.start_tag(
+            &mut tag,
+            self_closing,
+            &open,
+            self.input,
+            &self.input[after..],
+        );
+        if body == Body::Dropped {
+            return if self_closing {
+                after
+            } else {
+                self.skip_content(after, &source_name)
+            };
+        }
         let starts_at = self.out.len();
         self.out.push(b'<');
         self.out.extend_from_slice(tag.name.as_bytes());
@@ -215,6 +228,27 @@ impl Writer<'_> {
         self.out.extend_from_slice(&escape_raw(content));
         self.close_innermost();
         next
+    }
+
+    /// Where the element whose start tag ends at `after` ends, when its end tag is the next tag
+    /// (its content is text); else `after`, and the content is read as its parent's. Looking no
+    /// further than the next tag keeps a document of unclosed elements linear.
+    fn skip_content(&self, after: usize, source_name: &str) -> usize {
+        let rest = &self.input[after..];
+        let Some(next_tag) = find_byte(b'<', rest) else {
+            return after;
+        };
+        let Some(end_tag) = rest[next_tag..].strip_prefix(b"</") else {
+            return after;
+        };
+        let Some(tag_end) = end_tag
+            .strip_prefix(source_name.as_bytes())
+            .filter(|after_name| after_name.trim_ascii_start().first() == Some(&b'>'))
+        else {
+            return after;
+        };
+        let closing = tag_end.trim_ascii_start();
+        self.input.len() - closing.len() + 1
     }
 
     fn end_tag(&mut self, name: &str) {

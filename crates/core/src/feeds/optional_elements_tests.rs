@@ -1,0 +1,86 @@
+//! RSS and Atom items with an optional element whose content is wrong: the element is dropped or
+//! mended, never the item or the feed. feed-rs refuses each of these documents whole.
+
+use super::testdata_tests::{feed_url, parse_fixture, titles};
+use super::{ParsedFeed, parse};
+
+#[test]
+fn a_youtube_video_without_a_description() {
+    let feed = parse_fixture("youtube_empty_media_description.xml");
+    assert_eq!(feed.title, "Workshop Hours");
+    assert_eq!(
+        titles(&feed),
+        ["Sharpening a plane iron", "Shop tour (short)"]
+    );
+    assert_eq!(
+        feed.items[0].content_html,
+        "<p>Three stones and a strop.</p>"
+    );
+    assert_eq!(feed.items[1].content_html, "");
+    assert_eq!(
+        feed.items[1].link.as_deref(),
+        Some("https://www.youtube.com/shorts/AAAAAAAAAA2")
+    );
+}
+
+#[test]
+fn podcast_people_outside_the_podcast_index_taxonomy() {
+    let feed = parse_fixture("podcast_person_outside_the_taxonomy.xml");
+    assert_eq!(feed.title, "Garden Talk");
+    assert_eq!(titles(&feed), ["Tomatoes in July", "Compost"]);
+    assert_eq!(
+        feed.items[0].enclosures[0].url,
+        "https://media.example.org/gardentalk/31.mp3"
+    );
+}
+
+fn rss_item(elements: &str) -> String {
+    format!(
+        r#"<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"
+             xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>t</title>
+           <item><title>kept</title><guid>1</guid>{elements}</item></channel></rss>"#
+    )
+}
+
+fn atom_entry(elements: &str) -> String {
+    format!(
+        r#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:m="http://search.yahoo.com/mrss/">
+           <title>t</title><id>f</id><entry><id>1</id><title>kept</title>{elements}</entry></feed>"#
+    )
+}
+
+fn parse_doc(doc: &str) -> ParsedFeed {
+    parse(doc.as_bytes(), &feed_url()).unwrap_or_else(|e| panic!("{doc}: {e}"))
+}
+
+#[test]
+fn media_rss_text_that_feed_rs_refuses_is_mended() {
+    for (elements, body) in [
+        ("<media:title/><media:description> </media:description>", ""),
+        (
+            r#"<media:group><media:title type="text">Clip</media:title>
+               <media:content url="https://e.com/a.mp4"/>
+               <media:description type="text/plain">Plain</media:description></media:group>"#,
+            "<p>Plain</p>",
+        ),
+        (
+            r#"<media:content url="https://e.com/a.mp4"/>
+               <media:description><p>Unescaped <b>HTML</b></p></media:description>"#,
+            "",
+        ),
+        (
+            r#"<itunes:title type="plain">Episode</itunes:title>
+               <itunes:summary type="text/plain">Summary</itunes:summary>"#,
+            "<p>Summary</p>",
+        ),
+    ] {
+        let feed = parse_doc(&rss_item(elements));
+        assert_eq!(titles(&feed), ["kept"], "{elements}");
+        assert_eq!(feed.items[0].content_html.trim(), body, "{elements}");
+    }
+    // Under a prefix of the feed's own choosing.
+    let feed = parse_doc(&atom_entry(
+        "<m:group><m:title></m:title><m:content url=\"https://e.com/a.mp4\"/></m:group>",
+    ));
+    assert_eq!(titles(&feed), ["kept"]);
+}
