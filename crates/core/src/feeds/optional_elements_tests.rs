@@ -84,3 +84,22 @@ fn media_rss_text_that_feed_rs_refuses_is_mended() {
     ));
     assert_eq!(titles(&feed), ["kept"]);
 }
+
+#[test]
+fn atom_content_of_an_xml_type_is_read() {
+    for (content, body) in [
+        (r#"<content type="application/xml"/>"#, ""),
+        (
+            r#"<content type="application/xml"><note>Hi</note></content>"#,
+            "<note>Hi</note>",
+        ),
+        (
+            r#"<content type="image/svg+xml"><svg/></content>"#,
+            "<svg></svg>",
+        ),
+    ] {
+        let feed = parse_doc(&atom_entry(content));
+        assert_eq!(titles(&feed), ["kept"], "{content}");
+        assert_eq!(feed.items[0].content_html, body, "{content}");
+    }
+}

@@ -13,6 +13,8 @@
 //!   `issued`, `modified`), and its text constructs' `type` + `mode` pair.
 //! - Atom text constructs with a MIME type where Atom 1.0 wants `text`, `html` or `xhtml` are
 //!   mapped onto those, and base64 bodies (`mode="base64"`, or a non-text type) are decoded.
+//! - Atom content of an XML type (`application/xml`, `image/svg+xml`) is read as XHTML; feed-rs
+//!   refuses those types.
 //! - Well-known namespace prefixes used without a declaration are declared, and well-known
 //!   namespace URIs in the wrong case are corrected, so their elements are not ignored.
 //! - Media RSS, iTunes and Podcasting 2.0 elements that feed-rs would refuse the whole feed over
@@ -318,12 +320,9 @@ impl Dialect {
             Some("xhtml" | "application/xhtml+xml") if escaped => "html",
             Some("xhtml" | "application/xhtml+xml") => "xhtml",
             Some(t) if t.starts_with("text/") => "text",
-            Some(t) if t.ends_with("+xml") || t.ends_with("/xml") => {
-                if is_content {
-                    return Body::AsIs;
-                }
-                "xhtml"
-            }
+            // feed-rs has a branch for inline XML content, but reads it as a text construct,
+            // which refuses any type but text, html and xhtml.
+            Some(t) if t.ends_with("+xml") || t.ends_with("/xml") => "xhtml",
             // Anything else is a base64-encoded document of that type.
             Some(_) => "base64",
         };
