@@ -1,5 +1,6 @@
 //! RSS and Atom items with an optional element whose content is wrong: the element is dropped or
-//! mended, never the item or the feed. feed-rs refuses each of these documents whole.
+//! mended, never the item or the feed. feed-rs refuses each of these documents whole but the last
+//! test's, whose cases it drops itself (or the repair mends: an odd Atom type).
 
 use super::testdata_tests::{feed_url, parse_fixture, titles};
 use super::{ParsedFeed, parse};
@@ -102,4 +103,34 @@ fn atom_content_of_an_xml_type_is_read() {
         assert_eq!(titles(&feed), ["kept"], "{content}");
         assert_eq!(feed.items[0].content_html, body, "{content}");
     }
+}
+
+#[test]
+fn other_bad_optional_elements_are_dropped() {
+    let rss = parse_doc(&format!(
+        r#"<rss version="2.0"><channel><title>t</title><ttl>sixty</ttl><pubDate>soon</pubDate>
+           <image><url></url><width>wide</width></image><category/>
+           <skipHours><hour>25</hour><hour>x</hour></skipHours>{}</channel></rss>"#,
+        r#"<item><title>kept</title><pubDate>Mon, 32 Foo 2024 99:99 XYZ</pubDate><category/>
+           <enclosure url="https://e.com/a.mp3" length="abc" type="not a type"/>
+           <comments>nope</comments><source url="::"/></item>"#,
+    ));
+    assert_eq!(titles(&rss), ["kept"]);
+    assert_eq!((rss.ttl_minutes, rss.skip_hours.len()), (None, 0));
+    let item = &rss.items[0];
+    assert_eq!(item.published_at, None);
+    assert_eq!(
+        (
+            item.enclosures[0].length,
+            item.enclosures[0].mime_type.as_deref()
+        ),
+        (None, None)
+    );
+    let atom = parse_doc(&atom_entry(
+        r#"<updated>garbage</updated><published></published><category/><author/>
+           <link rel="enclosure" href="https://e.com/a.mp3" length="big"/>
+           <summary type="weird">x</summary><rights type="foo">x</rights>"#,
+    ));
+    assert_eq!(titles(&atom), ["kept"]);
+    assert_eq!(atom.items[0].updated_at, None);
 }
