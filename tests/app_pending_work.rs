@@ -83,8 +83,7 @@ async fn open_bookmarked(app: &App, title: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn pictures_of_an_article_bookmarked_offline_arrive_by_themselves_when_the_network_is_back()
-{
+async fn pictures_of_an_article_bookmarked_offline_arrive_by_themselves_when_the_network_is_back() {
     let seed = SeedArticle::load();
     let addr = free_address();
     let picture = format!("http://{addr}{PICTURE}");

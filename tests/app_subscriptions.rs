@@ -13,7 +13,7 @@ use fantoccini::Locator;
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_RIGHT, MouseActions, PointerAction};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
-use support::menus::feed_row;
+use support::menus::{feed_row, folder_row};
 use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
@@ -59,11 +59,6 @@ async fn right_click(app: &App, element: &Element) {
     app.client.perform_actions(actions).await.unwrap();
     // Lets go of every key and button, or WebKitWebDriver's next typing can lose its Shift.
     app.client.release_actions().await.unwrap();
-}
-
-/// The sidebar row of the folder called `name`.
-fn folder_row(name: &str) -> String {
-    format!("//li[contains(@class,'folder')][./div//span[contains(@class,'name')]='{name}']")
 }
 
 /// The feed's row in the folder: one level deeper, below the folder's row and no other folder's

@@ -97,3 +97,11 @@ pub fn feed_row(title: &str) -> String {
         xpath_literal(title)
     )
 }
+
+/// The sidebar row of the folder called `name`, for [`App::open_row_menu`].
+pub fn folder_row(name: &str) -> String {
+    format!(
+        "//li[contains(@class,'folder')][./div//span[contains(@class,'name')]={}]",
+        xpath_literal(name)
+    )
+}

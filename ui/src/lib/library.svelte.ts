@@ -7,7 +7,7 @@ import {
 } from "./api";
 import { firstWebUrl } from "./drop";
 import { savedNow, workReported } from "./offline";
-import { Reading } from "./reading.svelte";
+import { FAILED, Reading } from "./reading.svelte";
 import { expectedTotal, finishedText, type RefreshStatus } from "./refresh";
 import { savedText, savingText } from "./saving";
 import { NO_COUNTS, sameView } from "./views";
@@ -67,7 +67,8 @@ export class Library extends Reading {
   }
 
   async loadSettings(): Promise<void> {
-    this.settings = await this.attempt(api.getSettings(), this.settings);
+    const settings = await this.attempt(api.getSettings());
+    if (settings !== FAILED) this.settings = settings;
   }
 
   /** Throws with the reason. */
@@ -88,13 +89,14 @@ export class Library extends Reading {
   /** Feeds, folders and the smart views' counts: what the sidebar shows. */
   async loadSidebar(): Promise<void> {
     const [feeds, folders, counts] = await Promise.all([
-      this.attempt(api.listFeeds(), this.feeds),
-      this.attempt(api.listFolders(), this.folders),
-      this.attempt(api.viewCounts(), this.counts),
+      this.attempt(api.listFeeds()),
+      this.attempt(api.listFolders()),
+      this.attempt(api.viewCounts()),
     ]);
-    this.feeds = feeds;
-    this.folders = folders;
-    this.counts = counts;
+    // What could not be read stays as it was on screen.
+    if (feeds !== FAILED) this.feeds = feeds;
+    if (folders !== FAILED) this.folders = folders;
+    if (counts !== FAILED) this.counts = counts;
   }
 
   /** Saves a page to read later and says so. Throws with the reason. */
@@ -138,7 +140,7 @@ export class Library extends Reading {
   }
 
   async removeFeed(feed: FeedSummary): Promise<void> {
-    await this.attempt(api.removeFeed(feed.id), undefined);
+    if (await this.attempt(api.removeFeed(feed.id)) === FAILED) return;
     if (sameView(this.view, { kind: "feed", feedId: feed.id })) {
       await this.chooseView({ kind: "unread" });
     }
@@ -152,14 +154,15 @@ export class Library extends Reading {
     await this.reload();
   }
 
-  /** Moves a feed into a folder, or to the top level with `null`. */
+  /** Reads each new article of a feed in full from its page, or no longer. */
   async setFullText(feed: FeedSummary, fullText: boolean): Promise<void> {
-    await this.attempt(api.setFullText(feed.id, fullText), undefined);
+    if (await this.attempt(api.setFullText(feed.id, fullText)) === FAILED) return;
     await this.loadSidebar();
   }
 
+  /** Moves a feed into a folder, or to the top level with `null`. */
   async moveFeed(feed: FeedSummary, folderId: number | null): Promise<void> {
-    await this.attempt(api.moveFeed(feed.id, folderId), undefined);
+    if (await this.attempt(api.moveFeed(feed.id, folderId)) === FAILED) return;
     await this.reload();
   }
 
@@ -177,7 +180,7 @@ export class Library extends Reading {
   }
 
   async deleteFolder(folder: Folder): Promise<void> {
-    await this.attempt(api.deleteFolder(folder.id), undefined);
+    if (await this.attempt(api.deleteFolder(folder.id)) === FAILED) return;
     if (sameView(this.view, { kind: "folder", folderId: folder.id })) {
       await this.chooseView({ kind: "unread" });
     }
@@ -201,7 +204,7 @@ export class Library extends Reading {
   }
 
   cancelRefresh(): void {
-    void this.attempt(api.cancelRefresh(), undefined);
+    void this.attempt(api.cancelRefresh());
   }
 
   /** Imports an OPML file the person picks, then fetches the new feeds. `null` when cancelled or refused. */
@@ -222,12 +225,12 @@ export class Library extends Reading {
   }
 
   async exportOpml(): Promise<void> {
-    const path = await this.attempt(api.exportOpml(), null);
-    if (path) this.say(`Saved your subscriptions to ${path}`);
+    const path = await this.attempt(api.exportOpml());
+    if (path !== FAILED && path !== null) this.say(`Saved your subscriptions to ${path}`);
   }
 
   openInBrowser(url: string): void {
-    void this.attempt(api.openInBrowser(url), undefined);
+    void this.attempt(api.openInBrowser(url));
   }
 
 }

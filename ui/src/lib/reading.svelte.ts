@@ -16,6 +16,10 @@ import { feedOfView } from "./search";
 import { SearchState } from "./searching.svelte";
 import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "./views";
 
+/** What `Reading.attempt` answers for a command that failed (the person was told why). */
+export const FAILED = Symbol("failed");
+export type Answer<T> = T | typeof FAILED;
+
 /** A toast: one sentence, and at most one thing to do about it. */
 export interface Notice {
   text: string;
@@ -90,8 +94,8 @@ export abstract class Reading {
     const options = this.options;
     const since = this.changes.mark;
     await this.changes.settled();
-    const page = await this.attempt(api.listArticles(view, null, options), null);
-    if (!page || !sameView(view, this.view) || options !== this.options) return;
+    const page = await this.attempt(api.listArticles(view, null, options));
+    if (page === FAILED || !sameView(view, this.view) || options !== this.options) return;
     this.list = firstPage({ ...page, articles: this.changes.replay(page.articles, since) });
   }
 
@@ -142,8 +146,8 @@ export abstract class Reading {
     const options = this.options;
     const since = this.changes.mark;
     await this.changes.settled();
-    const page = await this.attempt(api.listArticles(view, cursor, order), null);
-    if (!page || !sameView(view, this.view) || options !== this.options) return null;
+    const page = await this.attempt(api.listArticles(view, cursor, order));
+    if (page === FAILED || !sameView(view, this.view) || options !== this.options) return null;
     return { ...page, articles: this.changes.replay(page.articles, since) };
   }
 
@@ -153,8 +157,8 @@ export abstract class Reading {
     const at = this.articles.findIndex((a) => a.id === id);
     this.anchor = at === -1 ? null : { row: this.articles[at], index: this.list.offset + at };
     this.stopMarkReadTimer();
-    const article = await this.attempt(api.getArticle(id), null);
-    if (!article || this.selectedId !== id) return;
+    const article = await this.attempt(api.getArticle(id));
+    if (article === FAILED || this.selectedId !== id) return;
     this.imagesRequested = false;
     this.article = article;
     if (article.isRead) return;
@@ -185,8 +189,8 @@ export abstract class Reading {
   async loadImages(): Promise<void> {
     const id = this.article?.id;
     if (id === undefined) return;
-    const article = await this.attempt(api.getArticle(id, true), null);
-    if (!article || this.article?.id !== id) return;
+    const article = await this.attempt(api.getArticle(id, true));
+    if (article === FAILED || this.article?.id !== id) return;
     this.imagesRequested = true;
     this.article = article;
   }
@@ -194,8 +198,8 @@ export abstract class Reading {
   /** Shows the article on screen again if it is `id`: its pictures or its page arrived meanwhile. */
   protected async showAgain(id: number): Promise<void> {
     if (this.article?.id !== id) return;
-    const article = await this.attempt(api.getArticle(id, this.imagesRequested), null);
-    if (!article || this.article?.id !== id) return;
+    const article = await this.attempt(api.getArticle(id, this.imagesRequested));
+    if (article === FAILED || this.article?.id !== id) return;
     this.article = article;
     this.shownAgain++;
   }
@@ -262,8 +266,8 @@ export abstract class Reading {
     }
     const view = this.view;
     const before = olderThan === null ? null : Math.floor(Date.now() / 1000) - OLDER_THAN[olderThan];
-    const marked = await this.attempt(this.changes.track(api.markViewRead(view, before)), null);
-    if (!marked) return;
+    const marked = await this.attempt(this.changes.track(api.markViewRead(view, before)));
+    if (marked === FAILED) return;
     if (marked.count === 0) {
       this.say(olderThan === null ? "Nothing left unread here." : `Nothing older than a ${olderThan} is unread here.`);
       return;
@@ -278,7 +282,8 @@ export abstract class Reading {
   }
 
   private async undoMarkRead(token: number): Promise<void> {
-    const undone = await this.attempt(api.undoMarkRead(token), false);
+    const undone = await this.attempt(api.undoMarkRead(token));
+    if (undone === FAILED) return;
     if (!undone) this.say("That can no longer be undone.");
     await Promise.all([this.countsChanged(), this.loadView()]);
     const shown = this.article && this.articles.find((a) => a.id === this.article?.id);
@@ -333,13 +338,18 @@ export abstract class Reading {
     if (this.article) this.article = { ...this.article, ...change(this.article) };
   }
 
-  /** Runs a command; on failure shows why and returns `fallback`. */
-  protected async attempt<T>(promise: Promise<T>, fallback: T): Promise<T> {
+  /**
+   * The error policy of every command the UI sends that no dialog answers for: on failure the
+   * person is told why, and the answer is `FAILED`, which the caller must check before it
+   * goes on, so that nothing after a failure claims success. (Dialogs show the reason inside
+   * themselves: the methods they call throw, and say so.)
+   */
+  protected async attempt<T>(promise: Promise<T>): Promise<Answer<T>> {
     try {
       return await promise;
     } catch (error) {
       this.say(errorMessage(error));
-      return fallback;
+      return FAILED;
     }
   }
 }
