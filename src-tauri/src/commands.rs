@@ -77,6 +77,25 @@ pub async fn set_full_text(
         .map_err(user_error)
 }
 
+/// Reads one article's page in full in the background ("Load full text"); `work-report` says
+/// when it is done.
+#[tauri::command]
+pub async fn read_full_article(library: State<'_, Library>, id: ArticleId) -> CommandResult<()> {
+    library.read_full_article(id).await.map_err(user_error)
+}
+
+/// How many feed articles' pages are still to be read in full.
+#[tauri::command]
+pub async fn pages_to_read(library: State<'_, Library>) -> CommandResult<u64> {
+    library.pages_to_read().await.map_err(user_error)
+}
+
+/// Stops reading feed articles' pages in full; what was read stays.
+#[tauri::command]
+pub async fn stop_reading_pages(library: State<'_, Library>) -> CommandResult<()> {
+    library.stop_reading_pages().await.map_err(user_error)
+}
+
 #[tauri::command]
 pub async fn list_folders(library: State<'_, Library>) -> CommandResult<Vec<Folder>> {
     library.list_folders().await.map_err(user_error)

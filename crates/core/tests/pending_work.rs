@@ -123,7 +123,7 @@ async fn pictures_of_an_article_bookmarked_offline_arrive_after_a_restart_once_t
         "{reports:?}"
     );
     assert_eq!(
-        library.article(article).await.unwrap().pending,
+        library.article(article).await.unwrap().pictures_pending,
         Some(PendingWork::WaitingForNetwork)
     );
     assert!(!picture_kept(&library, &picture).await);
@@ -139,7 +139,10 @@ async fn pictures_of_an_article_bookmarked_offline_arrive_after_a_restart_once_t
     };
     assert_eq!((kept.stored, kept.failed, kept.waiting), (1, 0, 0));
     assert!(picture_kept(&library, &picture).await);
-    assert_eq!(library.article(article).await.unwrap().pending, None);
+    assert_eq!(
+        library.article(article).await.unwrap().pictures_pending,
+        None
+    );
     assert_eq!(library.store().next_work_due().unwrap(), None, "work left");
 }
 
@@ -165,7 +168,7 @@ async fn a_page_saved_while_its_site_is_away_is_read_with_its_picture_once_it_an
     );
     let id = saved.article.id;
     assert_eq!(
-        library.article(id).await.unwrap().pending,
+        library.article(id).await.unwrap().page_pending,
         Some(PendingWork::Working)
     );
     drop(library);
@@ -183,7 +186,10 @@ async fn a_page_saved_while_its_site_is_away_is_read_with_its_picture_once_it_an
     let article = library.article(id).await.unwrap();
     assert_eq!(article.title, seed.title);
     assert_eq!(article.extract_error, None);
-    assert_eq!(article.pending, None);
+    assert_eq!(
+        (article.page_pending, article.pictures_pending),
+        (None, None)
+    );
     assert!(article.content_html.contains("Vostochny"));
     let found = library
         .search(tidings_core::api::SearchQuery {
@@ -217,7 +223,11 @@ async fn a_picture_that_is_not_there_is_given_up_at_once_not_retried() {
     assert!(matches!(&reports.into_inner().unwrap()[..],
             [WorkReport::ImagesKept { kept, .. }] if (kept.stored, kept.failed, kept.waiting) == (0, 1, 0)),);
     assert_eq!(
-        library.article(saved.article.id).await.unwrap().pending,
+        library
+            .article(saved.article.id)
+            .await
+            .unwrap()
+            .pictures_pending,
         None
     );
     assert_eq!(library.store().next_work_due().unwrap(), None);

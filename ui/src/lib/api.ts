@@ -57,8 +57,14 @@ export const api = {
   renameFeed: (feedId: number, title: string | null) => invoke<void>("rename_feed", { feedId, title }),
   /** `null` moves the feed to the top level. */
   moveFeed: (feedId: number, folderId: number | null) => invoke<void>("move_feed", { feedId, folderId }),
-  /** Reads each new article's page in full at refresh (for feeds that carry only summaries). */
+  /** Reads each new article's page in full at refresh (for feeds that carry only summaries), and the unread ones stored before. */
   setFullText: (feedId: number, fullText: boolean) => invoke<void>("set_full_text", { feedId, fullText }),
+  /** Reads one article's page in full in the background; `work-report` says when it is done. */
+  readFullArticle: (id: number) => invoke<void>("read_full_article", { id }),
+  /** How many feed articles' pages are still to be read in full. */
+  pagesToRead: () => invoke<number>("pages_to_read"),
+  /** Stops reading feed articles' pages in full; what was read stays. */
+  stopReadingPages: () => invoke<void>("stop_reading_pages"),
   listFolders: () => invoke<Folder[]>("list_folders"),
   /** Returns the new folder's id (or the existing one's, when the name is taken). */
   createFolder: (name: string) => invoke<number>("create_folder", { name }),

@@ -23,6 +23,8 @@ export class Library extends Reading {
   /** What the last refresh left to say (failures), until dismissed or the next refresh. */
   refreshNote = $state<string | null>(null);
   importing = $state<{ done: number; total: number } | null>(null);
+  /** Feed articles whose pages are still to be read in full, and whether that waits for the network. */
+  readingPages = $state<{ left: number; waiting: boolean }>({ left: 0, waiting: false });
   /** As stored; `null` until loaded. */
   settings = $state<Settings | null>(null);
   counts = $state<ViewCounts>(NO_COUNTS);
@@ -54,15 +56,16 @@ export class Library extends Reading {
       }),
       events.onWorkReport((report) => {
         this.offline = workReported(this.offline, report);
-        if (report.kind === "pageRead") void this.loadView();
-        if (report.kind !== "waitingForNetwork") void this.showAgain(report.articleId);
+        if (report.kind === "pageRead") void Promise.all([this.loadView(), this.countPagesToRead()]);
+        if (report.kind === "waitingForNetwork" && this.readingPages.left > 0) this.readingPages = { ...this.readingPages, waiting: true };
+        void this.showAgain(report.articleId);
       }),
       events.onWindowDrop((uris) => {
         const url = firstWebUrl(uris);
         if (url) void this.saveDropped(url);
       }),
     ]);
-    await Promise.all([this.reload(), this.loadSettings()]);
+    await Promise.all([this.reload(), this.loadSettings(), this.countPagesToRead()]);
     this.loaded = true;
   }
 
@@ -154,10 +157,31 @@ export class Library extends Reading {
     await this.reload();
   }
 
-  /** Reads each new article of a feed in full from its page, or no longer. */
+  /** Reads each new article of a feed in full from its page, and its unread ones in the background; or no longer. */
   async setFullText(feed: FeedSummary, fullText: boolean): Promise<void> {
     if (await this.attempt(api.setFullText(feed.id, fullText)) === FAILED) return;
-    await this.loadSidebar();
+    await Promise.all([this.loadSidebar(), this.countPagesToRead()]);
+  }
+
+  /** "Load full text": reads the article on screen from its page, in the background. */
+  async readFullText(): Promise<void> {
+    const article = this.article;
+    if (!article || await this.attempt(api.readFullArticle(article.id)) === FAILED) return;
+    if (this.article?.id === article.id) this.article = { ...this.article, pagePending: "working" };
+    await this.countPagesToRead();
+  }
+
+  async countPagesToRead(): Promise<void> {
+    const left = await this.attempt(api.pagesToRead());
+    if (left === FAILED) return;
+    this.readingPages = { left, waiting: left > 0 && this.readingPages.waiting };
+  }
+
+  /** Stops reading articles in full (what was read stays). */
+  async stopReadingPages(): Promise<void> {
+    if (await this.attempt(api.stopReadingPages()) === FAILED) return;
+    await this.countPagesToRead();
+    if (this.article?.pagePending) void this.showAgain(this.article.id);
   }
 
   /** Moves a feed into a folder, or to the top level with `null`. */

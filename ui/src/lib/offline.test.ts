@@ -18,12 +18,12 @@ describe("the offline mark", () => {
   it("trusts bookmarks and saves with no work pending", () => {
     expect(offlineMark(NOTHING_KEPT, article(1, true))).toEqual({ text: "Available offline", ready: true });
     expect(text(NOTHING_KEPT, article(1, false, true))).toBe("Available offline");
-    expect(text(NOTHING_KEPT, { ...article(1, true), pending: null })).toBe("Available offline");
+    expect(text(NOTHING_KEPT, { ...article(1, true), picturesPending: null })).toBe("Available offline");
   });
 
   it("says what the backend still has to do for an article loaded later (after a restart)", () => {
-    expect(text(NOTHING_KEPT, { ...article(1, true), pending: "working" })).toBe("Making available offline…");
-    expect(offlineMark(NOTHING_KEPT, { ...article(1, true), pending: "waitingForNetwork" }))
+    expect(text(NOTHING_KEPT, { ...article(1, true), picturesPending: "working" })).toBe("Making available offline…");
+    expect(offlineMark(NOTHING_KEPT, { ...article(1, true), picturesPending: "waitingForNetwork" }))
       .toEqual({ text: "Pictures will be kept when you are back online", ready: false });
   });
 
@@ -40,7 +40,7 @@ describe("the offline mark", () => {
     expect(offlineMark(state, article(1, true))?.ready).toBe(false);
     expect(text(state, article(1, true))).toBe("Pictures will be kept when you are back online");
     state = kept(state, 1);
-    expect(text(state, { ...article(1, true), pending: "waitingForNetwork" })).toBe("Available offline");
+    expect(text(state, { ...article(1, true), picturesPending: "waitingForNetwork" })).toBe("Available offline");
   });
 
   it("expects the pictures of a page read once the network came back", () => {

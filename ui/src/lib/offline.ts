@@ -16,7 +16,7 @@ export interface OfflineState {
 
 export const NOTHING_KEPT: OfflineState = { kept: new Map(), pending: new Set(), waiting: new Set() };
 
-type Kept = Pick<Article, "id" | "isBookmarked" | "isSaved"> & Partial<Pick<Article, "pending">>;
+type Kept = Pick<Article, "id" | "isBookmarked" | "isSaved"> & Partial<Pick<Article, "picturesPending">>;
 
 /** What the reader says about an article being there without a network. */
 export interface OfflineMark {
@@ -75,7 +75,7 @@ export function offlineMark(state: OfflineState, article: Kept): OfflineMark | n
   if (result) return { text: keptText(result), ready: true };
   if (state.waiting.has(article.id)) return WAITING;
   if (state.pending.has(article.id)) return KEEPING;
-  switch (article.pending) {
+  switch (article.picturesPending) {
     case "waitingForNetwork": return WAITING;
     case "working": return KEEPING;
     default: return { text: "Available offline", ready: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleNote, attachment, fileSize, leadImageToShow, mediaKind, offerToLoadImages, readingTime } from "./reader";
+import { articleNote, attachment, canReadInFull, fileSize, leadImageToShow, mediaKind, offerToLoadImages, readingTime } from "./reader";
 
 describe("the byline's reading time", () => {
   it("says how many minutes, at least one", () => {
@@ -51,6 +51,16 @@ describe("notes about the article's page", () => {
     expect(articleNote({ extractError: "the server answered 404 Not Found", contentHtml: "<p> </p>" })?.kind).toBe("linkOnly");
   });
 
+  it("says a page is being read, or will be once the network is back", () => {
+    expect(articleNote({ extractError: "could not connect to the server", contentHtml: "", pagePending: "waitingForNetwork" }))
+      .toEqual({ kind: "linkOnly", text: "Tidings will read this page when you are back online." });
+    expect(articleNote({ extractError: null, contentHtml: "<p>The summary.</p>", pagePending: "working" }))
+      .toEqual({ kind: "summary", text: "Reading the full article…" });
+    expect(articleNote({ extractError: null, contentHtml: "<p>The summary.</p>", pagePending: "waitingForNetwork" })?.text)
+      .toBe("The full article will be read when you are back online. Showing the feed's summary.");
+    expect(articleNote({ extractError: null, contentHtml: "<p>The summary.</p>", pagePending: null })).toBeNull();
+  });
+
   it("says the feed's summary is shown when reading in full failed", () => {
     expect(articleNote({ extractError: "could not connect to the server", contentHtml: "<p>The summary.</p>" })).toEqual({
       kind: "summary",
@@ -83,5 +93,18 @@ describe("loading held-back images", () => {
     expect(offerToLoadImages("always", false, 2)).toBe(false);
     expect(offerToLoadImages("never", false, 2)).toBe(false);
     expect(offerToLoadImages(undefined, false, 2)).toBe(false);
+  });
+});
+
+describe("Load full text", () => {
+  const article = { feedId: 1, url: "https://news.example/a.html", readingMinutes: null, pagePending: null };
+  it("is offered for a feed's article not read in full", () => {
+    expect(canReadInFull(article)).toBe(true);
+  });
+  it("is not offered once read, while being read, for saved pages or without a page", () => {
+    expect(canReadInFull({ ...article, readingMinutes: 4 })).toBe(false);
+    expect(canReadInFull({ ...article, pagePending: "working" })).toBe(false);
+    expect(canReadInFull({ ...article, feedId: null })).toBe(false);
+    expect(canReadInFull({ ...article, url: null })).toBe(false);
   });
 });

@@ -96,10 +96,22 @@ export type ArticleNote =
   /** Read in full failed: the feed's own content is shown instead. */
   | { kind: "summary"; text: string };
 
-export function articleNote(article: Pick<Article, "extractError" | "contentHtml">): ArticleNote | null {
+export function articleNote(
+  article: Pick<Article, "extractError" | "contentHtml"> & Partial<Pick<Article, "pagePending">>,
+): ArticleNote | null {
+  const linkOnly = isEmpty(article.contentHtml);
+  // Its page is being read (saved while offline, "Load full text", a feed turned to full articles).
+  switch (article.pagePending) {
+    case "working":
+      return linkOnly ? { kind: "linkOnly", text: "Tidings is reading this page…" } : { kind: "summary", text: "Reading the full article…" };
+    case "waitingForNetwork":
+      return linkOnly
+        ? { kind: "linkOnly", text: "Tidings will read this page when you are back online." }
+        : { kind: "summary", text: "The full article will be read when you are back online. Showing the feed's summary." };
+  }
   if (!article.extractError) return null;
   const reason = clause(article.extractError);
-  if (isEmpty(article.contentHtml)) {
+  if (linkOnly) {
     return { kind: "linkOnly", text: `Tidings couldn't read this page: ${reason}.` };
   }
   return { kind: "summary", text: `Couldn't read the full article: ${reason}. Showing the feed's summary.` };
@@ -107,6 +119,11 @@ export function articleNote(article: Pick<Article, "extractError" | "contentHtml
 
 function isEmpty(html: string): boolean {
   return !/<img\b/i.test(html) && html.replace(/<[^>]*>/g, "").replace(/&nbsp;/g, " ").trim() === "";
+}
+
+/** "Load full text" is offered for a feed's article with a page, not read in full yet. */
+export function canReadInFull(article: Pick<Article, "feedId" | "url" | "readingMinutes" | "pagePending">): boolean {
+  return article.feedId !== null && article.url !== null && article.readingMinutes === null && article.pagePending === null;
 }
 
 /** The lead picture to show above the text, unless the text already holds it. */

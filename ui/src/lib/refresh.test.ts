@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RefreshSummary } from "./api";
 import { feedSummary } from "./fixtures";
-import { expectedTotal, finishedText, progressText } from "./refresh";
+import { expectedTotal, finishedText, progressText, readingText } from "./refresh";
 
 const feed = (id: number, folderId: number | null, status: "active" | "gone" = "active") =>
   feedSummary({ id, folderId, status });
@@ -30,5 +30,12 @@ describe("the refresh bar", () => {
     expect(finishedText(summary(0, true))).toBeNull();
     expect(finishedText(summary(1))).toBe("1 feed could not be refreshed — see ⚠ in the sidebar.");
     expect(finishedText(summary(4, true))).toBe("Refresh cancelled. 4 feeds could not be refreshed — see ⚠ in the sidebar.");
+  });
+});
+
+describe("reading full articles in the background", () => {
+  it("says how many are left, and when they wait for the network", () => {
+    expect(readingText({ left: 12, waiting: false })).toBe("Reading full articles… 12 articles left");
+    expect(readingText({ left: 1, waiting: true })).toBe("Full articles will be read when you are back online (1 article left)");
   });
 });

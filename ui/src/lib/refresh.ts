@@ -32,3 +32,9 @@ export function finishedText(summary: RefreshSummary): string | null {
   }
   return null;
 }
+
+/** What reading articles in full in the background says while it lasts. */
+export function readingText(reading: { left: number; waiting: boolean }): string {
+  const left = count(reading.left, "article");
+  return reading.waiting ? `Full articles will be read when you are back online (${left} left)` : `Reading full articles… ${left} left`;
+}

@@ -139,8 +139,11 @@ pub struct Article {
     pub reading_minutes: Option<u32>,
     /// Why the article's own page could not be read, when that was tried and failed.
     pub extract_error: Option<String>,
-    /// Work on the article that is still to happen (its pictures kept, its page read), if any.
-    pub pending: Option<PendingWork>,
+    /// Its pictures are still to be kept for offline reading, if they are.
+    pub pictures_pending: Option<PendingWork>,
+    /// Its page is still to be read in full (a page saved while offline, "Load full text", a
+    /// feed turned to full articles), if it is.
+    pub page_pending: Option<PendingWork>,
 }
 
 /// Where work a person asked for on an article (keeping its pictures, reading a page saved
@@ -176,7 +179,8 @@ pub enum WorkReport {
         article_id: ArticleId,
         reason: String,
     },
-    /// A page saved while it could not be reached has now been read.
+    /// An article's page has been read (or could not be, for good; the article says why): a
+    /// page saved while offline, a full article asked for.
     PageRead {
         #[ts(type = "number")]
         article_id: ArticleId,

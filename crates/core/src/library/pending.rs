@@ -1,6 +1,6 @@
 //! Doing the work people asked for that needs the network, kept in the database until it is done
-//! (store/pending.rs): keeping a bookmarked or saved article's pictures, and reading a page that
-//! was saved while it could not be reached.
+//! (store/pending.rs): keeping a bookmarked or saved article's pictures, reading a page that was
+//! saved while it could not be reached, reading articles in full that were stored before.
 //!
 //! Work that cannot finish for want of a network is put off and tried again by itself, less
 //! often the longer it fails (30 s, 1 min, 2 min … then every 15 min), and at once when the
@@ -128,7 +128,7 @@ impl Library {
         } = work;
         let attempt = match kind {
             WorkKind::KeepImages => self.keep_images_as_asked(article_id).await,
-            WorkKind::ReadPage => self.read_saved_page(article_id).await,
+            WorkKind::ReadPage => self.read_article_page(article_id).await,
         };
         let attempt = match attempt {
             // The article was deleted meanwhile: nothing left to do.

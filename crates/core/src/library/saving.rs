@@ -68,14 +68,10 @@ impl Library {
         Ok(())
     }
 
-    /// Reads a page saved while it could not be reached (see [`super::pending`]). Once read, its
-    /// pictures are asked for.
-    pub(super) async fn read_saved_page(&self, id: ArticleId) -> Result<Attempt> {
-        let address = self
-            .blocking(move |s| s.saved_page_address(id))
-            .await?
-            .ok_or_else(|| Error::NotFound(format!("saved page {id}")))?;
-        let url = parse_web_url(&address)?;
+    /// Reads a page saved while it could not be reached, at `address` (see [`super::pending`]).
+    /// Once read, its pictures are asked for.
+    pub(super) async fn read_saved_page(&self, id: ArticleId, address: &str) -> Result<Attempt> {
+        let url = parse_web_url(address)?;
         let page = match self.fetcher.get(&url, &Validators::default()).await {
             Ok(FetchOutcome::Fetched(fetched)) => {
                 tokio::task::spawn_blocking(move || read_page(fetched)).await?

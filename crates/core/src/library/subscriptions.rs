@@ -136,12 +136,18 @@ impl Library {
         .await
     }
 
-    /// Reads each new article of this feed in full from its page (for summary-only feeds).
+    /// Reads each new article of this feed in full from its page (for summary-only feeds), and
+    /// its unread articles stored before, in the background; turned off, those not read yet
+    /// are not read.
     pub async fn set_full_text(&self, id: FeedId, full_text: bool) -> Result<()> {
         self.change(format!("feed {id}"), move |s| {
-            s.set_full_text(id, full_text)
+            s.set_full_text(id, full_text, crate::now())
         })
-        .await
+        .await?;
+        if full_text {
+            self.work_asked_for();
+        }
+        Ok(())
     }
 
     /// Moves a feed into a folder, or to the top level with `None`.

@@ -191,12 +191,32 @@ impl Store {
         Ok(changed == 1)
     }
 
-    /// Whether each new article's page is read in full at refresh.
-    pub fn set_full_text(&self, id: FeedId, full_text: bool) -> Result<bool> {
-        let changed = self.writer().execute(
+    /// Whether each new article's page is read in full at refresh. Turned on, the pages of the
+    /// feed's unread articles not read in full yet are asked for too, in the same transaction;
+    /// turned off, those still to be read are forgotten.
+    pub fn set_full_text(&self, id: FeedId, full_text: bool, now: Timestamp) -> Result<bool> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
             "UPDATE feeds SET full_text = ?2 WHERE id = ?1",
             params![id, full_text],
         )?;
+        if full_text {
+            tx.execute(
+                "INSERT INTO pending_work (article_id, kind, created_at, due_at)
+                 SELECT id, 'read_page', ?2, ?2 FROM articles
+                 WHERE feed_id = ?1 AND is_read = 0 AND url IS NOT NULL AND word_count IS NULL
+                 ON CONFLICT (article_id, kind) DO NOTHING",
+                params![id, now],
+            )?;
+        } else {
+            tx.execute(
+                "DELETE FROM pending_work WHERE kind = 'read_page'
+                     AND article_id IN (SELECT id FROM articles WHERE feed_id = ?1)",
+                [id],
+            )?;
+        }
+        tx.commit()?;
         Ok(changed == 1)
     }
 

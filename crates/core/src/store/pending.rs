@@ -7,7 +7,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use crate::api::ArticleId;
+use crate::api::{ArticleId, FeedId};
 use crate::{Result, Timestamp};
 
 /// What an article is waiting for.
@@ -160,24 +160,27 @@ impl Store {
             .flatten())
     }
 
-    /// The work an article is waiting for, with why its last attempt could not finish (`None`
-    /// before a first attempt).
-    pub fn work_pending_for(
-        &self,
-        article_id: ArticleId,
-    ) -> Result<Vec<(WorkKind, Option<String>)>> {
-        let conn = self.reader();
-        let mut stmt = conn.prepare_cached(
-            "SELECT kind, last_error FROM pending_work WHERE article_id = ?1 ORDER BY kind",
+    /// Feed articles whose page is still to be read in full (the progress of "Read full
+    /// articles" on a feed, or of "Load full text").
+    pub fn pages_to_read(&self) -> Result<u64> {
+        let count: i64 = self.reader().query_row(
+            "SELECT count(*) FROM pending_work w JOIN articles a ON a.id = w.article_id
+             WHERE w.kind = 'read_page' AND a.feed_id IS NOT NULL",
+            [],
+            |row| row.get(0),
         )?;
-        let rows = stmt
-            .query_map([article_id], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(kind, error)| Some((WorkKind::parse(&kind)?, error)))
-            .collect())
+        Ok(count as u64)
+    }
+
+    /// Forgets the feed articles' pages still to be read (of `feed` only, if given). A saved
+    /// page's reading stays: nothing else brings its text.
+    pub fn stop_reading_pages(&self, feed: Option<FeedId>) -> Result<()> {
+        self.writer().execute(
+            "DELETE FROM pending_work WHERE kind = 'read_page' AND article_id IN
+                 (SELECT id FROM articles WHERE feed_id IS NOT NULL
+                     AND (?1 IS NULL OR feed_id = ?1))",
+            [feed],
+        )?;
+        Ok(())
     }
 }

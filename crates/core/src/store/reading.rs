@@ -119,8 +119,10 @@ impl Store {
                  a.url, a.author, coalesce(b.html, ''), a.published_at, a.sort_at, a.is_read,
                  a.is_bookmarked, a.enclosures, a.is_saved, a.lead_image, a.word_count,
                  a.extract_error,
-                 (SELECT max(w.last_error IS NOT NULL) FROM pending_work w
-                  WHERE w.article_id = a.id)
+                 (SELECT w.last_error IS NOT NULL FROM pending_work w
+                  WHERE w.article_id = a.id AND w.kind = 'keep_images'),
+                 (SELECT w.last_error IS NOT NULL FROM pending_work w
+                  WHERE w.article_id = a.id AND w.kind = 'read_page')
              FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
                  LEFT JOIN article_bodies b ON b.article_id = a.id
              WHERE a.id = ?1",
@@ -149,18 +151,24 @@ impl Store {
                         .get::<_, Option<i64>>(14)?
                         .map(|words| reading_minutes(words as usize)),
                     extract_error: row.get(15)?,
-                    pending: row.get::<_, Option<bool>>(16)?.map(|tried| {
-                        if tried {
-                            PendingWork::WaitingForNetwork
-                        } else {
-                            PendingWork::Working
-                        }
-                    }),
+                    pictures_pending: pending_work(row.get(16)?),
+                    page_pending: pending_work(row.get(17)?),
                 })
             })
             .optional()?;
         Ok(article)
     }
+}
+
+/// Where pending work stands from whether an attempt at it failed (`None`: none is pending).
+fn pending_work(tried: Option<bool>) -> Option<PendingWork> {
+    tried.map(|tried| {
+        if tried {
+            PendingWork::WaitingForNetwork
+        } else {
+            PendingWork::Working
+        }
+    })
 }
 
 /// Minutes to read `words` at 230 words a minute, at least one.

@@ -85,21 +85,6 @@ impl Store {
         Ok(id)
     }
 
-    /// The address of a saved page that is still wanted (saved or bookmarked).
-    pub fn saved_page_address(&self, id: ArticleId) -> Result<Option<String>> {
-        Ok(self
-            .reader()
-            .query_row(
-                "SELECT url FROM articles
-                 WHERE id = ?1 AND feed_id IS NULL AND substr(identity, 1, 2) = 'u:'
-                     AND (is_saved = 1 OR is_bookmarked = 1)",
-                [id],
-                |row| row.get(0),
-            )
-            .optional()?
-            .flatten())
-    }
-
     /// Replaces what a saved page holds with `page` as read now (a page first kept as a link),
     /// its address and place in Saved unchanged. `then`: work asked for in the same transaction.
     pub fn fill_saved(

@@ -19,6 +19,11 @@ readingMinutes: number | null,
  */
 extractError: string | null, 
 /**
- * Work on the article that is still to happen (its pictures kept, its page read), if any.
+ * Its pictures are still to be kept for offline reading, if they are.
  */
-pending: PendingWork | null, };
+picturesPending: PendingWork | null, 
+/**
+ * Its page is still to be read in full (a page saved while offline, "Load full text", a
+ * feed turned to full articles), if it is.
+ */
+pagePending: PendingWork | null, };

@@ -30,7 +30,8 @@ fn article(title: &str, body: &str) -> Article {
         lead_image: None,
         reading_minutes: None,
         extract_error: None,
-        pending: None,
+        pictures_pending: None,
+        page_pending: None,
     }
 }
 
