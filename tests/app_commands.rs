@@ -11,6 +11,7 @@ mod support;
 use std::path::Path;
 
 use support::menus::{feed_row, folder_row};
+use support::stored::count;
 use support::{App, Driver, Sandbox};
 
 /// Keeps every text the toast shows, in order, in `window.noticesShown` (the same text shown
@@ -32,14 +33,6 @@ async fn notices_shown(app: &App) -> Vec<String> {
         .await
         .unwrap();
     serde_json::from_value(shown).unwrap()
-}
-
-fn count(db: &Path, table: &str) -> i64 {
-    let db = rusqlite::Connection::open(db).unwrap();
-    db.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-        row.get(0)
-    })
-    .unwrap()
 }
 
 /// Another program's transaction on the library, holding its write lock until dropped.

@@ -61,5 +61,15 @@ async fn settings_are_checked_saved_and_read_back() {
     open_settings().await;
     assert_eq!(value(interval).await, "45");
     assert_eq!(value(keep).await, "14");
+    // And the library file holds them, for the CLI and the next start.
+    let stored = tidings_core::Library::open(&sandbox.database())
+        .unwrap()
+        .settings()
+        .await
+        .unwrap();
+    assert_eq!(
+        (stored.refresh_interval_minutes, stored.keep_read_days),
+        (45, 14)
+    );
     app.quit().await;
 }

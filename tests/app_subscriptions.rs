@@ -14,6 +14,7 @@ use fantoccini::actions::{InputSource, MOUSE_BUTTON_RIGHT, MouseActions, Pointer
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use support::menus::{feed_row, folder_row};
+use support::stored;
 use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
@@ -204,6 +205,11 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
     app.answer_dialog("My journal").await;
     app.wait_for(Locator::XPath(&feed_in_folder("Reading", "My journal")))
         .await;
+    let db = sandbox.database();
+    assert_eq!(
+        stored::feeds_and_folders(&db),
+        [("My journal".into(), Some("Reading".into()))]
+    );
 
     // Deleting the folder, from its right-click menu, keeps the feed, now outside any folder.
     let folder = app.wait_for(Locator::XPath(&folder_row("Reading"))).await;
@@ -233,6 +239,10 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
         "text === 'Unread'",
     )
     .await;
+    assert_eq!(
+        stored::feeds_and_folders(&db),
+        [("My journal".into(), None)]
+    );
     app.quit().await;
 }
 

@@ -14,6 +14,7 @@ pub mod menus;
 pub mod processes;
 pub mod reading;
 pub mod seed;
+pub mod stored;
 
 /// How long any UI condition may take before the test fails.
 pub const PATIENCE: Duration = Duration::from_secs(20);
