@@ -162,15 +162,10 @@ impl Reachability {
     fn note(&mut self, feed_url: &str, prepared: &Result<Outcome>) {
         match prepared {
             Err(Error::Fetch(error)) if error.is_unreachable() => {
+                // The origin: one server per host and port.
                 let server = Url::parse(feed_url).map_or_else(
                     |_| feed_url.to_string(),
-                    |u| {
-                        format!(
-                            "{}:{:?}",
-                            u.host_str().unwrap_or_default(),
-                            u.port_or_known_default()
-                        )
-                    },
+                    |u| u.origin().ascii_serialization(),
                 );
                 self.unreached.insert(server);
             }
