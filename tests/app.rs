@@ -152,7 +152,7 @@ async fn errors_show_their_reason_and_the_keyboard_drives_reading() {
         (server.url("/home.html"), "no feed found at"),
         (
             format!("http://127.0.0.1:{closed_port}/feed.xml"),
-            "could not connect to the server",
+            "nothing answered at 127.0.0.1:",
         ),
         (
             server.url("/missing.xml"),

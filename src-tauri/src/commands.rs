@@ -353,10 +353,7 @@ pub fn open_in_browser(app: AppHandle, url: String) -> CommandResult<()> {
     let url = tidings_core::fetch::parse_web_url(&url).map_err(|e| user_error(e.into()))?;
     app.opener()
         .open_url(url.as_str(), None::<&str>)
-        .map_err(|e| UserError {
-            kind: ErrorKind::Internal,
-            message: format!("could not open the system browser: {e}"),
-        })
+        .map_err(|e| UserError::browser_did_not_open(url.as_str(), &e))
 }
 
 pub fn report_refresh(

@@ -88,6 +88,17 @@ impl App {
         self.open_add_feed().await;
         self.answer_dialog(address).await;
     }
+
+    /// "Save a page…" from the sidebar's ⋯ menu.
+    pub async fn save_page(&self, address: &str) {
+        self.wait_for(Locator::Css("button[aria-label='More actions']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.pick("Save a page…").await;
+        self.answer_dialog(address).await;
+    }
 }
 
 /// The sidebar row of the feed called `title`, for [`App::open_row_menu`].

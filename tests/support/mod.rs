@@ -41,6 +41,25 @@ impl Sandbox {
         Sandbox { dir }
     }
 
+    /// A desktop where no web page opens: every launcher the app may use fails, as `xdg-open`
+    /// does (exit status 4) with no browser set up.
+    pub fn without_a_browser() -> Sandbox {
+        let sandbox = Sandbox::new();
+        for launcher in [
+            "xdg-open",
+            "gio",
+            "gnome-open",
+            "kde-open",
+            "kde-open5",
+            "kde-open6",
+        ] {
+            let path = sandbox.dir.path().join("bin").join(launcher);
+            std::fs::write(&path, "#!/bin/sh\nexit 4\n").unwrap();
+            make_executable(&path);
+        }
+        sandbox
+    }
+
     /// Waits until the app has handed `url` to the system browser.
     pub async fn wait_until_opened_in_browser(&self, url: &str) {
         let log = self.dir.path().join("opened.txt");

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod feeds;
 mod local;
 mod work;
 
@@ -12,11 +13,11 @@ mod work;
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 use clap::{Parser, Subcommand};
-use tidings_core::api::{AddFeedOutcome, ArticleCursor, ArticleView, FeedOutcome, RefreshScope};
+use tidings_core::api::{ArticleCursor, ArticleView};
 use tidings_core::api::{SearchQuery, SearchScope, WorkReport};
 use tidings_core::export::{ExportFormat, ExportSelection};
 use tidings_core::store::default_db_path;
-use tidings_core::{CancelToken, Library, RefreshLimits};
+use tidings_core::{Library, RefreshLimits};
 use work::{do_asked_work, work_done_text};
 
 #[derive(Parser)]
@@ -270,18 +271,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 outcome.article.title
             );
         }
-        Command::Add { url } => match open()?.add_feed(&url).await.map_err(|e| e.to_string())? {
-            AddFeedOutcome::Subscribed { feed } => {
-                println!("{}\t{}\t{} unread", feed.id, feed.title, feed.unread_count);
-            }
-            AddFeedOutcome::Choose { candidates } => {
-                let list: Vec<String> = candidates.into_iter().map(|c| c.url).collect();
-                return Err(format!(
-                    "{url} offers several feeds; add one of: {}",
-                    list.join(" ")
-                ));
-            }
-        },
+        Command::Add { url } => feeds::add(&open()?, &url).await?,
         Command::Refresh {
             concurrency,
             per_host,
@@ -291,7 +281,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 concurrent_feeds: concurrency.unwrap_or(defaults.concurrent_feeds),
                 per_host: per_host.unwrap_or(defaults.per_host),
             };
-            refresh(&open()?.with_refresh_limits(limits)).await?;
+            feeds::refresh(&open()?.with_refresh_limits(limits)).await?;
         }
         Command::ImportOpml { file } => {
             let report = open()?
@@ -347,27 +337,6 @@ async fn run(cli: Cli) -> Result<(), String> {
             list(&open()?, view, limit).await?;
         }
     }
-    Ok(())
-}
-
-async fn refresh(library: &Library) -> Result<(), String> {
-    let report_failure = |p: tidings_core::api::RefreshProgress| {
-        if let FeedOutcome::Failed { reason } = p.outcome {
-            eprintln!("{}: {reason}", p.feed_title);
-        }
-    };
-    let summary = library
-        .refresh(RefreshScope::All, report_failure, &CancelToken::new())
-        .await
-        .map_err(|e| e.to_string())?;
-    println!(
-        "{} updated, {} not modified, {} failed; {} new articles in {:.2} s",
-        summary.updated,
-        summary.not_modified,
-        summary.failed,
-        summary.new_articles,
-        summary.seconds
-    );
     Ok(())
 }
 

@@ -120,7 +120,7 @@ fn failures_exit_non_zero_with_one_clear_line() {
         ),
         (
             vec!["add".to_string(), format!("http://127.0.0.1:{port}/feed")],
-            "could not connect to the server",
+            "nothing answered at 127.0.0.1:",
         ),
         (
             vec![

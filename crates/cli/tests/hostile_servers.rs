@@ -26,7 +26,7 @@ const EXPECTED: [(&str, &str); 20] = [
     ("/bad/slow", ""),
     ("/bad/stall", "the server went silent for 15 s"),
     ("/bad/stall-body", "the server went silent for 15 s"),
-    ("/bad/reset", "Connection reset by peer"),
+    ("/bad/reset", "was cut off — try again later"),
     (
         "/bad/empty",
         "the server sent an empty document, not a feed",

@@ -95,9 +95,12 @@ impl Fixture {
         let server = TestServer::start(app).await;
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("tidings.db");
+        // Short enough that the stalling server ends quickly, long enough that a loaded machine
+        // pausing this test's one thread (server and client share it) is not taken for a stall:
+        // at 500 ms the 11 MB answer was now and then cut short as "silent".
         let limits = FetchLimits {
-            read_timeout: Duration::from_millis(500),
-            total_timeout: Duration::from_secs(3),
+            read_timeout: Duration::from_secs(3),
+            total_timeout: Duration::from_secs(10),
             ..FetchLimits::default()
         };
         let library = Library::open_with_limits(&db, limits).unwrap();
@@ -242,7 +245,7 @@ async fn a_feed_that_cannot_be_added_says_why_and_stores_nothing() {
     assert!(
         error
             .to_string()
-            .starts_with("could not connect to the server"),
+            .starts_with("nothing answered at 127.0.0.1:"),
         "{error}"
     );
     assert!(fx.library.list_feeds().await.unwrap().is_empty());

@@ -5,6 +5,7 @@ use tidings_core::api::{AddFeedOutcome, ArticleView, ErrorKind, RefreshScope};
 use tidings_core::{CancelToken, Library};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
+use tidings_testkit::axum::http::{HeaderMap, header};
 use tidings_testkit::axum::response::Html;
 use tidings_testkit::axum::routing::get;
 
@@ -213,4 +214,102 @@ async fn an_opml_file_too_large_is_refused_before_it_is_read() {
     assert_eq!(error.kind(), ErrorKind::Invalid);
     assert!(error.to_string().contains("50.0 MB"), "{error}");
     assert!(library.list_feeds().await.unwrap().is_empty());
+}
+
+/// One blog's feeds: RSS naming itself at `/blog/feed.xml` (with `localhost`), Atom with the
+/// same title and site, and a copy served elsewhere under another title that names the RSS
+/// address as its own.
+async fn blog() -> TestServer {
+    fn rss(title: &str, site: bool, headers: &HeaderMap) -> String {
+        let host = headers[header::HOST].to_str().unwrap();
+        let site = if site {
+            format!("<link>http://{host}/blog/</link>")
+        } else {
+            String::new()
+        };
+        format!(
+            r#"<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>{title}</title>{site}
+            <atom:link rel="self" href="http://{}/blog/feed.xml"/>
+            <item><guid>1</guid><title>Hello</title></item></channel></rss>"#,
+            host.replace("127.0.0.1", "localhost")
+        )
+    }
+    let atom = |headers: HeaderMap| async move {
+        let host = headers[header::HOST].to_str().unwrap().to_string();
+        format!(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>The Blog</title><id>urn:blog</id>
+            <link href="http://{host}/blog"/><updated>2024-06-25T08:00:00Z</updated></feed>"#
+        )
+    };
+    TestServer::start(
+        Router::new()
+            .route(
+                "/blog/feed.xml",
+                get(|h: HeaderMap| async move { rss("The Blog", true, &h) }),
+            )
+            .route(
+                "/mirror/feed.xml",
+                get(|h: HeaderMap| async move { rss("Mirror", false, &h) }),
+            )
+            .route("/blog/atom.xml", get(atom))
+            .route("/other.xml", get(|| async { self::rss("Other") })),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn one_feed_is_subscribed_once_however_its_address_is_written() {
+    let server = blog().await;
+    let (_dir, library) = open_library().await;
+    let port = server.addr().port();
+    let feed = library
+        .subscribe(&server.url("/blog/feed.xml"))
+        .await
+        .unwrap();
+    for variant in [
+        format!("http://localhost:{port}/blog/feed.xml/"),
+        // Typed without a scheme: https, which this server does not speak, then http.
+        format!("127.0.0.1:{port}/blog/feed.xml"),
+        // Another format of the same blog: the same site and title.
+        server.url("/blog/atom.xml"),
+        // Fetched elsewhere, naming the subscribed address as its own.
+        server.url("/mirror/feed.xml"),
+    ] {
+        let outcome = library.add_feed(&variant).await.unwrap();
+        assert!(
+            matches!(&outcome, AddFeedOutcome::AlreadySubscribed { feed: same } if same.id == feed.id),
+            "{variant}: {outcome:?}"
+        );
+    }
+    assert_eq!(library.list_feeds().await.unwrap().len(), 1);
+
+    let opml = format!(
+        r#"<opml version="2.0"><body>
+        <outline text="The Blog" type="rss" xmlUrl="https://localhost:{port}/blog/feed.xml"/>
+        <outline text="Other" type="rss" xmlUrl="http://127.0.0.1:{port}/other.xml"/>
+        <outline text="Other again" type="rss" xmlUrl="http://LOCALHOST:{port}/other.xml/"/>
+        </body></opml>"#
+    );
+    let report = library
+        .import_opml(opml.into_bytes(), |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(
+        (report.added, report.already_subscribed),
+        (1, 1),
+        "{report:?}"
+    );
+    assert_eq!(report.rejected.len(), 1, "{report:?}");
+    assert!(
+        report.rejected[0]
+            .reason
+            .starts_with("it repeats a feed already in this list"),
+        "{report:?}"
+    );
+    library
+        .refresh(RefreshScope::All, |_| {}, &CancelToken::new())
+        .await
+        .unwrap();
+    let articles = library.list_articles(ArticleView::All, None).await.unwrap();
+    assert_eq!(articles.articles.len(), 2, "each article once");
 }

@@ -20,6 +20,22 @@ impl Farm {
         items: usize,
         work: &Path,
     ) -> Result<Farm, String> {
+        Farm::spawn(script, feeds, items, work, &[])
+    }
+
+    /// [`Farm::start`] with `--local-site`: each feed's site, item pages, pictures and tracking
+    /// pixels, and the seed story's site, are served by the farm itself.
+    pub fn start_local_site(feeds: usize, items: usize, work: &Path) -> Result<Farm, String> {
+        Farm::spawn(None, feeds, items, work, &["--local-site"])
+    }
+
+    fn spawn(
+        script: Option<PathBuf>,
+        feeds: usize,
+        items: usize,
+        work: &Path,
+        options: &[&str],
+    ) -> Result<Farm, String> {
         let script = script.unwrap_or_else(|| crate::shared_dir().join("tools/feedfarm.py"));
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -31,6 +47,7 @@ impl Farm {
             .args(["serve", "--quiet", "--seed", "1"])
             .args(["--port", &port.to_string()])
             .args(["--feeds", &feeds.to_string(), "--items", &items.to_string()])
+            .args(options)
             .arg("--ready-file")
             .arg(&ready)
             .stdout(Stdio::null())
@@ -56,8 +73,15 @@ impl Farm {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
-    /// Saves `path` from the farm (plain HTTP/1.0 over loopback) to `to`.
+    /// Saves `path` from the farm to `to`.
     pub fn download(&self, path: &str, to: &Path) -> Result<PathBuf, String> {
+        std::fs::write(to, self.get(path)?).map_err(|e| e.to_string())?;
+        Ok(to.to_path_buf())
+    }
+
+    /// The body the farm answers `path` with (plain HTTP/1.0 over loopback): a feed, a page, or
+    /// its request log (`/admin/requests?since=0&prefix=pixel`), which this does not add to.
+    pub fn get(&self, path: &str) -> Result<Vec<u8>, String> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| e.to_string())?;
         use std::io::Write;
         write!(
@@ -74,8 +98,7 @@ impl Farm {
             .windows(4)
             .position(|w| w == b"\r\n\r\n")
             .ok_or("the feed farm sent no body")?;
-        std::fs::write(to, &response[split + 4..]).map_err(|e| e.to_string())?;
-        Ok(to.to_path_buf())
+        Ok(response[split + 4..].to_vec())
     }
 }
 

@@ -9,6 +9,7 @@ import { firstWebUrl } from "./drop";
 import { savedNow, workReported } from "./offline";
 import { FAILED, Reading } from "./reading.svelte";
 import { expectedTotal, finishedText, type RefreshStatus } from "./refresh";
+import { alreadySubscribedText } from "./subscriptions";
 import { savedText, savingText } from "./saving";
 import { NO_COUNTS, sameView } from "./views";
 
@@ -22,6 +23,8 @@ export class Library extends Reading {
   refresh = $state<RefreshStatus | null>(null);
   /** What the last refresh left to say (failures), until dismissed or the next refresh. */
   refreshNote = $state<string | null>(null);
+  /** The last refresh reached no server: its note says so once, so the feeds show no ⚠ each. */
+  unreachable = $state(false);
   importing = $state<{ done: number; total: number } | null>(null);
   /** Feed articles whose pages are still to be read in full, and whether that waits for the network. */
   readingPages = $state<{ left: number; waiting: boolean }>({ left: 0, waiting: false });
@@ -45,11 +48,13 @@ export class Library extends Reading {
       events.onRefreshFinished((summary) => {
         this.refresh = null;
         this.refreshNote = finishedText(summary);
+        this.unreachable = summary.offline;
         void this.reload();
       }),
       events.onRefreshFailed((error) => {
         this.refresh = null;
         this.refreshNote = error.message;
+        this.unreachable = false;
       }),
       events.onImportProgress((done, total) => {
         this.importing = { done, total };
@@ -132,14 +137,24 @@ export class Library extends Reading {
     await this.open(id);
   }
 
-  /** Adds an address; a site offering several feeds comes back as a choice. Throws with the reason. */
+  /**
+   * Adds an address and shows the feed; a feed subscribed to already (at any of its addresses) is
+   * shown and said so. A site offering several feeds comes back as a choice. Throws with the reason.
+   */
   async addFeed(address: string): Promise<AddFeedOutcome> {
     const outcome = await api.addFeed(address);
-    if (outcome.kind === "subscribed") {
+    if (outcome.kind !== "choose") {
       await this.loadSidebar();
       await this.chooseView({ kind: "feed", feedId: outcome.feed.id });
     }
+    if (outcome.kind === "alreadySubscribed") this.say(alreadySubscribedText(outcome.feed));
     return outcome;
+  }
+
+  /** Takes away what the last refresh said, and with it the silence about each feed's ⚠. */
+  dismissRefreshNote(): void {
+    this.refreshNote = null;
+    this.unreachable = false;
   }
 
   async removeFeed(feed: FeedSummary): Promise<void> {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { RefreshSummary } from "./api";
 import { feedSummary } from "./fixtures";
-import { expectedTotal, finishedText, progressText, readingText } from "./refresh";
+import { expectedTotal, finishedText, OFFLINE_TEXT, progressText, readingText } from "./refresh";
 
 const feed = (id: number, folderId: number | null, status: "active" | "gone" = "active") =>
   feedSummary({ id, folderId, status });
-const summary = (failed: number, cancelled = false): RefreshSummary => ({
-  updated: 3, notModified: 4, failed, newArticles: 10, seconds: 1.5, cancelled,
+const summary = (failed: number, cancelled = false, offline = false): RefreshSummary => ({
+  updated: 3, notModified: 4, failed, newArticles: 10, seconds: 1.5, cancelled, offline,
 });
 
 describe("the refresh bar", () => {
@@ -30,6 +30,11 @@ describe("the refresh bar", () => {
     expect(finishedText(summary(0, true))).toBeNull();
     expect(finishedText(summary(1))).toBe("1 feed could not be refreshed — see ⚠ in the sidebar.");
     expect(finishedText(summary(4, true))).toBe("Refresh cancelled. 4 feeds could not be refreshed — see ⚠ in the sidebar.");
+  });
+
+  it("says once that the network is away when no feed's server could be reached", () => {
+    expect(finishedText(summary(34, false, true))).toBe(OFFLINE_TEXT);
+    expect(OFFLINE_TEXT).toMatch(/^You seem to be offline/);
   });
 });
 

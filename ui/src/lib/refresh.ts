@@ -24,8 +24,12 @@ export function progressText(status: RefreshStatus): string {
   return status.total === null ? "Checking feeds…" : `${status.done} of ${count(status.total, "feed")}`;
 }
 
+/** Said once, in place of a ⚠ on every feed, when a refresh reached no server at all. */
+export const OFFLINE_TEXT = "You seem to be offline: no feed could be reached. Check this computer's connection; Tidings tries again by itself.";
+
 /** What stays in the bar after a refresh: only what needs attention. */
 export function finishedText(summary: RefreshSummary): string | null {
+  if (summary.offline) return OFFLINE_TEXT;
   if (summary.failed > 0) {
     const failed = summary.failed === 1 ? "1 feed could not be refreshed" : `${summary.failed} feeds could not be refreshed`;
     return `${summary.cancelled ? "Refresh cancelled. " : ""}${failed} — see ⚠ in the sidebar.`;

@@ -26,3 +26,17 @@ pub enum ErrorKind {
     Storage,
     Internal,
 }
+
+impl UserError {
+    /// The system would not open `url` in a web browser. What the launcher said (an exit status)
+    /// goes to the log: it tells the person nothing they can act on.
+    pub fn browser_did_not_open(url: &str, cause: &dyn std::fmt::Display) -> UserError {
+        tracing::warn!(url, %cause, "the system browser did not open");
+        UserError {
+            kind: ErrorKind::Internal,
+            message: format!(
+                "Your web browser didn't open. Check that this computer has a default web browser, then try again — or copy the address: {url}"
+            ),
+        }
+    }
+}

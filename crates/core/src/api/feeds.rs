@@ -61,13 +61,22 @@ pub struct Folder {
     pub unread_count: i64,
 }
 
-/// What adding an address led to: a subscription, or a choice among the feeds a site offers.
+/// What adding an address led to: a subscription, the one that already was, or a choice among
+/// the feeds a site offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 #[ts(export)]
 pub enum AddFeedOutcome {
-    Subscribed { feed: FeedSummary },
-    Choose { candidates: Vec<FeedCandidate> },
+    Subscribed {
+        feed: FeedSummary,
+    },
+    /// The feed was subscribed to already, maybe at another of its addresses; nothing changed.
+    AlreadySubscribed {
+        feed: FeedSummary,
+    },
+    Choose {
+        candidates: Vec<FeedCandidate>,
+    },
 }
 
 /// A feed opened with Tidings from outside (a `feed:` link in a browser, a saved feed file): the

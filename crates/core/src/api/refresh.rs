@@ -75,4 +75,7 @@ pub struct RefreshSummary {
     /// Wall time of the whole refresh.
     pub seconds: f64,
     pub cancelled: bool,
+    /// Every feed failed without reaching its server, over two servers or more: the network,
+    /// not the feeds, is what is wrong, and is what to tell the person (once).
+    pub offline: bool,
 }

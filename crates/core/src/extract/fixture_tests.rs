@@ -142,3 +142,32 @@ fn serializes_with_the_documented_field_names() {
     }
     assert_eq!(json["published"], PUBLISHED_AT_EIGHT);
 }
+
+/// feedfarm's page of the seed story (`/site/seed/putin-kim.html`, served on port 18931): its
+/// lead figure sits beside the story's container, so readability leaves it, caption and all,
+/// out of the body; the page also counts readers with a 1×1 picture inside the story.
+#[test]
+fn a_lead_figure_left_out_by_readability_comes_back_with_its_caption() {
+    let page = Url::parse("http://127.0.0.1:18931/site/seed/putin-kim.html").unwrap();
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/extract/testdata/seed-feedfarm.html"),
+    )
+    .unwrap();
+    let got = extract(&bytes, &page).unwrap();
+    let lead = "http://127.0.0.1:18931/site/seed/img/putin-kim-vostochny.jpg";
+    assert_eq!(got.lead_image.as_deref(), Some(lead));
+    assert!(
+        got.html.starts_with(&format!(
+            "<figure><img src=\"{lead}\" alt=\"Vladimir Putin and Kim Jong Un\" width=\"320\" height=\"180\">\
+             <figcaption>Vladimir Putin welcomes Kim Jong Un at the Vostochny space center. \
+             <span>Image: feedfarm</span></figcaption></figure>"
+        )),
+        "{}",
+        got.html
+    );
+    assert_eq!(got.html.matches("<figure>").count(), 1, "{}", got.html);
+    assert!(!got.html.contains("pixel.gif"), "{}", got.html);
+    let seed = SeedArticle::load();
+    assert_eq!(paragraphs(&got.html), seed.paragraphs);
+}

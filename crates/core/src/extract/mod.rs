@@ -104,7 +104,21 @@ pub fn read_page(html: &[u8], page_url: &Url) -> Result<Reading, ExtractError> {
         }
     };
     let meta = metadata::PageMetadata::from_article(&article, &seen, page_url);
-    let body = body::finish(&article.content, meta.byline.as_deref(), page_url);
+    let mut body = body::finish(&article.content, meta.byline.as_deref(), page_url);
+    let lead_image = meta
+        .lead_image
+        .or_else(|| first_image(&body.html, page_url))
+        .or(meta.fallback_image);
+    if let (Some(figure), Some(lead)) = (seen.image_figure.as_deref(), lead_image.as_deref())
+        && seen.image.as_deref() == Some(lead)
+        && !crate::media::image_urls(&body.html)
+            .iter()
+            .any(|src| src == lead)
+    {
+        // Readability left the lead figure out: put it back at the top, caption and all.
+        let content = format!("{figure}{}", article.content);
+        body = body::finish(&content, meta.byline.as_deref(), page_url);
+    }
     let word_count = body::word_count(&body.text);
     if word_count == 0 {
         return Err(not_an_article(
@@ -117,10 +131,6 @@ pub fn read_page(html: &[u8], page_url: &Url) -> Result<Reading, ExtractError> {
         body.story_links,
         meta.published.is_some(),
     );
-    let lead_image = meta
-        .lead_image
-        .or_else(|| first_image(&body.html, page_url))
-        .or(meta.fallback_image);
     let article = Extracted {
         title: meta.title,
         byline: meta.byline,

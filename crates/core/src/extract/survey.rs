@@ -22,6 +22,9 @@ pub(super) struct SeenOnPage {
     /// The first real image in the article's markup (not a tracking pixel), for pages without
     /// an `og:image`: readability often leaves a lead figure outside the body.
     pub image: Option<String>,
+    /// The `<figure>` around that image, as the page wrote it, when it has a caption:
+    /// readability often drops a lead figure, and with it the caption the picture needs.
+    pub image_figure: Option<String>,
 }
 
 /// What a page says about itself; used to tell articles from other pages.
@@ -40,7 +43,7 @@ pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage
     let (mut seen_title, mut seen_h1) = (false, false);
     let (mut og_type, mut password, mut articles) = (None, false, 0);
     let (mut machine_date, mut date_before, mut date_after) = (None, None, None);
-    let (mut byline, mut image) = (None, None);
+    let (mut byline, mut image, mut image_figure) = (None, None, None);
     for node in doc.root().descendants_it().filter(NodeRef::is_element) {
         let Some(name) = node.node_name() else {
             continue;
@@ -66,6 +69,7 @@ pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage
             "article" => articles += 1,
             "img" if image.is_none() && in_article(&node) && !is_tiny(&node) => {
                 image = node.attr("src").and_then(|src| web_url(&src, page_url));
+                image_figure = captioned_figure(&node);
             }
             _ => {}
         }
@@ -112,6 +116,7 @@ pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage
         date: machine_date.or(date_after).or(date_before),
         byline,
         image,
+        image_figure,
     };
     (signals, seen)
 }
@@ -152,6 +157,14 @@ fn in_article(img: &NodeRef) -> bool {
         }
     }
     figure && main
+}
+
+/// The HTML of the `<figure>` holding `img` (within a few levels), if it has a caption.
+fn captioned_figure(img: &NodeRef) -> Option<String> {
+    let figure = img
+        .ancestors_it(Some(3))
+        .find(|a| a.node_name().as_deref() == Some("figure"))?;
+    (!figure.find(&["figcaption"]).is_empty()).then(|| figure.html().to_string())
 }
 
 fn is_tiny(img: &NodeRef) -> bool {

@@ -78,6 +78,13 @@ fn adapt(
         .or_else(|| feed_url.host_str().map(str::to_string))
         .unwrap_or_else(|| feed_url.to_string());
     let site_url = web_link(&feed.links).map(Url::into);
+    let self_url = feed
+        .links
+        .iter()
+        .filter(|l| l.rel.as_deref() == Some("self"))
+        .filter_map(|l| feed_url.join(l.href.trim()).ok())
+        .find(is_web_url)
+        .map(Url::into);
     // The scans and feed-rs see the same items in the same order; if they ever disagree, trust
     // neither scan and rely on feed-rs alone.
     let count = feed.entries.len();
@@ -98,6 +105,7 @@ fn adapt(
     ParsedFeed {
         title,
         site_url,
+        self_url,
         ttl_minutes: feed.ttl,
         skip_hours,
         items,

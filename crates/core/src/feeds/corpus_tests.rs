@@ -37,6 +37,7 @@ impl ParsedFeed {
         ParsedFeed {
             title: String::new(),
             site_url: None,
+            self_url: None,
             ttl_minutes: None,
             skip_hours: Vec::new(),
             items: Vec::new(),

@@ -5,6 +5,7 @@
 //! pure: bytes in, plain data out.
 
 mod adapter;
+pub mod address;
 mod base64;
 mod charset;
 mod dialect;
@@ -28,6 +29,9 @@ use crate::Timestamp;
 pub struct ParsedFeed {
     pub title: String,
     pub site_url: Option<String>,
+    /// The address the feed names as its own (Atom's and RSS's `<atom:link rel="self">`), which
+    /// may differ from where it was fetched.
+    pub self_url: Option<String>,
     /// RSS `<ttl>`: how many minutes the publisher says the feed may be cached.
     pub ttl_minutes: Option<u32>,
     /// RSS `<skipHours>`: UTC hours (0..=23) in which the publisher asks not to be polled; sorted,

@@ -16,6 +16,7 @@ use std::rc::Rc;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
+use super::address::address_key;
 use crate::api::RejectedOutline;
 use outline::{Outline, web_url};
 
@@ -173,7 +174,7 @@ struct Importer {
     folders: Vec<Option<Rc<str>>>,
     feeds: Vec<OpmlFeed>,
     rejected: Vec<RejectedOutline>,
-    /// Normalized address → index in `feeds`.
+    /// Each feed's [`address_key`] → index in `feeds`: `http://www.x/feed/` repeats `https://x/feed`.
     seen: HashMap<String, usize>,
     /// Feeds and refused entries so far; folders are free.
     entries: usize,
@@ -213,7 +214,7 @@ impl Importer {
             Ok(url) => url,
             Err(reason) => return self.reject(outline, reason),
         };
-        if let Some(&first) = self.seen.get(url.as_str()) {
+        if let Some(&first) = self.seen.get(&address_key(url.as_str())) {
             let reason = format!(
                 "it repeats a feed already in this list (\"{}\")",
                 self.feeds[first].title
@@ -229,7 +230,8 @@ impl Importer {
             .and_then(|u| web_url(u).ok())
             .map(String::from);
         self.entries += 1;
-        self.seen.insert(url.to_string(), self.feeds.len());
+        self.seen
+            .insert(address_key(url.as_str()), self.feeds.len());
         self.feeds.push(OpmlFeed {
             title,
             xml_url: url.into(),

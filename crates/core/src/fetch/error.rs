@@ -1,6 +1,9 @@
 use std::time::Duration;
 
+use url::Url;
+
 use super::FetchLimits;
+use super::connect::ConnectProblem;
 use crate::api::ErrorKind;
 
 /// Each way a fetch can fail, worded so the person reading it knows what happened.
@@ -10,8 +13,13 @@ pub enum FetchError {
     InvalidUrl { input: String, reason: String },
     #[error("refused: {0}")]
     Refused(String),
-    #[error("could not connect to the server: {0}")]
-    Connect(String),
+    /// The server was never reached, or would not speak securely: nothing was asked of it.
+    #[error("{}", problem.describe(host))]
+    Connect {
+        /// Host name, and port when the address gave one.
+        host: String,
+        problem: ConnectProblem,
+    },
     #[error("the server went silent for {0} s")]
     Stalled(u64),
     #[error("the server did not finish answering within {0} s")]
@@ -51,25 +59,23 @@ impl FetchError {
         if let Some(refusal) = causes(&e).find_map(|c| c.downcast_ref::<super::reach::Refusal>()) {
             return FetchError::Refused(refusal.to_string());
         }
+        let connect = |problem| FetchError::Connect {
+            host: e.url().map(host_and_port).unwrap_or_default(),
+            problem,
+        };
         if e.is_timeout() {
             return if e.is_connect() {
-                FetchError::Connect(format!(
-                    "no answer within {} s",
-                    limits.connect_timeout.as_secs()
-                ))
+                connect(ConnectProblem::NoAnswer(limits.connect_timeout.as_secs()))
             } else if elapsed >= limits.total_timeout {
                 FetchError::Timeout(limits.total_timeout.as_secs())
             } else {
                 FetchError::Stalled(limits.read_timeout.as_secs().max(1))
             };
         }
-        let detail = root_cause(&e);
-        if e.is_connect() {
-            FetchError::Connect(detail)
-        } else if e.is_body() || e.is_decode() {
-            FetchError::Body(detail)
+        if (e.is_body() || e.is_decode()) && !e.is_connect() {
+            FetchError::Body(root_cause(&e))
         } else {
-            FetchError::Connect(detail)
+            connect(ConnectProblem::of(causes(&e)))
         }
     }
 
@@ -101,14 +107,29 @@ impl FetchError {
     /// slow, where nothing said the address or what it holds is wrong.
     pub fn is_temporary(&self) -> bool {
         match self {
-            FetchError::Connect(_)
-            | FetchError::Stalled(_)
+            FetchError::Connect { problem, .. } => problem.may_pass(),
+            FetchError::Stalled(_)
             | FetchError::Timeout(_)
             | FetchError::Body(_)
             | FetchError::RetryLater { .. } => true,
             FetchError::Status { code, .. } => matches!(code, 408 | 429 | 500..=599),
             _ => false,
         }
+    }
+
+    /// Whether the server could not be reached at all (no network, an unknown name, nothing
+    /// answering): what every feed says at once when this computer is offline.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, FetchError::Connect { problem, .. } if problem.is_unreachable())
+    }
+
+    /// Whether an https address typed without its scheme may work with http: no secure site
+    /// answered there, though the name is known.
+    pub(super) fn may_be_plain_http(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Connect { problem, .. } if !matches!(problem, ConnectProblem::UnknownHost | ConnectProblem::NoNetwork)
+        )
     }
 
     pub(crate) fn unexpected_not_modified() -> FetchError {
@@ -125,6 +146,15 @@ impl FetchError {
             FetchError::Client(_) => ErrorKind::Internal,
             _ => ErrorKind::Network,
         }
+    }
+}
+
+/// `host` or `host:port`, as a person would recognise the address.
+fn host_and_port(url: &Url) -> String {
+    let host = url.host_str().unwrap_or_default();
+    match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
     }
 }
 

@@ -1,8 +1,10 @@
 //! The one HTTP client Tidings uses: conditional GET, timeouts, a redirect limit and a cap on the
 //! decompressed body, with an error for each way a server can let us down.
 
+mod connect;
 mod error;
 mod reach;
+mod typed;
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -14,8 +16,10 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use reqwest::{StatusCode, redirect};
 use url::Url;
 
+pub use connect::ConnectProblem;
 pub use error::FetchError;
 pub use reach::{Reach, is_public, lives_on_private_network};
+pub use typed::parse_web_url;
 
 /// Bounds on one request. The defaults suit feeds and article pages.
 #[derive(Debug, Clone)]
@@ -282,26 +286,6 @@ impl Fetcher {
         }
         Ok(body)
     }
-}
-
-/// Reads what a person typed as a feed or page address. A missing scheme means https.
-pub fn parse_web_url(input: &str) -> Result<Url, FetchError> {
-    let input = input.trim();
-    let invalid = |reason: &str| FetchError::InvalidUrl {
-        input: input.to_string(),
-        reason: reason.to_string(),
-    };
-    if input.is_empty() {
-        return Err(invalid("the address is empty"));
-    }
-    let with_scheme = if input.contains("://") {
-        input.to_string()
-    } else {
-        format!("https://{input}")
-    };
-    let url = Url::parse(&with_scheme).map_err(|e| invalid(&e.to_string()))?;
-    check_web_url(&url)?;
-    Ok(url)
 }
 
 fn check_web_url(url: &Url) -> Result<(), FetchError> {

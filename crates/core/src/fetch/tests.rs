@@ -201,9 +201,102 @@ async fn an_unreachable_host_is_a_connection_error() {
     let url = Url::parse(&format!("http://127.0.0.1:{port}/feed.xml")).unwrap();
     let fetcher = Fetcher::new(quick_limits()).unwrap();
     let error = fetcher.get(&url, &Validators::default()).await.unwrap_err();
+    assert_eq!(
+        error,
+        FetchError::Connect {
+            host: format!("127.0.0.1:{port}"),
+            problem: ConnectProblem::NothingListening
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "nothing answered at 127.0.0.1:{port} — the site may be down (try again later), or the address may be wrong"
+        )
+    );
+    assert!(error.is_temporary() && error.is_unreachable());
+}
+
+#[tokio::test]
+async fn an_unknown_name_and_a_plain_http_server_are_told_apart() {
+    let fetcher = Fetcher::new(quick_limits()).unwrap();
+    // .invalid never resolves (RFC 6761).
+    let unknown = Url::parse("https://no-such-site.invalid/feed").unwrap();
+    let error = fetcher
+        .get(&unknown, &Validators::default())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "no site called no-such-site.invalid could be found — check the address for typos, and that this computer is online"
+    );
+    assert!(error.is_temporary() && error.is_unreachable());
+
+    // https to a server that speaks plain http: rustls reads its answer as a corrupt message.
+    let server = TestServer::start(Router::new().route("/feed.xml", get(|| async { FEED }))).await;
+    let secure = Url::parse(&server.url("/feed.xml").replace("http:", "https:")).unwrap();
+    let error = fetcher
+        .get(&secure, &Validators::default())
+        .await
+        .unwrap_err();
+    let host = secure.host_str().unwrap().to_string() + &format!(":{}", server.addr().port());
+    assert_eq!(
+        error,
+        FetchError::Connect {
+            host: host.clone(),
+            problem: ConnectProblem::NotSecure
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{host} does not offer a secure (https) connection — write its address with http:// instead"
+        )
+    );
+    assert!(!error.is_temporary() && !error.is_unreachable());
+}
+
+#[tokio::test]
+async fn an_address_typed_without_a_scheme_is_tried_with_http_when_https_fails() {
+    let fetcher = Fetcher::new(quick_limits()).unwrap();
+    let server = TestServer::start(Router::new().route("/feed.xml", get(|| async { FEED }))).await;
+    let typed = server.url("/feed.xml").replace("http://", "");
+    let (url, outcome) = fetcher
+        .get_typed(&typed, parse_web_url(&typed).unwrap())
+        .await;
+    assert_eq!(url.as_str(), server.url("/feed.xml"));
+    assert!(matches!(outcome, Ok(FetchOutcome::Fetched(_))));
+
+    // Written with https, it stays https: the person asked for a secure connection.
+    let written = server.url("/feed.xml").replace("http:", "https:");
+    let (url, outcome) = fetcher
+        .get_typed(&written, parse_web_url(&written).unwrap())
+        .await;
+    assert_eq!(url.as_str(), written);
+    assert!(matches!(
+        outcome,
+        Err(FetchError::Connect {
+            problem: ConnectProblem::NotSecure,
+            ..
+        })
+    ));
+
+    // Nothing answers either way: what https said.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let typed = format!("127.0.0.1:{port}/feed.xml");
+    let (url, outcome) = fetcher
+        .get_typed(&typed, parse_web_url(&typed).unwrap())
+        .await;
+    assert_eq!(url.scheme(), "https");
     assert!(
-        matches!(&error, FetchError::Connect(reason) if reason.contains("refused")),
-        "{error}"
+        outcome
+            .unwrap_err()
+            .to_string()
+            .starts_with("nothing answered at")
     );
 }
 

@@ -10,6 +10,7 @@ use super::Library;
 use crate::api::{Article, ArticleId, KeptImages, RemoteImages};
 use crate::fetch::{FetchError, Reach};
 use crate::media::{self, Image};
+use crate::sanitize::{is_tracking_address, without_tracking_images};
 use crate::store::ImageSource;
 use crate::{Error, Result, now};
 
@@ -52,8 +53,9 @@ impl Library {
             .blocking(move |s| s.article_images_source(id))
             .await?
             .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
-        let mut urls = media::image_urls(&html);
-        if let Some(lead) = lead_image.filter(|l| !urls.contains(l)) {
+        // Stored before trackers were dropped at ingest, an article may still hold some.
+        let mut urls = media::image_urls(&without_tracking_images(&html));
+        if let Some(lead) = lead_image.filter(|l| !urls.contains(l) && !is_tracking_address(l)) {
             urls.insert(0, lead);
         }
         let reach = self.content_reach(id).await?;
@@ -172,13 +174,17 @@ impl Library {
     }
 
     /// An image of article `article` for the webview: kept already, or fetched now through the
-    /// backend when the person's setting (or their click, `requested`) allows it.
+    /// backend when the person's setting (or their click, `requested`) allows it. A known
+    /// counter's picture never is (see [`crate::sanitize::is_tracking_address`]).
     pub async fn image(
         &self,
         article: ArticleId,
         url: &str,
         requested: bool,
     ) -> Result<Option<Image>> {
+        if is_tracking_address(url) {
+            return Ok(None);
+        }
         let key = url.to_string();
         match self.blocking(move |s| s.image_source(&key)).await? {
             Some(ImageSource::Stored(image)) => return Ok(Some(image)),

@@ -18,6 +18,7 @@ mod subscriptions;
 mod undo;
 mod writer;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ use crate::api::{
 };
 use crate::fetch::{FetchLimits, Fetcher};
 use crate::media::ImageLimits;
+use crate::sanitize::{is_tracking_address, without_tracking_images};
 use crate::store::{ArticleQuery, Store, WorkKind};
 use crate::{Error, Result, now};
 
@@ -264,10 +266,18 @@ impl Library {
         Ok(true)
     }
 
+    /// An article as stored, less any tracking image: one stored before the sanitizer dropped
+    /// them would otherwise send a read receipt when shown, exported or kept offline.
     pub async fn article(&self, id: ArticleId) -> Result<Article> {
-        self.blocking(move |s| s.article(id))
+        let mut article = self
+            .blocking(move |s| s.article(id))
             .await?
-            .ok_or_else(|| Error::NotFound(format!("article {id}")))
+            .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
+        if let Cow::Owned(kept) = without_tracking_images(&article.content_html) {
+            article.content_html = kept;
+        }
+        article.lead_image = article.lead_image.filter(|l| !is_tracking_address(l));
+        Ok(article)
     }
 
     pub async fn set_read(&self, id: ArticleId, read: bool) -> Result<()> {

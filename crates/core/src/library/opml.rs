@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::Library;
 use crate::api::ImportReport;
+use crate::feeds::address::{KnownFeed, Subscribed};
 use crate::feeds::opml::{self, MAX_OPML_BYTES, OpmlError, OpmlFeed};
 use crate::store::NewSubscription;
 use crate::{Error, Result, now};
@@ -20,14 +21,14 @@ impl Library {
     ) -> Result<ImportReport> {
         self.blocking(move |store| {
             let import = opml::parse_opml(&bytes)?;
-            let subscriptions: Vec<NewSubscription> =
-                import.feeds.into_iter().map(subscription).collect();
+            let entries = import.feeds.len();
+            let subscriptions = not_subscribed(import.feeds, &store.known_feeds()?);
             let added = store.insert_subscriptions(&subscriptions, now(), &|done, total| {
                 progress(done as u64, total as u64)
             })?;
             Ok(ImportReport {
                 added: added as u64,
-                already_subscribed: (subscriptions.len() - added) as u64,
+                already_subscribed: (entries - added) as u64,
                 rejected: import.rejected,
             })
         })
@@ -74,6 +75,25 @@ impl Library {
             .collect();
         Ok(opml::write_opml("Tidings subscriptions", &feeds))
     }
+}
+
+/// The entries that are not subscribed to yet, each feed once however often and however
+/// differently the file (or the library) writes its address (see [`Subscribed`]).
+fn not_subscribed(feeds: Vec<OpmlFeed>, known: &[KnownFeed]) -> Vec<NewSubscription> {
+    let mut subscribed = Subscribed::new(known);
+    let mut new = Vec::new();
+    for feed in feeds {
+        let site = feed.html_url.as_deref();
+        if subscribed
+            .find(&[&feed.xml_url], site, &feed.title)
+            .is_none()
+        {
+            // Not a stored feed yet: any id tells later entries that this one is taken.
+            subscribed.add(0, &[&feed.xml_url], site, [feed.title.as_str()]);
+            new.push(subscription(feed));
+        }
+    }
+    new
 }
 
 fn subscription(feed: OpmlFeed) -> NewSubscription {

@@ -2,8 +2,8 @@
 //! its own transaction, progress reported as each one finishes, the schedule updated from what
 //! every server said, and a way to stop.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use futures::StreamExt;
@@ -55,6 +55,8 @@ impl Library {
         let total = feeds.len() as u64;
         let hosts = HostLimits::new(&feeds, self.limits.per_host);
         let (writer, mut stored) = BatchWriter::start(Arc::clone(&self.store));
+        let reachability = Mutex::new(Reachability::default());
+        let reach = &reachability;
         // Fetching and parsing run ahead of the database writes; the writer reports each feed
         // once it is stored, and that is when progress moves.
         let produce = async move {
@@ -69,6 +71,10 @@ impl Library {
                         } => prepared,
                         () = cancel.cancelled() => return,
                     };
+                    reach
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .note(&feed.url, &prepared);
                     let outcome = prepared.unwrap_or_else(|error| failure(&feed, interval, &error));
                     writer.submit(feed, outcome).await;
                 })
@@ -99,6 +105,10 @@ impl Library {
         };
         let ((), done) = tokio::join!(produce, report);
         summary.cancelled = done < total;
+        summary.offline = reachability
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner())
+            .seems_offline();
         if summary.updated > 0 {
             self.blocking(|s| s.optimize()).await?;
         }
@@ -137,6 +147,36 @@ impl Library {
                 Ok(Outcome::Updated(update, poll))
             }
         }
+    }
+}
+
+/// Whether a refresh reached any server, to tell "no network" from failing feeds.
+#[derive(Debug, Default)]
+struct Reachability {
+    /// The servers (host and port) that were tried and never reached.
+    unreached: HashSet<String>,
+    reached_any: bool,
+}
+
+impl Reachability {
+    fn note(&mut self, feed_url: &str, prepared: &Result<Outcome>) {
+        match prepared {
+            Err(Error::Fetch(error)) if error.is_unreachable() => {
+                // The origin: one server per host and port.
+                let server = Url::parse(feed_url).map_or_else(
+                    |_| feed_url.to_string(),
+                    |u| u.origin().ascii_serialization(),
+                );
+                self.unreached.insert(server);
+            }
+            _ => self.reached_any = true,
+        }
+    }
+
+    /// Every server tried was out of reach, and there were at least two of them (one server
+    /// being down is that server's problem).
+    fn seems_offline(&self) -> bool {
+        !self.reached_any && self.unreached.len() >= 2
     }
 }
 

@@ -25,7 +25,8 @@ impl Library {
             self.set_saved(id, true).await?;
             return self.save_outcome(id, None).await;
         }
-        let (page, then) = match self.fetcher.get(&url, &Validators::default()).await {
+        let (url, fetched) = self.fetcher.get_typed(address, url).await;
+        let (page, then) = match fetched {
             Ok(FetchOutcome::Fetched(fetched)) => {
                 let page = tokio::task::spawn_blocking(move || read_page(fetched)).await?;
                 (page, Some(WorkKind::KeepImages))

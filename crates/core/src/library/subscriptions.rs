@@ -7,24 +7,35 @@ use super::{Library, ingest, schedule};
 use crate::api::{
     AddFeedOutcome, FeedCandidate, FeedFormat, FeedId, FeedSummary, Folder, FolderId,
 };
+use crate::feeds::address::Subscribed;
 use crate::feeds::{self, discover};
 use crate::fetch::{FetchError, FetchOutcome, Fetched, Validators, parse_web_url};
 use crate::{Error, Result, now};
 
+/// A fetch's body; only a misbehaving server answers 304 to a request that had no validators.
+fn fresh(outcome: FetchOutcome) -> Result<Fetched> {
+    match outcome {
+        FetchOutcome::Fetched(fetched) => Ok(fetched),
+        FetchOutcome::NotModified(_) => Err(FetchError::unexpected_not_modified().into()),
+    }
+}
+
 impl Library {
     /// Adds `address`: a feed is subscribed to; a web page is searched for the feeds it
     /// advertises (or keeps at the usual places): one is subscribed to, several are offered to
-    /// choose from. Nothing is stored unless a feed fetched and parsed. An address already
-    /// subscribed returns that subscription unchanged.
+    /// choose from. Nothing is stored unless a feed fetched and parsed. A feed subscribed to
+    /// already — at this address, another way of writing it, the address the feed names as its
+    /// own, or with the same site and title — is answered with that subscription, unchanged.
     pub async fn add_feed(&self, address: &str) -> Result<AddFeedOutcome> {
         let url = parse_web_url(address)?;
-        if let Some(feed) = self.existing(&url).await? {
-            return Ok(AddFeedOutcome::Subscribed { feed });
+        let known = Subscribed::new(&self.blocking(|s| s.known_feeds()).await?);
+        if let Some(id) = known.find(&[url.as_str()], None, "") {
+            return self.already_subscribed(id).await;
         }
-        let fetched = self.fetch_fresh(&url).await?;
+        let (url, fetched) = self.fetcher.get_typed(address, url).await;
+        let fetched = fresh(fetched?)?;
         if !discover::looks_like_html(&fetched.body) {
-            let feed = self.subscribe_fetched(&url, fetched).await?;
-            return Ok(AddFeedOutcome::Subscribed { feed });
+            return self.subscribe_fetched(&url, fetched, &known).await;
         }
         let mut candidates = discover::links_in_page(&fetched.body, &fetched.final_url);
         if candidates.is_empty() {
@@ -36,12 +47,11 @@ impl Library {
             })),
             1 => {
                 let feed_url = parse_web_url(&candidates[0].url)?;
-                if let Some(feed) = self.existing(&feed_url).await? {
-                    return Ok(AddFeedOutcome::Subscribed { feed });
+                if let Some(id) = known.find(&[feed_url.as_str()], None, "") {
+                    return self.already_subscribed(id).await;
                 }
                 let fetched = self.fetch_fresh(&feed_url).await?;
-                let feed = self.subscribe_fetched(&feed_url, fetched).await?;
-                Ok(AddFeedOutcome::Subscribed { feed })
+                self.subscribe_fetched(&feed_url, fetched, &known).await
             }
             _ => Ok(AddFeedOutcome::Choose { candidates }),
         }
@@ -50,7 +60,9 @@ impl Library {
     /// Subscribes to `address`, which must lead to exactly one feed (for scripts and tests).
     pub async fn subscribe(&self, address: &str) -> Result<FeedSummary> {
         match self.add_feed(address).await? {
-            AddFeedOutcome::Subscribed { feed } => Ok(feed),
+            AddFeedOutcome::Subscribed { feed } | AddFeedOutcome::AlreadySubscribed { feed } => {
+                Ok(feed)
+            }
             AddFeedOutcome::Choose { candidates } => Err(Error::Invalid(format!(
                 "{address} offers several feeds; add one of: {}",
                 candidates
@@ -62,28 +74,36 @@ impl Library {
         }
     }
 
-    async fn existing(&self, url: &Url) -> Result<Option<FeedSummary>> {
-        let key = url.to_string();
-        match self.blocking(move |s| s.feed_id_by_url(&key)).await? {
-            Some(id) => Ok(Some(self.feed(id).await?)),
-            None => Ok(None),
-        }
+    async fn already_subscribed(&self, id: FeedId) -> Result<AddFeedOutcome> {
+        let feed = self.feed(id).await?;
+        Ok(AddFeedOutcome::AlreadySubscribed { feed })
     }
 
     async fn fetch_fresh(&self, url: &Url) -> Result<Fetched> {
-        match self.fetcher.get(url, &Validators::default()).await? {
-            FetchOutcome::Fetched(fetched) => Ok(fetched),
-            // Only a misbehaving server answers 304 to a request that had no validators.
-            FetchOutcome::NotModified(_) => Err(FetchError::unexpected_not_modified().into()),
-        }
+        fresh(self.fetcher.get(url, &Validators::default()).await?)
     }
 
-    async fn subscribe_fetched(&self, url: &Url, fetched: Fetched) -> Result<FeedSummary> {
+    /// Subscribes to the feed fetched from `url`, unless it is one of the `known` ones by
+    /// where it ended up, the address it names as its own, or its site and title.
+    async fn subscribe_fetched(
+        &self,
+        url: &Url,
+        fetched: Fetched,
+        known: &Subscribed,
+    ) -> Result<AddFeedOutcome> {
+        let (parsed, fetched) = tokio::task::spawn_blocking(move || {
+            feeds::parse(&fetched.body, &fetched.final_url).map(|parsed| (parsed, fetched))
+        })
+        .await??;
+        let addresses = [Some(fetched.final_url.as_str()), parsed.self_url.as_deref()];
+        let addresses: Vec<&str> = addresses.into_iter().flatten().collect();
+        if let Some(id) = known.find(&addresses, parsed.site_url.as_deref(), &parsed.title) {
+            return self.already_subscribed(id).await;
+        }
         let interval = self.refresh_interval_secs().await?;
         let address = url.to_string();
         let feed_id = self
             .blocking(move |store| {
-                let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
                 let update = ingest::prepare_update(parsed, fetched.validators);
                 let now = now();
                 let next_poll =
@@ -92,7 +112,8 @@ impl Library {
             })
             .await?;
         tracing::info!(feed_id, %url, "subscribed");
-        self.feed(feed_id).await
+        let feed = self.feed(feed_id).await?;
+        Ok(AddFeedOutcome::Subscribed { feed })
     }
 
     /// Tries the places sites usually keep feeds; returns those that really are feeds.

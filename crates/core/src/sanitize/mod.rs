@@ -4,8 +4,9 @@
 //! is what the database holds and the webview shows. The policy keeps reading structure
 //! (paragraphs, headings, lists, tables, figures, images, links) and drops everything that can run
 //! code, load a frame, submit a form or restyle the app: scripts, event handlers, `style`, `class`
-//! and `id`, iframes, forms, SVG, MathML, objects and embeds. URLs must be http, https or mailto;
-//! relative ones are resolved against the item's base so they still work out of context.
+//! and `id`, iframes, forms, SVG, MathML, objects and embeds, and the tracking images that would
+//! tell a sender the article was read ([`trackers`]). URLs must be http, https or mailto; relative
+//! ones are resolved against the item's base so they still work out of context.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -14,7 +15,10 @@ use std::collections::HashSet;
 use ammonia::{Builder, UrlRelative};
 
 pub(crate) mod depth;
+mod trackers;
 use url::Url;
+
+pub use trackers::{is_tracking_address, without_tracking_images};
 
 const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
@@ -65,10 +69,16 @@ fn reader_policy() -> Builder<'static> {
     builder
         .rm_tags(["map", "area"])
         .rm_tag_attributes("img", ["align"])
+        // Only so that hidden images can be told apart and dropped with the trackers.
+        .add_tag_attributes("img", ["style", "hidden"])
         .url_schemes(HashSet::from(ALLOWED_SCHEMES))
         .link_rel(Some("noopener noreferrer"))
         .clean_content_tags(HashSet::from(DROPPED_WITH_CONTENT))
-        .attribute_filter(|_, attribute, value| {
+        .attribute_filter(|element, attribute, value| {
+            if element == "img" && attribute == "style" {
+                return trackers::style_hides(value)
+                    .then_some(Cow::Borrowed(trackers::HIDDEN_MARK));
+            }
             if !URL_ATTRIBUTES.contains(&attribute) {
                 return Some(Cow::Borrowed(value));
             }
@@ -122,10 +132,14 @@ pub fn sanitize_html(html: &str, base: &Url) -> String {
         UrlRelative::Deny
     };
     WEB_BASE.set(matches!(relative, UrlRelative::RewriteWithBase(_)).then(|| base.clone()));
-    READER_POLICY.with_borrow_mut(|policy| {
+    let clean = READER_POLICY.with_borrow_mut(|policy| {
         policy.url_relative(relative);
         policy.clean(html).to_string()
-    })
+    });
+    match without_tracking_images(&clean) {
+        Cow::Borrowed(_) => clean,
+        Cow::Owned(kept) => kept,
+    }
 }
 
 /// The text a person reads in an HTML fragment: tags removed, entities decoded, whitespace

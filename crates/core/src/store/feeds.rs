@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::Store;
 use super::articles::{NewArticle, upsert_articles};
 use crate::api::{FeedId, FeedStatus, FeedSummary, FolderId};
+use crate::feeds::address::KnownFeed;
 use crate::fetch::Validators;
 use crate::{Result, Timestamp};
 
@@ -151,13 +152,23 @@ impl Store {
         Ok(subscriptions)
     }
 
-    pub fn feed_id_by_url(&self, url: &str) -> Result<Option<FeedId>> {
-        Ok(self
-            .reader()
-            .query_row("SELECT id FROM feeds WHERE url = ?1", [url], |row| {
-                row.get(0)
-            })
-            .optional()?)
+    /// Every subscription's addresses and titles, to tell whether a feed is one of them.
+    pub fn known_feeds(&self) -> Result<Vec<KnownFeed>> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare_cached("SELECT id, url, site_url, title, custom_title FROM feeds")?;
+        let feeds = stmt
+            .query_map([], |row| {
+                let custom: Option<String> = row.get(4)?;
+                Ok(KnownFeed {
+                    id: row.get(0)?,
+                    url: row.get(1)?,
+                    site_url: row.get(2)?,
+                    titles: std::iter::once(row.get(3)?).chain(custom).collect(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(feeds)
     }
 
     pub fn feed(&self, id: FeedId) -> Result<Option<FeedSummary>> {

@@ -3,6 +3,7 @@ import type { FeedCandidate } from "./FeedCandidate";
 import type { FeedSummary } from "./FeedSummary";
 
 /**
- * What adding an address led to: a subscription, or a choice among the feeds a site offers.
+ * What adding an address led to: a subscription, the one that already was, or a choice among
+ * the feeds a site offers.
  */
-export type AddFeedOutcome = { "kind": "subscribed", feed: FeedSummary, } | { "kind": "choose", candidates: Array<FeedCandidate>, };
+export type AddFeedOutcome = { "kind": "subscribed", feed: FeedSummary, } | { "kind": "alreadySubscribed", feed: FeedSummary, } | { "kind": "choose", candidates: Array<FeedCandidate>, };

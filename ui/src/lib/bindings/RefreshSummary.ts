@@ -4,4 +4,9 @@ export type RefreshSummary = { updated: number, notModified: number, failed: num
 /**
  * Wall time of the whole refresh.
  */
-seconds: number, cancelled: boolean, };
+seconds: number, cancelled: boolean, 
+/**
+ * Every feed failed without reaching its server, over two servers or more: the network,
+ * not the feeds, is what is wrong, and is what to tell the person (once).
+ */
+offline: boolean, };
