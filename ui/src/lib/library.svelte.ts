@@ -105,7 +105,7 @@ export class Library extends Reading {
     const id = outcome.article.id;
     this.offline = savedNow(this.offline, id);
     this.notice = { text: savedText(outcome), action: { label: "Open", run: () => void this.showSaved(id) } };
-    await this.loadView();
+    await this.reload();
     return outcome;
   }
 

@@ -69,7 +69,7 @@ export abstract class Reading {
 
   constructor(private preferences: PreferencesState) {}
 
-  /** Read states changed: the counts beside views and feeds need reading again. */
+  /** Read, bookmarked or saved states changed: the counts beside views and feeds need reading again. */
   protected abstract countsChanged(): Promise<void>;
 
   async chooseView(view: ArticleView): Promise<void> {
@@ -301,6 +301,7 @@ export abstract class Reading {
     if (bookmarked) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isBookmarked: bookmarked }, { isBookmarked: article.isBookmarked },
       api.setBookmarked(article.id, bookmarked));
+    await this.countsChanged();
   }
 
   async setSaved(saved: boolean): Promise<void> {
@@ -308,6 +309,7 @@ export abstract class Reading {
     if (!article) return;
     if (saved) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isSaved: saved }, { isSaved: article.isSaved }, api.setSaved(article.id, saved));
+    await this.countsChanged();
   }
 
   say(text: string): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { feedSummary } from "./fixtures";
-import { optionsFor, parseViewOptions, sameView, SMART_VIEWS, viewKey, viewTitle } from "./views";
+import { countText, optionsFor, parseViewOptions, sameView, SMART_VIEWS, viewKey, viewTitle } from "./views";
 
 describe("views", () => {
   it("are the same when they show the same articles", () => {
@@ -26,6 +26,13 @@ describe("views", () => {
     const counts = { unread: 10, todayUnread: 3, bookmarks: 2, saved: 1 };
     expect(SMART_VIEWS.map((s) => [s.label, s.count(counts)])).toEqual([
       ["Today", 3], ["Unread", 10], ["All articles", 0], ["Bookmarks", 2], ["Saved", 1],
+    ]);
+  });
+
+  it("say what their numbers count: unread articles, or all that Bookmarks and Saved hold", () => {
+    const counts = { unread: 10, todayUnread: 3, bookmarks: 1, saved: 2 };
+    expect(SMART_VIEWS.filter((s) => s.count(counts) > 0).map((s) => countText(s.count(counts), s.counted))).toEqual([
+      "3 unread articles", "10 unread articles", "1 bookmarked article", "2 saved articles",
     ]);
   });
 
