@@ -1,7 +1,7 @@
 //! End to end: the sidebar's numbers in the real app. Each says what it counts — unread articles
 //! beside Today, Unread, folders and feeds; every article kept beside Bookmarks and Saved — and
-//! follows each change at once (b, s, Save a page…, reading).
-//! Needs an X display (`xvfb-run -a cargo test --test app_counts`).
+//! follows each change at once (b, s, Save a page…, reading); Today lists exactly the unread
+//! articles of today it counts. Needs an X display (`xvfb-run -a cargo test --test app_counts`).
 
 // Each test binary uses a different part of the shared harness.
 #[allow(dead_code)]
@@ -104,5 +104,36 @@ async fn bookmarks_and_saved_count_what_they_hold_after_each_change() {
     );
     assert_eq!(count_tooltip(&app, "Saved").await, "2 saved articles");
     assert_eq!(count_tooltip(&app, "Unread").await, "2 unread articles");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn today_lists_the_unread_articles_it_counts() {
+    // Seconds old: today, unless the test started in the first minute after midnight.
+    let items = [
+        item("Morning tide", 20, "<p>One.</p>"),
+        item("Noon tide", 40, "<p>Two.</p>"),
+        item("Last week's storm", 7 * 86_400, "<p>Three.</p>"),
+    ];
+    let server = site(&items).await;
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+    app.add_feed(&server.url("/feed.xml")).await;
+    wait_for_heading(&app, "Harbour Post").await;
+    wait_for_count(&app, "Today", 2).await;
+    app.click_text("ul.views button", "Today").await;
+    wait_for_heading(&app, "Today").await;
+    wait_for_rows(&app, "today's two articles", &["Morning tide", "Noon tide"]).await;
+
+    // Read one: Today counts the other, and lists only it when next opened.
+    app.press('j').await;
+    wait_for_reader(&app, "Morning tide").await;
+    wait_for_count(&app, "Today", 1).await;
+    app.click_text("ul.views button", "Unread").await;
+    wait_for_heading(&app, "Unread").await;
+    app.click_text("ul.views button", "Today").await;
+    wait_for_heading(&app, "Today").await;
+    wait_for_rows(&app, "today's unread article", &["Noon tide"]).await;
     app.quit().await;
 }

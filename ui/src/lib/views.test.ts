@@ -45,7 +45,8 @@ describe("views", () => {
     expect(parseViewOptions("{oops")).toEqual({});
   });
 
-  it("ignore unread-only in Unread", () => {
+  it("ignore unread-only in Unread and Today, which hold only unread articles", () => {
     expect(optionsFor({ unread: { oldestFirst: true, unreadOnly: true } }, { kind: "unread" })).toEqual({ oldestFirst: true, unreadOnly: false });
+    expect(optionsFor({ today: { oldestFirst: false, unreadOnly: true } }, { kind: "today" })).toEqual({ oldestFirst: false, unreadOnly: false });
   });
 });

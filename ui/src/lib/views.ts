@@ -78,10 +78,15 @@ export function parseViewOptions(stored: string | null): Record<string, ListOpti
   }
 }
 
-/** The options of a view. "Unread only" means nothing in Unread, which holds only unread ones. */
+/** Today and Unread list only unread articles (as their counts count them). */
+export function holdsOnlyUnread(view: ArticleView): boolean {
+  return view.kind === "unread" || view.kind === "today";
+}
+
+/** The options of a view. "Unread only" means nothing in a view that holds only unread ones. */
 export function optionsFor(all: Record<string, ListOptions>, view: ArticleView): ListOptions {
   const options = all[viewKey(view)] ?? DEFAULT_OPTIONS;
-  return view.kind === "unread" ? { ...options, unreadOnly: false } : options;
+  return holdsOnlyUnread(view) ? { ...options, unreadOnly: false } : options;
 }
 
 /** Seconds before now for "Mark older than a day / a week read". */
