@@ -99,11 +99,12 @@ export abstract class Reading {
     this.list = firstPage({ ...page, articles: this.changes.replay(page.articles, since) });
   }
 
-  /** Loads the rows after the last loaded (dropping some far above). */
+  /** Loads the rows after the last loaded (dropping some far above), or the next search results. */
   loadMore(): Promise<void> {
+    if (this.search.active) return this.search.loadMore();
     const after = this.next;
     if (this.loadingLater) return this.loadingLater;
-    if (!after || this.search.active) return Promise.resolve();
+    if (!after) return Promise.resolve();
     this.loadingLater = (async () => {
       const page = await this.pageFrom(after, this.options);
       if (page) this.list = withLater(this.list, after, page);
@@ -231,8 +232,9 @@ export abstract class Reading {
         else if (target < 5) void this.loadEarlier();
         return true;
       }
-      const more = direction > 0 ? this.next !== null : this.list.earlier;
-      if (!more || this.search.active || this.rows.length === 0) break;
+      const later = this.search.active ? this.search.next : this.next;
+      const more = direction > 0 ? later !== null : this.list.earlier && !this.search.active;
+      if (!more || this.rows.length === 0) break;
       // Loading drops rows at the far end, so the search goes on from the row it stopped at, by id.
       const edge = this.rows[direction > 0 ? this.rows.length - 1 : 0].id;
       await (direction > 0 ? this.loadMore() : this.loadEarlier());
