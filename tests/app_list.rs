@@ -1,6 +1,7 @@
 //! End to end: a long view in the real app. The list keeps only the rows near the screen
 //! (ui/src/lib/loaded.ts); scrolling to the end and back, and j from a selection scrolled far
-//! away, must show every article at its place as if all were loaded.
+//! away, must show every article at its place as if all were loaded. Keyboard focus goes with
+//! the selection: one row looks current, in the list and in the sidebar.
 //! Needs an X display (`xvfb-run -a cargo test --test app_list`).
 
 // Each test binary uses a different part of the shared harness.
@@ -115,5 +116,51 @@ async fn a_long_view_scrolled_to_the_end_and_back() {
         "return document.querySelector('section.list li.selected')?.getAttribute('aria-posinset') === '2'",
     )
     .await;
+    app.quit().await;
+}
+
+/// The element with keyboard focus is the selected row's, in the list or the sidebar: nothing
+/// else looks current.
+const FOCUS_ON_SELECTED_ROW: &str = "
+    const focused = document.activeElement;
+    return focused?.closest('section.list li')?.classList.contains('selected') === true;";
+const FOCUS_ON_CURRENT_VIEW: &str = "
+    const focused = document.activeElement;
+    return focused?.getAttribute('role') === 'treeitem' && focused.getAttribute('aria-current') === 'page';";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn keyboard_focus_goes_with_the_selection() {
+    let sandbox = Sandbox::new();
+    support::seed::one_feed(&sandbox.database(), FEED, 30);
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+
+    // Clicked, then j: the focus moves on with the selection.
+    app.click_text("li.feed button", FEED).await;
+    wait_for_heading(&app, FEED).await;
+    app.click_text("section.list li button", &title(2)).await;
+    wait_for_reader(&app, &title(2)).await;
+    app.wait_until("the clicked row to have focus", FOCUS_ON_SELECTED_ROW)
+        .await;
+    app.press('j').await;
+    wait_for_reader(&app, &title(3)).await;
+    app.wait_until("the focus on the row j selected", FOCUS_ON_SELECTED_ROW)
+        .await;
+    app.press('k').await;
+    app.press('k').await;
+    wait_for_reader(&app, &title(1)).await;
+    app.wait_until("the focus on the row k selected", FOCUS_ON_SELECTED_ROW)
+        .await;
+
+    // In the sidebar, a view chosen by click, then another by g b: the focus goes along.
+    app.click_text("ul.views button", "Unread").await;
+    wait_for_heading(&app, "Unread").await;
+    app.wait_until("the clicked view to have focus", FOCUS_ON_CURRENT_VIEW)
+        .await;
+    app.press('g').await;
+    app.press('b').await;
+    wait_for_heading(&app, "Bookmarks").await;
+    app.wait_until("the focus on Bookmarks", FOCUS_ON_CURRENT_VIEW)
+        .await;
     app.quit().await;
 }
