@@ -1,6 +1,7 @@
 //! End to end: searching a big library in the real app. Results come a page at a time as they
 //! scroll (every match can be reached, not the best 50), the count is the true one — or "2,000+"
-//! when more match than are ranked —, and a changed search starts at the top.
+//! when more match than are ranked —, a changed search starts at the top, and leaving the search
+//! gives back the list with the article that was read there.
 //! Needs an X display (`xvfb-run -a cargo test --test app_search`).
 
 // Each test binary uses a different part of the shared harness.
@@ -8,7 +9,8 @@
 mod support;
 
 use fantoccini::Locator;
-use support::reading::{wait_for_heading, wait_for_reader};
+use fantoccini::key::Key;
+use support::reading::{press_key, wait_for_heading, wait_for_reader};
 use support::{App, Driver, Sandbox};
 
 const FEED: &str = "Coast Weekly";
@@ -100,5 +102,52 @@ async fn results_page_as_they_scroll_count_truly_and_start_at_the_top() {
     expected.sort();
     found.sort();
     assert_eq!(found, expected, "each lighthouse story once: {titles:?}");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leaving_a_search_gives_back_the_list_and_the_article_read_there() {
+    let sandbox = Sandbox::new();
+    support::seed::one_feed_saying(&sandbox.database(), FEED, 100, text);
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+
+    // The newest story, bookmarked, read in Bookmarks.
+    app.click_text("li.feed button", FEED).await;
+    wait_for_heading(&app, FEED).await;
+    app.press('j').await;
+    wait_for_reader(&app, &title(0)).await;
+    app.press('b').await;
+    app.click_text("ul.views button", "Bookmarks").await;
+    wait_for_heading(&app, "Bookmarks").await;
+    app.press('j').await;
+    wait_for_reader(&app, &title(0)).await;
+
+    // A search opens a story that is not in Bookmarks.
+    app.press('/').await;
+    let field = app.wait_for(Locator::Css("#search-field")).await;
+    field.send_keys("lighthouse").await.unwrap();
+    wait_for_status(&app, "5 articles in all articles").await;
+    field.send_keys(&Key::Down.to_string()).await.unwrap();
+    app.wait_until(
+        "a search result in the reader",
+        &format!(
+            "const shown = document.querySelector('main article h1')?.textContent;
+             return shown !== undefined && shown !== {:?};",
+            title(0)
+        ),
+    )
+    .await;
+
+    // Escape: Bookmarks again, its article in the reader and selected in the list.
+    press_key(&app, Key::Escape).await;
+    wait_for_heading(&app, "Bookmarks").await;
+    wait_for_reader(&app, &title(0)).await;
+    app.wait_for_text(
+        "the bookmark selected in the list",
+        "section.list li.selected .title",
+        &format!("text === {:?}", title(0)),
+    )
+    .await;
     app.quit().await;
 }

@@ -64,6 +64,8 @@ export abstract class Reading {
   private loadingEarlier: Promise<void> | null = null;
   /** The selected row and where it sat in the list, to load the rows around it again once dropped. */
   private anchor: { row: ArticleSummary; index: number } | null = null;
+  /** The list's selection when the search began, to come back to when it ends. */
+  private beforeSearch: { selectedId: number | null; anchor: Reading["anchor"] } | null = null;
   private markReadTimer: ReturnType<typeof setTimeout> | null = null;
   private changes = new ChangeLog();
 
@@ -73,7 +75,7 @@ export abstract class Reading {
   protected abstract countsChanged(): Promise<void>;
 
   async chooseView(view: ArticleView): Promise<void> {
-    if (this.search.active) this.search.clear();
+    if (this.search.active) void this.leaveSearch();
     if (!sameView(view, this.view)) {
       this.view = view;
       this.selectedId = null;
@@ -292,9 +294,37 @@ export abstract class Reading {
     if (this.article && shown) this.article = { ...this.article, isRead: shown.isRead };
   }
 
-  /** Searches again with the form as it is. */
+  /** Searches again with the form as it is; with the field emptied, the search ends. */
   runSearch(now = false): void {
+    if (this.search.active && !this.beforeSearch) this.beforeSearch = { selectedId: this.selectedId, anchor: this.anchor };
     this.search.run(feedOfView(this.view), now);
+    if (!this.search.active) void this.backToTheList();
+  }
+
+  /** Ends the search (Escape): the list again, with the article read there. */
+  leaveSearch(): Promise<void> {
+    this.search.clear();
+    return this.backToTheList();
+  }
+
+  /**
+   * After a search, the article on screen stays if the list holds it; else the list's selection
+   * from before the search comes back (as stored now, not counted as read again), or none.
+   */
+  private async backToTheList(): Promise<void> {
+    const before = this.beforeSearch;
+    this.beforeSearch = null;
+    if (!before || before.selectedId === this.selectedId || this.articles.some((a) => a.id === this.selectedId)) return;
+    this.stopMarkReadTimer();
+    this.selectedId = before.selectedId;
+    this.anchor = before.anchor;
+    this.article = null;
+    const id = before.selectedId;
+    if (id === null) return;
+    const article = await this.attempt(api.getArticle(id));
+    if (article === FAILED || this.selectedId !== id) return;
+    this.imagesRequested = false;
+    this.article = article;
   }
 
   async setBookmarked(bookmarked: boolean): Promise<void> {
