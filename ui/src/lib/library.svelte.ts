@@ -54,7 +54,7 @@ export class Library extends Reading {
       }),
       events.onWorkReport((report) => {
         this.offline = workReported(this.offline, report);
-        if (report.kind === "pageRead") void this.loadView();
+        if (report.kind === "pageRead") void this.reloadView();
         if (report.kind !== "waitingForNetwork") void this.showAgain(report.articleId);
       }),
       events.onWindowDrop((uris) => {
@@ -77,9 +77,9 @@ export class Library extends Reading {
     this.settings = settings;
   }
 
-  /** Re-reads the sidebar and the current view, keeping the selection. */
+  /** Re-reads the sidebar and the current view, keeping the selection and what is on screen. */
   async reload(): Promise<void> {
-    await Promise.all([this.loadSidebar(), this.loadView()]);
+    await Promise.all([this.loadSidebar(), this.reloadView()]);
   }
 
   protected countsChanged(): Promise<void> {

@@ -8,13 +8,17 @@ import {
 import { onOpening } from "./appearance";
 import { ChangeLog, changeOf, type Change } from "./changes";
 import { count } from "./format";
-import { around, changed, cursorOf, earlierCursor, firstPage, NOTHING_LOADED, withEarlier, withLater, type Loaded } from "./loaded";
+import {
+  around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, NOTHING_LOADED, reloadedAround, rowToKeep, withEarlier,
+  withLater, type Loaded,
+} from "./loaded";
 import { stepIndex, unreadIndex } from "./navigation";
 import { beforeKeeping, NOTHING_KEPT, type OfflineState } from "./offline";
 import type { PreferencesState } from "./preferences.svelte";
 import { feedOfView } from "./search";
 import { SearchState } from "./searching.svelte";
 import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "./views";
+import type { RowWindow } from "./virtual";
 
 /** What `Reading.attempt` answers for a command that failed (the person was told why). */
 export const FAILED = Symbol("failed");
@@ -59,6 +63,8 @@ export abstract class Reading {
    * scrolls by as many rows and what is on screen stays put.
    */
   onShift: ((rows: number) => void) | null = null;
+  /** Told by the list which rows are on screen (places in the whole list), for `reloadView`. */
+  rowsInView: (() => RowWindow) | null = null;
   /** The loads under way, which whoever asks again waits for rather than asking twice. */
   private loadingLater: Promise<void> | null = null;
   private loadingEarlier: Promise<void> | null = null;
@@ -99,6 +105,24 @@ export abstract class Reading {
     const page = await this.attempt(api.listArticles(view, null, options));
     if (page === FAILED || !sameView(view, this.view) || options !== this.options) return;
     this.list = firstPage({ ...page, articles: this.changes.replay(page.articles, since) });
+  }
+
+  /**
+   * Reads the view again, keeping what the person looks at where it is on screen: articles
+   * arriving (or going) above it move the rows above, not it (`onShift`).
+   */
+  async reloadView(): Promise<void> {
+    const kept = rowToKeep(this.list, this.selectedId, this.rowsInView?.() ?? { start: 0, end: 0 });
+    if (!kept) return this.loadView();
+    const [above, from] = await Promise.all([
+      this.pageFrom(cursorOf(kept.row), this.reversed()),
+      this.pageFrom(cursorThrough(kept.row, this.options.oldestFirst), this.options),
+    ]);
+    if (!above || !from) return;
+    const { loaded, shift } = reloadedAround(kept, above, from, kept.row.id === this.selectedId);
+    this.list = loaded;
+    if (this.anchor) this.anchor = { ...this.anchor, index: this.anchor.index + shift };
+    if (shift !== 0) this.onShift?.(shift);
   }
 
   /** Loads the rows after the last loaded (dropping some far above), or the next search results. */
@@ -289,7 +313,7 @@ export abstract class Reading {
     const undone = await this.attempt(api.undoMarkRead(token));
     if (undone === FAILED) return;
     if (!undone) this.say("That can no longer be undone.");
-    await Promise.all([this.countsChanged(), this.loadView()]);
+    await Promise.all([this.countsChanged(), this.reloadView()]);
     const shown = this.article && this.articles.find((a) => a.id === this.article?.id);
     if (this.article && shown) this.article = { ...this.article, isRead: shown.isRead };
   }
