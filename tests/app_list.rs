@@ -1,15 +1,22 @@
 //! End to end: a long view in the real app. The list keeps only the rows near the screen
 //! (ui/src/lib/loaded.ts); scrolling to the end and back, and j from a selection scrolled far
-//! away, must show every article at its place as if all were loaded.
+//! away, must show every article at its place as if all were loaded. Keyboard focus goes with
+//! the selection (one row looks current, in the list and in the sidebar), and articles a refresh
+//! brings in above the selected one leave it where it is on screen.
 //! Needs an X display (`xvfb-run -a cargo test --test app_list`).
 
 // Each test binary uses a different part of the shared harness.
 #[allow(dead_code)]
 mod support;
 
+use std::sync::{Arc, Mutex};
+
 use serde_json::Value;
-use support::reading::{wait_for_heading, wait_for_reader};
+use support::reading::{Item, atom_at, item, row_titles, wait_for_heading, wait_for_reader};
 use support::{App, Driver, Sandbox};
+use tidings_testkit::TestServer;
+use tidings_testkit::axum::Router;
+use tidings_testkit::axum::routing::get;
 
 /// Several times the rows the list keeps, so that scrolling drops and loads rows both ways.
 const ARTICLES: usize = 1_500;
@@ -115,5 +122,131 @@ async fn a_long_view_scrolled_to_the_end_and_back() {
         "return document.querySelector('section.list li.selected')?.getAttribute('aria-posinset') === '2'",
     )
     .await;
+    app.quit().await;
+}
+
+/// The element with keyboard focus is the selected row's, in the list or the sidebar: nothing
+/// else looks current.
+const FOCUS_ON_SELECTED_ROW: &str = "
+    const focused = document.activeElement;
+    return focused?.closest('section.list li')?.classList.contains('selected') === true;";
+const FOCUS_ON_CURRENT_VIEW: &str = "
+    const focused = document.activeElement;
+    return focused?.getAttribute('role') === 'treeitem' && focused.getAttribute('aria-current') === 'page';";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn keyboard_focus_goes_with_the_selection() {
+    let sandbox = Sandbox::new();
+    support::seed::one_feed(&sandbox.database(), FEED, 30);
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+
+    // Clicked, then j: the focus moves on with the selection.
+    app.click_text("li.feed button", FEED).await;
+    wait_for_heading(&app, FEED).await;
+    app.click_text("section.list li button", &title(2)).await;
+    wait_for_reader(&app, &title(2)).await;
+    app.wait_until("the clicked row to have focus", FOCUS_ON_SELECTED_ROW)
+        .await;
+    app.press('j').await;
+    wait_for_reader(&app, &title(3)).await;
+    app.wait_until("the focus on the row j selected", FOCUS_ON_SELECTED_ROW)
+        .await;
+    app.press('k').await;
+    app.press('k').await;
+    wait_for_reader(&app, &title(1)).await;
+    app.wait_until("the focus on the row k selected", FOCUS_ON_SELECTED_ROW)
+        .await;
+
+    // In the sidebar, a view chosen by click, then another by g b: the focus goes along.
+    app.click_text("ul.views button", "Unread").await;
+    wait_for_heading(&app, "Unread").await;
+    app.wait_until("the clicked view to have focus", FOCUS_ON_CURRENT_VIEW)
+        .await;
+    app.press('g').await;
+    app.press('b').await;
+    wait_for_heading(&app, "Bookmarks").await;
+    app.wait_until("the focus on Bookmarks", FOCUS_ON_CURRENT_VIEW)
+        .await;
+    app.quit().await;
+}
+
+/// The selected row's place in the view and its distance from the top of the window.
+const SELECTED_ROW: &str = "
+    const li = document.querySelector('section.list li.selected');
+    return li ? [Number(li.getAttribute('aria-posinset')), li.getBoundingClientRect().top] : null;";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn new_articles_above_leave_the_selected_row_in_place() {
+    let older: Vec<Item> = (1..=30)
+        .map(|n| item(&format!("Story {n}"), 600 * n, "<p>Text.</p>"))
+        .collect();
+    let newer = [
+        item("Breaking one", 10, "<p>New.</p>"),
+        item("Breaking two", 20, "<p>New.</p>"),
+        item("Breaking three", 30, "<p>New.</p>"),
+    ];
+    // The older items keep their dates and ids (the new ones come last in the document).
+    let now = tidings_core::now();
+    let before = atom_at("Steady Stream", &older, now);
+    let after = atom_at("Steady Stream", &[older, newer.to_vec()].concat(), now);
+    let served = Arc::new(Mutex::new(before));
+    let server = {
+        let served = Arc::clone(&served);
+        TestServer::start(Router::new().route(
+            "/feed.xml",
+            get(move || {
+                let xml = served.lock().unwrap().clone();
+                async move { ([("content-type", "application/atom+xml")], xml) }
+            }),
+        ))
+        .await
+    };
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+    app.add_feed(&server.url("/feed.xml")).await;
+    wait_for_heading(&app, "Steady Stream").await;
+    app.wait_until(
+        "the feed's 30 stories",
+        "return document.querySelector('section.list li:last-child')?.getAttribute('aria-setsize') === '30'",
+    )
+    .await;
+    for n in 1..=6 {
+        app.press('j').await;
+        wait_for_reader(&app, &format!("Story {n}")).await;
+    }
+    let value = app.client.execute(SELECTED_ROW, vec![]).await.unwrap();
+    let (place, top): (u32, f64) = serde_json::from_value(value).unwrap();
+    assert_eq!(place, 6);
+
+    // Three newer stories arrive: the selected row is three places further down the view, and
+    // where it was on screen.
+    *served.lock().unwrap() = after;
+    app.press('r').await;
+    app.wait_until(
+        "the selected row to stay in place with three rows above it",
+        &format!(
+            "const li = document.querySelector('section.list li.selected');
+             return li?.getAttribute('aria-posinset') === '9'
+                 && Math.abs(li.getBoundingClientRect().top - {top}) < 1;"
+        ),
+    )
+    .await;
+    wait_for_reader(&app, "Story 6").await;
+
+    // They are there above it, newest first.
+    app.wait_until(
+        "the list at its top",
+        "const scroller = document.querySelector('[data-testid=article-scroller]');
+         scroller.scrollTop = 0;
+         return document.querySelector('section.list li')?.getAttribute('aria-posinset') === '1';",
+    )
+    .await;
+    let first: Vec<String> = row_titles(&app).await.into_iter().take(4).collect();
+    assert_eq!(
+        first,
+        ["Breaking one", "Breaking two", "Breaking three", "Story 1"]
+    );
     app.quit().await;
 }

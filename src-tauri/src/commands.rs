@@ -8,8 +8,8 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use tidings_core::api::{
     AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ErrorKind, FeedId,
-    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, SearchQuery,
-    SearchResults, Settings, UserError,
+    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, SearchCursor,
+    SearchQuery, SearchResults, Settings, UserError,
 };
 use tidings_core::api::{ListOptions, MarkedRead, Preferences, ViewCounts};
 use tidings_core::export::{ExportFormat, ExportReport, ExportSelection};
@@ -231,8 +231,9 @@ pub async fn save_url(library: State<'_, Library>, address: String) -> CommandRe
 pub async fn search(
     library: State<'_, Library>,
     query: SearchQuery,
+    after: Option<SearchCursor>,
 ) -> CommandResult<SearchResults> {
-    library.search(query).await.map_err(user_error)
+    library.search(query, after).await.map_err(user_error)
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ use tidings_testkit::axum::routing::get;
 use super::App;
 
 /// One feed item: title, seconds before now, link, HTML body (escaped into the XML here).
+#[derive(Clone)]
 pub struct Item {
     pub title: String,
     pub age_secs: i64,
@@ -27,7 +28,11 @@ pub fn item(title: &str, age_secs: i64, body: &str) -> Item {
 
 /// An Atom feed of `items`, dated relative to now.
 pub fn atom(title: &str, items: &[Item]) -> String {
-    let now = tidings_core::now();
+    atom_at(title, items, tidings_core::now())
+}
+
+/// An Atom feed of `items`, dated relative to `now`; item `i`'s id is its place in `items`.
+pub fn atom_at(title: &str, items: &[Item], now: i64) -> String {
     let entries: String = items
         .iter()
         .enumerate()

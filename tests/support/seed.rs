@@ -8,13 +8,19 @@ use tidings_core::store::{FeedUpdate, NewArticle, PollRecord, PollWrite, Store};
 /// Stores one feed called `title` holding `count` short articles, one a minute back from now,
 /// all unread, in the database at `path`.
 pub fn one_feed(path: &Path, title: &str, count: usize) {
+    one_feed_saying(path, title, count, |i| {
+        format!("Story {i} of the benchmark: councils, harbours, weather and trains.")
+    });
+}
+
+/// [`one_feed`], with `text(i)` the text of the article at `i` (0 the newest).
+pub fn one_feed_saying(path: &Path, title: &str, count: usize, text: impl Fn(usize) -> String) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let store = Store::open(path).unwrap();
     let now = tidings_core::now();
     let articles = (0..count)
         .map(|i| {
-            let text =
-                format!("Story {i} of the benchmark: councils, harbours, weather and trains.");
+            let text = text(i);
             NewArticle {
                 identity: format!("bench-{i}"),
                 guid: Some(format!("bench-{i}")),

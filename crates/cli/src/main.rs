@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod feeds;
 mod local;
+mod search;
 mod work;
 
 // Refreshing allocates from many threads at once; see the workspace Cargo.toml.
@@ -100,6 +101,9 @@ enum Command {
         /// Only unread articles
         #[arg(long)]
         unread: bool,
+        /// At most this many
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
     },
     /// Save a page to read later (in reader mode, with its images kept offline)
     Save { url: String },
@@ -226,6 +230,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             saved,
             feed,
             unread,
+            limit,
         } => {
             let scope = match (feed, bookmarks, saved) {
                 (Some(feed_id), _, _) => SearchScope::Feed { feed_id },
@@ -240,17 +245,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 since: None,
                 until: None,
             };
-            let results = open()?.search(query).await.map_err(|e| e.to_string())?;
-            for feed in &results.feeds {
-                println!("feed {}\t{}", feed.id, feed.title);
-            }
-            for hit in &results.hits {
-                let snippet = tidings_core::sanitize::plain_text(&hit.snippet_html);
-                println!(
-                    "{}\t{}\t{}\t{snippet}",
-                    hit.article.id, hit.article.source_title, hit.article.title
-                );
-            }
+            search::search(&open()?, query, limit).await?;
         }
         Command::Save { url } => {
             let library = open()?;

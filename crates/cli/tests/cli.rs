@@ -59,6 +59,13 @@ async fn add_refresh_and_list_over_one_database_file() {
         stdout(&cli(&db, &["search", "vostochny", "--bookmarks"])),
         ""
     );
+    // Cut off by --limit: how many more match is said on stderr.
+    let cut = cli(&db, &["search", "vostochny", "--limit", "0"]);
+    assert_eq!(stdout(&cut), "");
+    assert_eq!(
+        String::from_utf8_lossy(&cut.stderr),
+        "0 of 1 matching articles shown; --limit N shows more.\n"
+    );
 
     let feeds = stdout(&cli(&db, &["feeds"]));
     assert!(

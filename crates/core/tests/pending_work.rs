@@ -192,13 +192,16 @@ async fn a_page_saved_while_its_site_is_away_is_read_with_its_picture_once_it_an
     );
     assert!(article.content_html.contains("Vostochny"));
     let found = library
-        .search(tidings_core::api::SearchQuery {
-            text: "vostochny".to_string(),
-            scope: tidings_core::api::SearchScope::Saved,
-            unread_only: false,
-            since: None,
-            until: None,
-        })
+        .search(
+            tidings_core::api::SearchQuery {
+                text: "vostochny".to_string(),
+                scope: tidings_core::api::SearchScope::Saved,
+                unread_only: false,
+                since: None,
+                until: None,
+            },
+            None,
+        )
         .await
         .unwrap();
     assert_eq!(found.hits.len(), 1, "the page's text is searchable");

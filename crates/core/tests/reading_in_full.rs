@@ -119,13 +119,16 @@ async fn turning_a_feed_to_full_articles_reads_its_unread_ones_and_load_full_tex
     );
     assert!(is_full(&library, read, &seed).await);
     let found = library
-        .search(tidings_core::api::SearchQuery {
-            text: "vostochny".to_string(),
-            scope: tidings_core::api::SearchScope::All,
-            unread_only: false,
-            since: None,
-            until: None,
-        })
+        .search(
+            tidings_core::api::SearchQuery {
+                text: "vostochny".to_string(),
+                scope: tidings_core::api::SearchScope::All,
+                unread_only: false,
+                since: None,
+                until: None,
+            },
+            None,
+        )
         .await
         .unwrap();
     assert_eq!(found.hits.len(), 3, "the full texts are searchable");

@@ -70,7 +70,7 @@ fn query(text: &str) -> SearchQuery {
 
 async fn titles(library: &Library, query: SearchQuery) -> Vec<String> {
     library
-        .search(query)
+        .search(query, None)
         .await
         .unwrap()
         .hits
@@ -98,7 +98,14 @@ async fn words_are_found_whatever_their_case_accents_or_endings() {
             .await
             .is_empty()
     );
-    assert!(library.search(query("   ")).await.unwrap().hits.is_empty());
+    assert!(
+        library
+            .search(query("   "), None)
+            .await
+            .unwrap()
+            .hits
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -114,7 +121,12 @@ async fn results_follow_the_typing_and_phrases_stay_phrases() {
     );
     assert!(titles(&library, query("\"center space\"")).await.is_empty());
     // FTS syntax in the query is just words, never an error.
-    assert!(library.search(query("NEAR( OR ) title: \"")).await.is_ok());
+    assert!(
+        library
+            .search(query("NEAR( OR ) title: \""), None)
+            .await
+            .is_ok()
+    );
 }
 
 #[tokio::test]
@@ -128,7 +140,7 @@ async fn scopes_and_filters_narrow_the_search() {
     };
     assert_eq!(titles(&library, in_sport).await, ["Cup final report"]);
 
-    let hit = library.search(query("weather")).await.unwrap().hits[0]
+    let hit = library.search(query("weather"), None).await.unwrap().hits[0]
         .article
         .id;
     library.set_bookmarked(hit, true).await.unwrap();
@@ -174,7 +186,10 @@ async fn scopes_and_filters_narrow_the_search() {
 #[tokio::test]
 async fn matches_are_marked_in_titles_and_snippets_and_feed_names_match_too() {
     let (_dir, _server, library) = library().await;
-    let results = library.search(query("putin vostochny")).await.unwrap();
+    let results = library
+        .search(query("putin vostochny"), None)
+        .await
+        .unwrap();
     let hit = &results.hits[0];
     assert_eq!(
         hit.title_html,
@@ -187,7 +202,7 @@ async fn matches_are_marked_in_titles_and_snippets_and_feed_names_match_too() {
         hit.snippet_html
     );
 
-    let results = library.search(query("sports")).await.unwrap();
+    let results = library.search(query("sports"), None).await.unwrap();
     assert_eq!(
         results
             .feeds
@@ -209,4 +224,98 @@ async fn a_title_match_outranks_a_newer_passing_mention() {
             "Cup final report"
         ]
     );
+}
+
+/// A library of one feed of `count` articles, all about the harbour, one in twenty (19, 39, …)
+/// about the lighthouse too; article `i` is `i` minutes old.
+fn harbour_library(dir: &std::path::Path, count: usize) -> Library {
+    use tidings_core::store::{FeedUpdate, NewArticle, Store};
+    let path = dir.join("tidings.db");
+    let now = tidings_core::now();
+    let articles = (0..count)
+        .map(|i| {
+            let lighthouse = if i % 20 == 19 { " The lighthouse." } else { "" };
+            let text = format!("Story {i} from the harbour.{lighthouse}");
+            NewArticle {
+                identity: format!("story-{i}"),
+                guid: None,
+                url: None,
+                title: format!("Story {i}"),
+                author: None,
+                content_html: format!("<p>{text}</p>"),
+                content_text: text,
+                content_hash: (i as u64).to_le_bytes().to_vec(),
+                published_at: Some(now - 60 * i as i64),
+                updated_at: None,
+                enclosures_json: None,
+                lead_image: None,
+                word_count: None,
+                extract_error: None,
+            }
+        })
+        .collect();
+    let update = FeedUpdate {
+        title: "Harbour Log".to_string(),
+        articles,
+        ..Default::default()
+    };
+    Store::open(&path)
+        .unwrap()
+        .insert_feed("https://harbour.example/feed.xml", &update, now, now)
+        .unwrap();
+    Library::open(&path).unwrap()
+}
+
+/// Every page of `text`'s results: the hits' titles in order, the totals each page gave, and
+/// the feeds on the first and on the others.
+async fn every_page(library: &Library, text: &str) -> (Vec<String>, Vec<(u32, bool)>, usize) {
+    let (mut titles, mut totals, mut later_feeds) = (Vec::new(), Vec::new(), 0);
+    let mut after = None;
+    loop {
+        let page = library.search(query(text), after).await.unwrap();
+        assert!(page.hits.len() <= tidings_core::search::RESULTS);
+        titles.extend(page.hits.iter().map(|h| h.article.title.clone()));
+        totals.push((page.total, page.capped));
+        if after.is_some() {
+            later_feeds += page.feeds.len();
+        }
+        match page.next {
+            Some(next) => after = Some(next),
+            None => return (titles, totals, later_feeds),
+        }
+    }
+}
+
+#[tokio::test]
+async fn results_come_a_page_at_a_time_each_match_once_with_a_true_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = harbour_library(dir.path(), 2_060);
+
+    // Fewer matches than are ranked: counted exactly, three pages, each lighthouse story once.
+    let (titles, totals, _) = every_page(&library, "lighthouse ").await;
+    assert_eq!(totals, [(103, false); 3]);
+    let mut expected: Vec<String> = (0..2_060)
+        .filter(|i| i % 20 == 19)
+        .map(|i| format!("Story {i}"))
+        .collect();
+    let mut found = titles.clone();
+    expected.sort();
+    found.sort();
+    assert_eq!(found, expected);
+    let first = library.search(query("lighthouse "), None).await.unwrap();
+    assert_eq!(first.hits.len(), 50);
+
+    // More than are ranked: "at least 2,000"; the 2,000 stored last ranked, then the 60 stored
+    // before them (stories 0 to 59, stored first), the last stored first; the matching feed
+    // named on the first page only.
+    let (titles, totals, later_feeds) = every_page(&library, "harbour").await;
+    assert!(totals.iter().all(|&t| t == (2_000, true)), "{totals:?}");
+    assert_eq!(titles.len(), 2_060);
+    let distinct: std::collections::HashSet<&String> = titles.iter().collect();
+    assert_eq!(distinct.len(), 2_060, "each article once");
+    let older: Vec<String> = (0..60).rev().map(|i| format!("Story {i}")).collect();
+    assert_eq!(titles[2_000..], older[..]);
+    assert_eq!(later_feeds, 0);
+    let first = library.search(query("harbour"), None).await.unwrap();
+    assert_eq!(first.feeds.len(), 1);
 }

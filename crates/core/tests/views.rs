@@ -152,3 +152,59 @@ async fn preferences_round_trip_and_stay_within_their_ranges() {
     assert_eq!(library.preferences().await.unwrap(), stored);
     assert_eq!(stored.theme, Theme::Sepia);
 }
+
+#[tokio::test]
+async fn today_lists_the_unread_articles_of_today_that_it_counts() {
+    use tidings_core::store::{FeedUpdate, NewArticle, Store, start_of_today};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tidings.db");
+    let now = tidings_core::now();
+    let midnight = start_of_today();
+    let article = |title: &str, at: i64| NewArticle {
+        identity: title.to_string(),
+        guid: None,
+        url: None,
+        title: title.to_string(),
+        author: None,
+        content_html: String::new(),
+        content_text: String::new(),
+        content_hash: title.as_bytes().to_vec(),
+        published_at: Some(at),
+        updated_at: None,
+        enclosures_json: None,
+        lead_image: None,
+        word_count: None,
+        extract_error: None,
+    };
+    let update = FeedUpdate {
+        title: "Days".to_string(),
+        articles: vec![
+            article("This morning", midnight + 2),
+            article("Just after midnight", midnight + 1),
+            article("Yesterday", midnight - 3_600),
+        ],
+        ..Default::default()
+    };
+    Store::open(&path)
+        .unwrap()
+        .insert_feed("https://days.example/feed.xml", &update, now, now)
+        .unwrap();
+    let library = Library::open(&path).unwrap();
+    let unfiltered = ListOptions::default();
+    assert_eq!(
+        titles(&library, ArticleView::Today, unfiltered).await,
+        ["This morning", "Just after midnight"]
+    );
+    assert_eq!(library.view_counts().await.unwrap().today_unread, 2);
+
+    let page = library
+        .list_articles(ArticleView::Today, None)
+        .await
+        .unwrap();
+    library.set_read(page.articles[0].id, true).await.unwrap();
+    assert_eq!(
+        titles(&library, ArticleView::Today, unfiltered).await,
+        ["Just after midnight"]
+    );
+    assert_eq!(library.view_counts().await.unwrap().today_unread, 1);
+}

@@ -21,6 +21,7 @@ import type { MarkedRead } from "./bindings/MarkedRead";
 import type { Preferences } from "./bindings/Preferences";
 import type { RefreshSummary } from "./bindings/RefreshSummary";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
+import type { SearchCursor } from "./bindings/SearchCursor";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { SubscribeRequest } from "./bindings/SubscribeRequest";
@@ -34,7 +35,7 @@ export type {
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
   Settings, SubscribeRequest, UserError, WorkReport,
 };
-export type { ListOptions, MarkedRead, Preferences, SearchQuery, SearchResults, ViewCounts };
+export type { ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, ViewCounts };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
 export type { Density } from "./bindings/Density";
 export type { MarkRead } from "./bindings/MarkRead";
@@ -80,7 +81,8 @@ export const api = {
     invoke<MarkedRead>("mark_view_read", { view, olderThan }),
   /** Puts back what a `markViewRead` changed; false when it is too old to undo. */
   undoMarkRead: (undo: number) => invoke<boolean>("undo_mark_read", { undo }),
-  search: (query: SearchQuery) => invoke<SearchResults>("search", { query }),
+  /** A page of results, best first: the first, or the one that follows `after` (the last page's `next`). */
+  search: (query: SearchQuery, after: SearchCursor | null = null) => invoke<SearchResults>("search", { query, after }),
   getPreferences: () => invoke<Preferences>("get_preferences"),
   /** Returns what was stored: numbers are kept within their ranges. */
   setPreferences: (preferences: Preferences) => invoke<Preferences>("set_preferences", { preferences }),

@@ -61,7 +61,7 @@ export class Library extends Reading {
       }),
       events.onWorkReport((report) => {
         this.offline = workReported(this.offline, report);
-        if (report.kind === "pageRead") void Promise.all([this.loadView(), this.countPagesToRead()]);
+        if (report.kind === "pageRead") void Promise.all([this.reloadView(), this.countPagesToRead()]);
         if (report.kind === "waitingForNetwork" && this.readingPages.left > 0) this.readingPages = { ...this.readingPages, waiting: true };
         void this.showAgain(report.articleId);
       }),
@@ -85,9 +85,9 @@ export class Library extends Reading {
     this.settings = settings;
   }
 
-  /** Re-reads the sidebar and the current view, keeping the selection. */
+  /** Re-reads the sidebar and the current view, keeping the selection and what is on screen. */
   async reload(): Promise<void> {
-    await Promise.all([this.loadSidebar(), this.loadView()]);
+    await Promise.all([this.loadSidebar(), this.reloadView()]);
   }
 
   protected countsChanged(): Promise<void> {
@@ -113,7 +113,7 @@ export class Library extends Reading {
     const id = outcome.article.id;
     this.offline = savedNow(this.offline, id);
     this.notice = { text: savedText(outcome), action: { label: "Open", run: () => void this.showSaved(id) } };
-    await this.loadView();
+    await this.reload();
     return outcome;
   }
 

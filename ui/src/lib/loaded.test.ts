@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleCursor, ArticlePage, ArticleSummary } from "./api";
-import { around, changed, earlierCursor, firstPage, withEarlier, withLater, type Loaded } from "./loaded";
+import {
+  around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, reloadedAround, rowToKeep, withEarlier, withLater, type Loaded,
+} from "./loaded";
 
 const PAGE = 10;
 const KEPT = 40;
@@ -126,5 +128,48 @@ describe("the rows a view keeps loaded", () => {
   it("shows changes on the loaded rows", () => {
     const loaded = changed(firstPage(page(list, null)), (r) => (r.id === 2 ? { ...r, isRead: true } : r));
     expect(loaded.rows.filter((r) => r.isRead).map((r) => r.id)).toEqual([2]);
+  });
+});
+
+describe("a view read again", () => {
+  /** Three articles newer than every one of `list`, as a refresh brings them. */
+  const arrived = [3, 2, 1].map((n) => ({ ...row(1_000 + n), sortAt: 20_000 + n }));
+
+  /** The view read again around `kept` from `rows` as the backend now holds them. */
+  function reload(kept: { row: ArticleSummary; index: number }, rows: ArticleSummary[], reading = true) {
+    return reloadedAround(kept, page(rows, cursorOf(kept.row), true), page(rows, cursorThrough(kept.row, false)), reading);
+  }
+
+  it("keeps the selected row in view where it was, else the first row in view, else nothing at the top", () => {
+    const loaded = firstPage(page(list, null));
+    expect(rowToKeep(loaded, 5, { start: 2, end: 8 })).toEqual({ row: list[4], index: 4 });
+    expect(rowToKeep(loaded, 9, { start: 2, end: 8 })).toEqual({ row: list[2], index: 2 });
+    expect(rowToKeep(loaded, 9, { start: 0, end: 6 })).toBeNull();
+    expect(rowToKeep(loaded, null, { start: 0, end: 6 })).toBeNull();
+  });
+
+  it("puts the articles that arrived above the kept row, which moves down by as many places", () => {
+    const { loaded, shift } = reload({ row: list[5], index: 5 }, [...arrived, ...list]);
+    expect(shift).toBe(3);
+    expect(loaded.offset).toBe(0);
+    expect(loaded.rows.slice(0, 10).map((r) => r.id)).toEqual([1_003, 1_002, 1_001, 1, 2, 3, 4, 5, 6, 7]);
+    expect(loaded.rows[8]).toEqual(list[5]);
+  });
+
+  it("deep in the list, keeps the places and leaves the rows above to be counted when scrolled to", () => {
+    const { loaded, shift } = reload({ row: list[150], index: 150 }, [...arrived, ...list]);
+    expect({ shift, offset: loaded.offset, earlier: loaded.earlier }).toEqual({ shift: 0, offset: 150 - PAGE, earlier: true });
+    expectInPlace(loaded);
+  });
+
+  it("keeps the article being read though it left the view, and no other", () => {
+    const without = list.filter((r) => r.id !== 6);
+    expect(reload({ row: list[5], index: 5 }, without, true).loaded.rows.slice(4, 7).map((r) => r.id)).toEqual([5, 6, 7]);
+    expect(reload({ row: list[5], index: 5 }, without, false).loaded.rows.slice(4, 7).map((r) => r.id)).toEqual([5, 7, 8]);
+  });
+
+  it("shows the row as stored now", () => {
+    const stored = list.map((r) => (r.id === 6 ? { ...r, isRead: true } : r));
+    expect(reload({ row: list[5], index: 5 }, stored).loaded.rows[5].isRead).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 // as the view stays open, and the page's memory would grow with scrolling. Rows far from the
 // screen are dropped and asked for again by keyset cursor when the person scrolls back to them.
 import type { ArticleCursor, ArticlePage, ArticleSummary } from "./api";
+import type { RowWindow } from "./virtual";
 
 /** Rows kept at most: several screens either side of the view at any density and window height. */
 export const KEPT_ROWS = 400;
@@ -89,6 +90,55 @@ export function around(row: ArticleSummary, index: number, above: ArticlePage, b
     offset: earlier ? Math.max(0, index - before.length) : 0,
     earlier,
     next: below.next,
+  };
+}
+
+/** A loaded row and its place in the whole list. */
+export interface Placed {
+  row: ArticleSummary;
+  index: number;
+}
+
+/**
+ * The row a reload keeps where it is on screen: the selected one when it is in view, else the
+ * first in view. None at the very top with no selection in view: there, new articles are meant
+ * to show.
+ */
+export function rowToKeep(loaded: Loaded, selectedId: number | null, inView: RowWindow): Placed | null {
+  const placed = (index: number): Placed | null => {
+    const row = loaded.rows[index - loaded.offset];
+    return row ? { row, index } : null;
+  };
+  const selected = loaded.rows.findIndex((row) => row.id === selectedId) + loaded.offset;
+  if (selected >= loaded.offset && selected >= inView.start && selected < inView.end) return placed(selected);
+  return inView.start > 0 ? placed(inView.start) : null;
+}
+
+/**
+ * The cursor from which a page starts with `row` itself: just past it, in the order asked for.
+ * Ids are whole numbers, so nothing lies between the row and that cursor.
+ */
+export function cursorThrough(row: Pick<ArticleSummary, "sortAt" | "id">, oldestFirst: boolean): ArticleCursor {
+  return { sortAt: row.sortAt, id: oldestFirst ? row.id - 1 : row.id + 1 };
+}
+
+/**
+ * The view read again around `kept` (asked for from it in the opposite order, `above`, and from
+ * `cursorThrough` it, `from`). `kept` stays at its place on screen: `shift` is how many more rows
+ * (or fewer) now come before it where the list starts within `above`; further up, rows arrived
+ * above are counted when scrolled to (`withEarlier`). A row no longer in the view is left out,
+ * unless it is `reading`: the article on screen stays in the list it was opened from.
+ */
+export function reloadedAround(kept: Placed, above: ArticlePage, from: ArticlePage, reading: boolean): Loading {
+  const stored = from.articles[0]?.id === kept.row.id ? from.articles[0] : null;
+  const below = stored ? from.articles.slice(1) : from.articles;
+  const row = stored ?? (reading ? kept.row : null);
+  const before = [...above.articles].reverse();
+  const earlier = above.next !== null;
+  const offset = earlier ? Math.max(0, kept.index - before.length) : 0;
+  return {
+    loaded: { rows: row ? [...before, row, ...below] : [...before, ...below], offset, earlier, next: from.next },
+    shift: offset + before.length - kept.index,
   };
 }
 

@@ -8,13 +8,17 @@ import {
 import { onOpening } from "./appearance";
 import { ChangeLog, changeOf, type Change } from "./changes";
 import { count } from "./format";
-import { around, changed, cursorOf, earlierCursor, firstPage, NOTHING_LOADED, withEarlier, withLater, type Loaded } from "./loaded";
+import {
+  around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, NOTHING_LOADED, reloadedAround, rowToKeep, withEarlier,
+  withLater, type Loaded,
+} from "./loaded";
 import { stepIndex, unreadIndex } from "./navigation";
 import { beforeKeeping, NOTHING_KEPT, type OfflineState } from "./offline";
 import type { PreferencesState } from "./preferences.svelte";
 import { feedOfView } from "./search";
 import { SearchState } from "./searching.svelte";
 import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "./views";
+import type { RowWindow } from "./virtual";
 
 /** What `Reading.attempt` answers for a command that failed (the person was told why). */
 export const FAILED = Symbol("failed");
@@ -59,21 +63,25 @@ export abstract class Reading {
    * scrolls by as many rows and what is on screen stays put.
    */
   onShift: ((rows: number) => void) | null = null;
+  /** Told by the list which rows are on screen (places in the whole list), for `reloadView`. */
+  rowsInView: (() => RowWindow) | null = null;
   /** The loads under way, which whoever asks again waits for rather than asking twice. */
   private loadingLater: Promise<void> | null = null;
   private loadingEarlier: Promise<void> | null = null;
   /** The selected row and where it sat in the list, to load the rows around it again once dropped. */
   private anchor: { row: ArticleSummary; index: number } | null = null;
+  /** The list's selection when the search began, to come back to when it ends. */
+  private beforeSearch: { selectedId: number | null; anchor: Reading["anchor"] } | null = null;
   private markReadTimer: ReturnType<typeof setTimeout> | null = null;
   private changes = new ChangeLog();
 
   constructor(private preferences: PreferencesState) {}
 
-  /** Read states changed: the counts beside views and feeds need reading again. */
+  /** Read, bookmarked or saved states changed: the counts beside views and feeds need reading again. */
   protected abstract countsChanged(): Promise<void>;
 
   async chooseView(view: ArticleView): Promise<void> {
-    if (this.search.active) this.search.clear();
+    if (this.search.active) void this.leaveSearch();
     if (!sameView(view, this.view)) {
       this.view = view;
       this.selectedId = null;
@@ -99,11 +107,30 @@ export abstract class Reading {
     this.list = firstPage({ ...page, articles: this.changes.replay(page.articles, since) });
   }
 
-  /** Loads the rows after the last loaded (dropping some far above). */
+  /**
+   * Reads the view again, keeping what the person looks at where it is on screen: articles
+   * arriving (or going) above it move the rows above, not it (`onShift`).
+   */
+  async reloadView(): Promise<void> {
+    const kept = rowToKeep(this.list, this.selectedId, this.rowsInView?.() ?? { start: 0, end: 0 });
+    if (!kept) return this.loadView();
+    const [above, from] = await Promise.all([
+      this.pageFrom(cursorOf(kept.row), this.reversed()),
+      this.pageFrom(cursorThrough(kept.row, this.options.oldestFirst), this.options),
+    ]);
+    if (!above || !from) return;
+    const { loaded, shift } = reloadedAround(kept, above, from, kept.row.id === this.selectedId);
+    this.list = loaded;
+    if (this.anchor) this.anchor = { ...this.anchor, index: this.anchor.index + shift };
+    if (shift !== 0) this.onShift?.(shift);
+  }
+
+  /** Loads the rows after the last loaded (dropping some far above), or the next search results. */
   loadMore(): Promise<void> {
+    if (this.search.active) return this.search.loadMore();
     const after = this.next;
     if (this.loadingLater) return this.loadingLater;
-    if (!after || this.search.active) return Promise.resolve();
+    if (!after) return Promise.resolve();
     this.loadingLater = (async () => {
       const page = await this.pageFrom(after, this.options);
       if (page) this.list = withLater(this.list, after, page);
@@ -231,8 +258,9 @@ export abstract class Reading {
         else if (target < 5) void this.loadEarlier();
         return true;
       }
-      const more = direction > 0 ? this.next !== null : this.list.earlier;
-      if (!more || this.search.active || this.rows.length === 0) break;
+      const later = this.search.active ? this.search.next : this.next;
+      const more = direction > 0 ? later !== null : this.list.earlier && !this.search.active;
+      if (!more || this.rows.length === 0) break;
       // Loading drops rows at the far end, so the search goes on from the row it stopped at, by id.
       const edge = this.rows[direction > 0 ? this.rows.length - 1 : 0].id;
       await (direction > 0 ? this.loadMore() : this.loadEarlier());
@@ -285,14 +313,42 @@ export abstract class Reading {
     const undone = await this.attempt(api.undoMarkRead(token));
     if (undone === FAILED) return;
     if (!undone) this.say("That can no longer be undone.");
-    await Promise.all([this.countsChanged(), this.loadView()]);
+    await Promise.all([this.countsChanged(), this.reloadView()]);
     const shown = this.article && this.articles.find((a) => a.id === this.article?.id);
     if (this.article && shown) this.article = { ...this.article, isRead: shown.isRead };
   }
 
-  /** Searches again with the form as it is. */
+  /** Searches again with the form as it is; with the field emptied, the search ends. */
   runSearch(now = false): void {
+    if (this.search.active && !this.beforeSearch) this.beforeSearch = { selectedId: this.selectedId, anchor: this.anchor };
     this.search.run(feedOfView(this.view), now);
+    if (!this.search.active) void this.backToTheList();
+  }
+
+  /** Ends the search (Escape): the list again, with the article read there. */
+  leaveSearch(): Promise<void> {
+    this.search.clear();
+    return this.backToTheList();
+  }
+
+  /**
+   * After a search, the article on screen stays if the list holds it; else the list's selection
+   * from before the search comes back (as stored now, not counted as read again), or none.
+   */
+  private async backToTheList(): Promise<void> {
+    const before = this.beforeSearch;
+    this.beforeSearch = null;
+    if (!before || before.selectedId === this.selectedId || this.articles.some((a) => a.id === this.selectedId)) return;
+    this.stopMarkReadTimer();
+    this.selectedId = before.selectedId;
+    this.anchor = before.anchor;
+    this.article = null;
+    const id = before.selectedId;
+    if (id === null) return;
+    const article = await this.attempt(api.getArticle(id));
+    if (article === FAILED || this.selectedId !== id) return;
+    this.imagesRequested = false;
+    this.article = article;
   }
 
   async setBookmarked(bookmarked: boolean): Promise<void> {
@@ -301,6 +357,7 @@ export abstract class Reading {
     if (bookmarked) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isBookmarked: bookmarked }, { isBookmarked: article.isBookmarked },
       api.setBookmarked(article.id, bookmarked));
+    await this.countsChanged();
   }
 
   async setSaved(saved: boolean): Promise<void> {
@@ -308,6 +365,7 @@ export abstract class Reading {
     if (!article) return;
     if (saved) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isSaved: saved }, { isSaved: article.isSaved }, api.setSaved(article.id, saved));
+    await this.countsChanged();
   }
 
   say(text: string): void {

@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { EMPTY_SEARCH, LatestOnly, scopeText, searchQuery } from "./search";
+import type { SearchHit, SearchResults } from "./api";
+import { EMPTY_SEARCH, LatestOnly, resultCountText, scopeText, searchQuery, withNextPage } from "./search";
+
+const hit = (id: number): SearchHit => ({
+  article: { id, feedId: 1, sourceTitle: "Feed", title: `Story ${id}`, url: null, sortAt: 1000 - id, isRead: false, isBookmarked: false, isSaved: false },
+  titleHtml: `Story ${id}`,
+  snippetHtml: "",
+});
+
+function results(ids: number[], next: SearchResults["next"], total = 120): SearchResults {
+  return { hits: ids.map(hit), feeds: [], total, capped: false, next };
+}
 
 describe("the search query", () => {
   const now = 1_700_000_000;
@@ -29,6 +40,22 @@ describe("the search query", () => {
     expect(scopeText(EMPTY_SEARCH, null)).toBe("all articles");
     expect(scopeText({ ...EMPTY_SEARCH, scope: "feed" }, "The Verge")).toBe("The Verge");
     expect(scopeText({ ...EMPTY_SEARCH, scope: "saved", unreadOnly: true, range: "week" }, null)).toBe("Saved (unread, past week)");
+  });
+});
+
+describe("the results", () => {
+  it("say how many match, or that more match than were counted", () => {
+    expect(resultCountText({ total: 1, capped: false })).toBe("1 article");
+    expect(resultCountText({ total: 1_234, capped: false })).toBe("1,234 articles");
+    expect(resultCountText({ total: 2_000, capped: true })).toBe("2,000+ articles");
+  });
+
+  it("grow by the next page, each article once, the count kept", () => {
+    const first = results([1, 2, 3], { kind: "ranked", now: 5, score: 1.5, id: 3 });
+    const more = withNextPage(first, results([3, 4], { kind: "older", beforeId: 4 }, 0));
+    expect(more.hits.map((h) => h.article.id)).toEqual([1, 2, 3, 4]);
+    expect(more.next).toEqual({ kind: "older", beforeId: 4 });
+    expect(more.total).toBe(120);
   });
 });
 

@@ -1,6 +1,6 @@
 // Searching as the person types: the words and choices become one query; queries wait for a
 // pause in the typing; an answer that arrives after a newer question was asked is dropped.
-import type { ArticleView, SearchQuery, SearchScope } from "./api";
+import type { ArticleView, SearchQuery, SearchResults, SearchScope } from "./api";
 
 export type ScopeChoice = "all" | "feed" | "bookmarks" | "saved";
 export type DateRange = "any" | "day" | "week" | "month" | "year";
@@ -60,6 +60,21 @@ export function scopeText(form: SearchForm, feedTitle: string | null): string {
   const filters = [form.unreadOnly ? "unread" : "", DATE_RANGES.find((r) => r.value === form.range && r.value !== "any")?.label.toLowerCase() ?? ""]
     .filter(Boolean);
   return filters.length ? `${place} (${filters.join(", ")})` : place;
+}
+
+/** How many articles match: "105 articles", or "2,000+ articles" when more match than are counted. */
+export function resultCountText(results: Pick<SearchResults, "total" | "capped">): string {
+  const plural = results.total !== 1 || results.capped;
+  return `${results.total.toLocaleString("en-US")}${results.capped ? "+" : ""} article${plural ? "s" : ""}`;
+}
+
+/**
+ * The results shown followed by the next page. A hit already shown (ranked again a little
+ * differently because articles arrived meanwhile) is not shown twice.
+ */
+export function withNextPage(results: SearchResults, page: SearchResults): SearchResults {
+  const shown = new Set(results.hits.map((hit) => hit.article.id));
+  return { ...results, hits: [...results.hits, ...page.hits.filter((hit) => !shown.has(hit.article.id))], next: page.next };
 }
 
 export interface Timers {

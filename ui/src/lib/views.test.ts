@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { feedSummary } from "./fixtures";
-import { optionsFor, parseViewOptions, sameView, SMART_VIEWS, viewKey, viewTitle } from "./views";
+import { countText, optionsFor, parseViewOptions, sameView, SMART_VIEWS, viewKey, viewTitle } from "./views";
 
 describe("views", () => {
   it("are the same when they show the same articles", () => {
@@ -29,6 +29,13 @@ describe("views", () => {
     ]);
   });
 
+  it("say what their numbers count: unread articles, or all that Bookmarks and Saved hold", () => {
+    const counts = { unread: 10, todayUnread: 3, bookmarks: 1, saved: 2 };
+    expect(SMART_VIEWS.filter((s) => s.count(counts) > 0).map((s) => countText(s.count(counts), s.counted))).toEqual([
+      "3 unread articles", "10 unread articles", "1 bookmarked article", "2 saved articles",
+    ]);
+  });
+
   it("remember their sort and filter, each its own", () => {
     const stored = JSON.stringify({ [viewKey({ kind: "feed", feedId: 2 })]: { oldestFirst: true, unreadOnly: true }, all: "junk" });
     const all = parseViewOptions(stored);
@@ -38,7 +45,8 @@ describe("views", () => {
     expect(parseViewOptions("{oops")).toEqual({});
   });
 
-  it("ignore unread-only in Unread", () => {
+  it("ignore unread-only in Unread and Today, which hold only unread articles", () => {
     expect(optionsFor({ unread: { oldestFirst: true, unreadOnly: true } }, { kind: "unread" })).toEqual({ oldestFirst: true, unreadOnly: false });
+    expect(optionsFor({ today: { oldestFirst: false, unreadOnly: true } }, { kind: "today" })).toEqual({ oldestFirst: false, unreadOnly: false });
   });
 });

@@ -12,22 +12,31 @@ export function sameView(a: ArticleView, b: ArticleView): boolean {
   }
 }
 
+/** What a number beside a view, folder or feed counts: its unread articles, or every article it holds. */
+export type Counted = "unread" | "bookmarked" | "saved";
+
+/** What the number beside a row means, in words: "3 unread articles", "1 bookmarked article". */
+export function countText(count: number, counted: Counted): string {
+  return `${count} ${counted} article${count === 1 ? "" : "s"}`;
+}
+
 export interface SmartView {
   view: ArticleView;
   label: string;
   glyph: string;
-  /** The count shown beside it. */
+  /** The count shown beside it, and what it counts. */
   count: (counts: ViewCounts) => number;
+  counted: Counted;
   /** The shortcut that jumps to it, if any. */
   jump?: Command;
 }
 
 export const SMART_VIEWS: readonly SmartView[] = [
-  { view: { kind: "today" }, label: "Today", glyph: "☀", count: (c) => c.todayUnread },
-  { view: { kind: "unread" }, label: "Unread", glyph: "●", count: (c) => c.unread, jump: "goUnread" },
-  { view: { kind: "all" }, label: "All articles", glyph: "≡", count: () => 0, jump: "goAll" },
-  { view: { kind: "bookmarks" }, label: "Bookmarks", glyph: "★", count: (c) => c.bookmarks, jump: "goBookmarks" },
-  { view: { kind: "saved" }, label: "Saved", glyph: "⤓", count: (c) => c.saved },
+  { view: { kind: "today" }, label: "Today", glyph: "☀", count: (c) => c.todayUnread, counted: "unread" },
+  { view: { kind: "unread" }, label: "Unread", glyph: "●", count: (c) => c.unread, counted: "unread", jump: "goUnread" },
+  { view: { kind: "all" }, label: "All articles", glyph: "≡", count: () => 0, counted: "unread", jump: "goAll" },
+  { view: { kind: "bookmarks" }, label: "Bookmarks", glyph: "★", count: (c) => c.bookmarks, counted: "bookmarked", jump: "goBookmarks" },
+  { view: { kind: "saved" }, label: "Saved", glyph: "⤓", count: (c) => c.saved, counted: "saved" },
 ];
 
 export const NO_COUNTS: ViewCounts = { unread: 0, todayUnread: 0, bookmarks: 0, saved: 0 };
@@ -69,10 +78,15 @@ export function parseViewOptions(stored: string | null): Record<string, ListOpti
   }
 }
 
-/** The options of a view. "Unread only" means nothing in Unread, which holds only unread ones. */
+/** Today and Unread list only unread articles (as their counts count them). */
+export function holdsOnlyUnread(view: ArticleView): boolean {
+  return view.kind === "unread" || view.kind === "today";
+}
+
+/** The options of a view. "Unread only" means nothing in a view that holds only unread ones. */
 export function optionsFor(all: Record<string, ListOptions>, view: ArticleView): ListOptions {
   const options = all[viewKey(view)] ?? DEFAULT_OPTIONS;
-  return view.kind === "unread" ? { ...options, unreadOnly: false } : options;
+  return holdsOnlyUnread(view) ? { ...options, unreadOnly: false } : options;
 }
 
 /** Seconds before now for "Mark older than a day / a week read". */

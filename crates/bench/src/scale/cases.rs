@@ -209,7 +209,7 @@ impl Runner<'_> {
                 until: None,
             };
             let hits = rt
-                .block_on(self.library.search(query.clone()))
+                .block_on(self.library.search(query.clone(), None))
                 .map_err(err)?
                 .hits
                 .len();
@@ -217,7 +217,11 @@ impl Runner<'_> {
                 &format!("search {text:?}"),
                 None,
                 format!("{hits} hits"),
-                |l| rt.block_on(l.search(query.clone())).map(drop).map_err(err),
+                |l| {
+                    rt.block_on(l.search(query.clone(), None))
+                        .map(drop)
+                        .map_err(err)
+                },
             )?;
             let case = self.cases.last().expect("just pushed");
             medians.push(case.median());

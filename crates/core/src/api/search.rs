@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ArticleSummary, FeedId, FeedSummary};
+use super::{ArticleId, ArticleSummary, FeedId, FeedSummary};
 use crate::Timestamp;
 
 /// A search as the person typed it, with where to look.
@@ -51,12 +51,42 @@ pub struct SearchHit {
     pub snippet_html: String,
 }
 
+/// A page of results.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SearchResults {
     /// Best first: relevance, with newer articles ahead of older ones that match as well.
     pub hits: Vec<SearchHit>,
-    /// Subscriptions whose name matches.
+    /// Subscriptions whose name matches (on the first page).
     pub feeds: Vec<FeedSummary>,
+    /// How many articles match; when `capped`, how many were counted: more match.
+    pub total: u32,
+    pub capped: bool,
+    /// Where the next page starts; `None` on the last.
+    pub next: Option<SearchCursor>,
+}
+
+/// Where a page of search results ends, for the next to start there. The matches stored last
+/// (`search::CANDIDATES` of them) are ranked; those stored before follow, the last stored first.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum SearchCursor {
+    /// After this hit of the ranked matches, scored as they were at `now` (so that every page
+    /// ranks alike).
+    #[serde(rename_all = "camelCase")]
+    Ranked {
+        #[ts(type = "number")]
+        now: Timestamp,
+        score: f64,
+        #[ts(type = "number")]
+        id: ArticleId,
+    },
+    /// Past the ranked matches: those stored before this one.
+    #[serde(rename_all = "camelCase")]
+    Older {
+        #[ts(type = "number")]
+        before_id: ArticleId,
+    },
 }

@@ -62,3 +62,43 @@ fn newer_wins_among_equals_but_relevance_still_counts() {
     assert!(score(-5.0, now, now) > score(-5.0, now - 60 * day, now));
     assert!(score(-20.0, now - 60 * day, now) > score(-5.0, now, now));
 }
+
+fn ranked(scores: &[(i64, f64)]) -> Vec<Ranked> {
+    rank(
+        scores
+            .iter()
+            .map(|&(id, score)| Ranked { id, score })
+            .collect(),
+    )
+}
+
+#[test]
+fn the_best_come_first_and_the_newer_among_equals() {
+    let order: Vec<i64> = ranked(&[(1, 2.0), (2, 5.0), (3, 2.0), (4, 9.0)])
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(order, [4, 2, 3, 1]);
+}
+
+#[test]
+fn each_page_starts_after_the_last_hit_of_the_one_before() {
+    let all = ranked(
+        &(1..=120)
+            .map(|id| (id, (id % 7) as f64))
+            .collect::<Vec<_>>(),
+    );
+    let (first, more) = page_after(&all, None);
+    assert_eq!((first.len(), more), (RESULTS, true));
+    let (second, more) = page_after(&all, first.last().copied());
+    assert_eq!((second.len(), more), (RESULTS, true));
+    let (third, more) = page_after(&all, second.last().copied());
+    assert_eq!((third.len(), more), (20, false));
+    let pages: Vec<Ranked> = [first, second, third].concat();
+    assert_eq!(pages, all, "every match once, in order");
+
+    // The last hit no longer matches (read, removed): the page starts where its score would be.
+    let gone = first[RESULTS - 1];
+    let without: Vec<Ranked> = all.iter().copied().filter(|r| r.id != gone.id).collect();
+    assert_eq!(page_after(&without, Some(gone)).0, second);
+}

@@ -1,5 +1,5 @@
-//! The search queries: matches newest first with their bm25, restricted to a scope, and feeds
-//! whose name matches.
+//! The search queries: matches newest first with their bm25, restricted to a scope (and, past
+//! the ranked ones, to those stored before one), and feeds whose name matches.
 
 use rusqlite::{ToSql, params_from_iter};
 
@@ -18,15 +18,21 @@ pub struct Candidate {
 
 impl Store {
     /// The newest `limit` articles matching `expression` (an FTS5 query) within the query's
-    /// scope and filters. Titles weigh most, then authors, then the text.
+    /// scope and filters, stored before `before` when given. Titles weigh most, then authors,
+    /// then the text.
     pub fn search_candidates(
         &self,
         expression: &str,
         query: &SearchQuery,
+        before: Option<ArticleId>,
         limit: usize,
     ) -> Result<Vec<Candidate>> {
         let mut filters = Vec::new();
         let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(expression.to_string())];
+        if let Some(before) = before {
+            args.push(Box::new(before));
+            filters.push(format!("articles_fts.rowid < ?{}", args.len()));
+        }
         match query.scope {
             SearchScope::All => {}
             SearchScope::Bookmarks => filters.push("a.is_bookmarked = 1".to_string()),

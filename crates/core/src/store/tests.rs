@@ -358,7 +358,7 @@ fn list_queries_use_indexes_not_table_scans() {
     let views = [
         ("1", "", "DESC"),
         ("a.is_read = 0", "", "DESC"),
-        ("a.sort_at >= 1", "", "DESC"),
+        ("a.is_read = 0 AND a.sort_at >= 1", "", "DESC"),
         ("a.is_bookmarked = 1", "", "DESC"),
         ("a.is_saved = 1", "", "DESC"),
         ("a.feed_id = 1", "", "DESC"),

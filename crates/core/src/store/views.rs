@@ -18,7 +18,8 @@ pub(super) fn view_filter(view: ArticleView, today: Timestamp, first: usize) -> 
     let (sql, arg): (String, Option<i64>) = match view {
         ArticleView::All => ("1".to_string(), None),
         ArticleView::Unread => ("a.is_read = 0".to_string(), None),
-        ArticleView::Today => (format!("a.sort_at >= ?{n}"), Some(today)),
+        // Today's unread articles, as the count beside it counts them.
+        ArticleView::Today => (format!("a.is_read = 0 AND a.sort_at >= ?{n}"), Some(today)),
         ArticleView::Bookmarks => ("a.is_bookmarked = 1".to_string(), None),
         ArticleView::Saved => ("a.is_saved = 1".to_string(), None),
         ArticleView::Folder { folder_id } => (
