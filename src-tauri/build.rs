@@ -14,7 +14,7 @@ const COMMANDS: &[&str] = &[
     "list_articles",
     "view_counts",
     "mark_view_read",
-    "undo_mark_read",
+    "undo",
     "get_preferences",
     "set_preferences",
     "get_article",

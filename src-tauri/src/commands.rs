@@ -7,9 +7,9 @@ use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use tidings_core::api::{
-    AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ErrorKind, FeedId,
-    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, SearchQuery,
-    SearchResults, Settings, UserError,
+    AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, DeletedFolder,
+    ErrorKind, FeedId, FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome,
+    SearchQuery, SearchResults, Settings, UserError,
 };
 use tidings_core::api::{ListOptions, MarkedRead, Preferences, ViewCounts};
 use tidings_core::export::{ExportFormat, ExportReport, ExportSelection};
@@ -99,8 +99,12 @@ pub async fn rename_folder(
         .map_err(user_error)
 }
 
+/// The answer's token puts the folder back with its feeds.
 #[tauri::command]
-pub async fn delete_folder(library: State<'_, Library>, folder_id: FolderId) -> CommandResult<()> {
+pub async fn delete_folder(
+    library: State<'_, Library>,
+    folder_id: FolderId,
+) -> CommandResult<DeletedFolder> {
     library.delete_folder(folder_id).await.map_err(user_error)
 }
 
@@ -137,9 +141,10 @@ pub async fn mark_view_read(
         .map_err(user_error)
 }
 
+/// Undoes what gave the token `undo` (marking read, deleting a folder); false when too old.
 #[tauri::command]
-pub async fn undo_mark_read(library: State<'_, Library>, undo: u64) -> CommandResult<bool> {
-    library.undo_mark_read(undo).await.map_err(user_error)
+pub async fn undo(library: State<'_, Library>, undo: u64) -> CommandResult<bool> {
+    library.undo(undo).await.map_err(user_error)
 }
 
 #[tauri::command]

@@ -57,7 +57,7 @@ pub fn run() {
             commands::list_articles,
             commands::view_counts,
             commands::mark_view_read,
-            commands::undo_mark_read,
+            commands::undo,
             commands::get_preferences,
             commands::set_preferences,
             commands::get_article,

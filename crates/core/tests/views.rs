@@ -106,7 +106,7 @@ async fn mark_all_read_then_undo_puts_back_exactly_what_changed() {
     assert_eq!(marked.count, 4);
     assert_eq!(library.view_counts().await.unwrap().unread, 0);
 
-    assert!(library.undo_mark_read(marked.undo).await.unwrap());
+    assert!(library.undo(marked.undo).await.unwrap());
     let unread = titles(&library, ArticleView::Unread, ListOptions::default()).await;
     assert_eq!(
         unread,
@@ -114,9 +114,25 @@ async fn mark_all_read_then_undo_puts_back_exactly_what_changed() {
         "the one read before stays read"
     );
     assert!(
-        !library.undo_mark_read(marked.undo).await.unwrap(),
+        !library.undo(marked.undo).await.unwrap(),
         "an undo works once"
     );
+}
+
+#[tokio::test]
+async fn an_undo_that_failed_can_be_tried_again() {
+    let (dir, _server, library) = library().await;
+    let marked = library
+        .mark_view_read(ArticleView::All, None)
+        .await
+        .unwrap();
+    // Another program holds the library's write lock until SQLite's busy timeout runs out.
+    let other = rusqlite::Connection::open(dir.path().join("tidings.db")).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert!(library.undo(marked.undo).await.is_err());
+    other.execute_batch("ROLLBACK").unwrap();
+    assert!(library.undo(marked.undo).await.unwrap());
+    assert_eq!(library.view_counts().await.unwrap().unread, 5);
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ import type { Article } from "./bindings/Article";
 import type { ArticleCursor } from "./bindings/ArticleCursor";
 import type { ArticlePage } from "./bindings/ArticlePage";
 import type { ArticleView } from "./bindings/ArticleView";
+import type { DeletedFolder } from "./bindings/DeletedFolder";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ExportReport } from "./bindings/ExportReport";
 import type { ExportSelection } from "./bindings/ExportSelection";
@@ -34,7 +35,7 @@ export type {
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
   Settings, SubscribeRequest, UserError, WorkReport,
 };
-export type { ListOptions, MarkedRead, Preferences, SearchQuery, SearchResults, ViewCounts };
+export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchQuery, SearchResults, ViewCounts };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
 export type { Density } from "./bindings/Density";
 export type { MarkRead } from "./bindings/MarkRead";
@@ -63,8 +64,8 @@ export const api = {
   /** Returns the new folder's id (or the existing one's, when the name is taken). */
   createFolder: (name: string) => invoke<number>("create_folder", { name }),
   renameFolder: (folderId: number, name: string) => invoke<void>("rename_folder", { folderId, name }),
-  /** The folder's feeds move to the top level. */
-  deleteFolder: (folderId: number) => invoke<void>("delete_folder", { folderId }),
+  /** The folder's feeds move to the top level; `undo` puts it back with them. */
+  deleteFolder: (folderId: number) => invoke<DeletedFolder>("delete_folder", { folderId }),
   /** One page of a view, in the order and with the filter of `options`. */
   listArticles: (view: ArticleView, after: ArticleCursor | null = null, options: ListOptions | null = null) =>
     invoke<ArticlePage>("list_articles", { view, after, options }),
@@ -72,8 +73,8 @@ export const api = {
   /** Marks the view's unread articles read (only those dated before `olderThan`, when given). */
   markViewRead: (view: ArticleView, olderThan: number | null = null) =>
     invoke<MarkedRead>("mark_view_read", { view, olderThan }),
-  /** Puts back what a `markViewRead` changed; false when it is too old to undo. */
-  undoMarkRead: (undo: number) => invoke<boolean>("undo_mark_read", { undo }),
+  /** Puts back what a `markViewRead` or `deleteFolder` changed; false when it is too old to undo. */
+  undo: (undo: number) => invoke<boolean>("undo", { undo }),
   search: (query: SearchQuery) => invoke<SearchResults>("search", { query }),
   getPreferences: () => invoke<Preferences>("get_preferences"),
   /** Returns what was stored: numbers are kept within their ranges. */

@@ -7,29 +7,25 @@ import {
 } from "./api";
 import { onOpening } from "./appearance";
 import { ChangeLog, changeOf, type Change } from "./changes";
-import { count } from "./format";
 import { around, changed, cursorOf, earlierCursor, firstPage, NOTHING_LOADED, withEarlier, withLater, type Loaded } from "./loaded";
 import { stepIndex, unreadIndex } from "./navigation";
 import { beforeKeeping, NOTHING_KEPT, type OfflineState } from "./offline";
 import type { PreferencesState } from "./preferences.svelte";
 import { feedOfView } from "./search";
 import { SearchState } from "./searching.svelte";
+import { markedText, unmarkedText } from "./undo";
 import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "./views";
 
 /** What `Reading.attempt` answers for a command that failed (the person was told why). */
 export const FAILED = Symbol("failed");
 export type Answer<T> = T | typeof FAILED;
 
-/** A toast: one sentence, and at most one thing to do about it. */
+/** A toast: one sentence, and at most one thing to do about it. It goes by itself (./toast.ts). */
 export interface Notice {
   text: string;
   action?: { label: string; run: () => void };
-  /** Goes away by itself after this long (an Undo that no longer applies). */
-  timeoutMs?: number;
 }
 
-/** How long "Mark all read" can be undone. */
-export const UNDO_MS = 10_000;
 const OPTIONS_KEY = "tidings.viewOptions";
 /** Pages "next unread" may load while looking for one. */
 const UNREAD_SEARCH_PAGES = 20;
@@ -71,6 +67,9 @@ export abstract class Reading {
 
   /** Read states changed: the counts beside views and feeds need reading again. */
   protected abstract countsChanged(): Promise<void>;
+
+  /** Says `text` with an Undo for the backend's `token`; `undone` is said once it is undone. */
+  protected abstract offerUndo(text: string, token: number, undone: string): void;
 
   async chooseView(view: ArticleView): Promise<void> {
     if (this.search.active) this.search.clear();
@@ -274,20 +273,7 @@ export abstract class Reading {
     }
     if (sameView(view, this.view)) this.apply((a) => (before === null || a.sortAt < before ? { ...a, isRead: true } : a));
     await this.countsChanged();
-    this.notice = {
-      text: `Marked ${count(Number(marked.count), "article")} read.`,
-      action: { label: "Undo", run: () => void this.undoMarkRead(marked.undo) },
-      timeoutMs: UNDO_MS,
-    };
-  }
-
-  private async undoMarkRead(token: number): Promise<void> {
-    const undone = await this.attempt(api.undoMarkRead(token));
-    if (undone === FAILED) return;
-    if (!undone) this.say("That can no longer be undone.");
-    await Promise.all([this.countsChanged(), this.loadView()]);
-    const shown = this.article && this.articles.find((a) => a.id === this.article?.id);
-    if (this.article && shown) this.article = { ...this.article, isRead: shown.isRead };
+    this.offerUndo(markedText(marked.count), marked.undo, unmarkedText(marked.count));
   }
 
   /** Searches again with the form as it is. */

@@ -250,18 +250,13 @@ impl Library {
         let ids = self
             .blocking(move |s| s.mark_view_read(view, older_than))
             .await?;
-        let count = ids.len() as u64;
-        let undo = self.undo.remember(ids);
-        Ok(MarkedRead { count, undo })
+        Ok(self.marked(ids))
     }
 
-    /// Undoes a [`Library::mark_view_read`]; false when the token is too old to undo.
-    pub async fn undo_mark_read(&self, undo: u64) -> Result<bool> {
-        let Some(ids) = self.undo.take(undo) else {
-            return Ok(false);
-        };
-        self.blocking(move |s| s.mark_unread(&ids)).await?;
-        Ok(true)
+    fn marked(&self, ids: Vec<ArticleId>) -> MarkedRead {
+        let count = ids.len() as u64;
+        let undo = self.undo.remember(undo::Undoable::MarkedRead(ids));
+        MarkedRead { count, undo }
     }
 
     pub async fn article(&self, id: ArticleId) -> Result<Article> {

@@ -30,6 +30,7 @@ use crate::{APP_IDENTIFIER, Error, Result};
 pub use articles::NewArticle;
 pub use backup::{copy_aside, integrity_check, set_aside};
 pub use feeds::{FeedUpdate, NewSubscription};
+pub use folders::RemovedFolder;
 pub use images::ImageSource;
 pub use pending::{TakenWork, WorkKind};
 pub use polling::{FeedToRefresh, PollRecord, PollWrite};
