@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "list_articles",
     "view_counts",
     "mark_view_read",
+    "mark_read_beside",
     "undo",
     "get_preferences",
     "set_preferences",

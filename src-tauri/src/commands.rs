@@ -11,7 +11,7 @@ use tidings_core::api::{
     ErrorKind, FeedId, FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome,
     SearchQuery, SearchResults, Settings, UserError,
 };
-use tidings_core::api::{ListOptions, MarkedRead, Preferences, ViewCounts};
+use tidings_core::api::{ListOptions, MarkedRead, Preferences, Side, ViewCounts};
 use tidings_core::export::{ExportFormat, ExportReport, ExportSelection};
 use tidings_core::{Library, Refresher};
 
@@ -137,6 +137,21 @@ pub async fn mark_view_read(
 ) -> CommandResult<MarkedRead> {
     library
         .mark_view_read(view, older_than)
+        .await
+        .map_err(user_error)
+}
+
+/// Marks read the unread articles above or below the row at `at`; the answer's token undoes it.
+#[tauri::command]
+pub async fn mark_read_beside(
+    library: State<'_, Library>,
+    view: ArticleView,
+    options: ListOptions,
+    at: ArticleCursor,
+    side: Side,
+) -> CommandResult<MarkedRead> {
+    library
+        .mark_read_beside(view, options, at, side)
         .await
         .map_err(user_error)
 }

@@ -57,6 +57,7 @@ pub fn run() {
             commands::list_articles,
             commands::view_counts,
             commands::mark_view_read,
+            commands::mark_read_beside,
             commands::undo,
             commands::get_preferences,
             commands::set_preferences,

@@ -24,6 +24,7 @@ import type { RefreshSummary } from "./bindings/RefreshSummary";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { Side } from "./bindings/Side";
 import type { SubscribeRequest } from "./bindings/SubscribeRequest";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
@@ -35,7 +36,7 @@ export type {
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
   Settings, SubscribeRequest, UserError, WorkReport,
 };
-export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchQuery, SearchResults, ViewCounts };
+export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchQuery, SearchResults, Side, ViewCounts };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
 export type { Density } from "./bindings/Density";
 export type { MarkRead } from "./bindings/MarkRead";
@@ -73,7 +74,10 @@ export const api = {
   /** Marks the view's unread articles read (only those dated before `olderThan`, when given). */
   markViewRead: (view: ArticleView, olderThan: number | null = null) =>
     invoke<MarkedRead>("mark_view_read", { view, olderThan }),
-  /** Puts back what a `markViewRead` or `deleteFolder` changed; false when it is too old to undo. */
+  /** Marks the view's unread articles on one side of the row at `at` read, in the list's order. */
+  markReadBeside: (view: ArticleView, options: ListOptions, at: ArticleCursor, side: Side) =>
+    invoke<MarkedRead>("mark_read_beside", { view, options, at, side }),
+  /** Puts back what a `markViewRead`, `markReadBeside` or `deleteFolder` changed; false when it is too old to undo. */
   undo: (undo: number) => invoke<boolean>("undo", { undo }),
   search: (query: SearchQuery) => invoke<SearchResults>("search", { query }),
   getPreferences: () => invoke<Preferences>("get_preferences"),

@@ -61,7 +61,7 @@ export abstract class Reading {
   /** The selected row and where it sat in the list, to load the rows around it again once dropped. */
   private anchor: { row: ArticleSummary; index: number } | null = null;
   private markReadTimer: ReturnType<typeof setTimeout> | null = null;
-  private changes = new ChangeLog();
+  protected changes = new ChangeLog();
 
   constructor(private preferences: PreferencesState) {}
 
@@ -241,11 +241,10 @@ export abstract class Reading {
     return false;
   }
 
-  /** Marks the article on screen read or unread; the list shows it at once. */
-  async setRead(read: boolean): Promise<void> {
-    const article = this.article;
+  /** Marks the article on screen (or another row's) read or unread; the list shows it at once. */
+  async setRead(read: boolean, article: ArticleSummary | null = this.article): Promise<void> {
     if (!article) return;
-    this.stopMarkReadTimer();
+    if (article.id === this.article?.id) this.stopMarkReadTimer();
     await this.change(article.id, { isRead: read }, { isRead: article.isRead }, api.setRead(article.id, read));
     await this.countsChanged();
   }
@@ -281,16 +280,14 @@ export abstract class Reading {
     this.search.run(feedOfView(this.view), now);
   }
 
-  async setBookmarked(bookmarked: boolean): Promise<void> {
-    const article = this.article;
+  async setBookmarked(bookmarked: boolean, article: ArticleSummary | null = this.article): Promise<void> {
     if (!article) return;
     if (bookmarked) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isBookmarked: bookmarked }, { isBookmarked: article.isBookmarked },
       api.setBookmarked(article.id, bookmarked));
   }
 
-  async setSaved(saved: boolean): Promise<void> {
-    const article = this.article;
+  async setSaved(saved: boolean, article: ArticleSummary | null = this.article): Promise<void> {
     if (!article) return;
     if (saved) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isSaved: saved }, { isSaved: article.isSaved }, api.setSaved(article.id, saved));
@@ -315,7 +312,7 @@ export abstract class Reading {
   }
 
   /** Applies a change to the list, the search results and the article on screen, and keeps it for replay. */
-  private apply(change: Change): void {
+  protected apply(change: Change): void {
     this.changes.record(change);
     this.list = changed(this.list, change);
     if (this.anchor) this.anchor = { ...this.anchor, row: change(this.anchor.row) };

@@ -1,11 +1,37 @@
 // Actions that can be taken back — marking many articles read at once, deleting a folder — and
 // taking them back: with the Undo of the toast each shows, or Ctrl+Z (⌘Z) for the newest one.
-import { api } from "./api";
+// The rule of what is marked lives in the backend; here, showing it at once and saying so.
+import { api, type ArticleSummary, type Side } from "./api";
+import { isBeside } from "./articleMenu";
+import { cursorOf } from "./loaded";
 import { FAILED, Reading } from "./reading.svelte";
-import { UndoStack, type Undoable } from "./undo";
+import { markedText, unmarkedText, UndoStack, type Undoable } from "./undo";
+import { sameView } from "./views";
 
 export abstract class Undoing extends Reading {
   private undoable = new UndoStack();
+
+  /** Marks read the view's unread articles above (or below) `row` as the list shows them, with Undo. */
+  async markReadBeside(row: ArticleSummary, side: Side): Promise<void> {
+    if (this.search.active) {
+      this.say("Search results are not a view: leave the search (Escape) to mark a view read.");
+      return;
+    }
+    const view = this.view;
+    const options = this.options;
+    const at = cursorOf(row);
+    const marked = await this.attempt(this.changes.track(api.markReadBeside(view, options, at, side)));
+    if (marked === FAILED) return;
+    if (marked.count === 0) {
+      this.say(`Nothing ${side} it is unread.`);
+      return;
+    }
+    if (sameView(view, this.view)) {
+      this.apply((a) => (isBeside(a, at, side, options.oldestFirst) ? { ...a, isRead: true } : a));
+    }
+    await this.countsChanged();
+    this.offerUndo(markedText(marked.count), marked.undo, unmarkedText(marked.count));
+  }
 
   protected offerUndo(text: string, token: number, undone: string): void {
     const entry: Undoable = { token, undone };

@@ -25,7 +25,7 @@ use tokio::task::spawn_blocking;
 
 use crate::api::{
     Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ListOptions, MarkedRead,
-    Preferences, RemoteImages, Settings, ViewCounts,
+    Preferences, RemoteImages, Settings, Side, ViewCounts,
 };
 use crate::fetch::{FetchLimits, Fetcher};
 use crate::media::ImageLimits;
@@ -249,6 +249,22 @@ impl Library {
     ) -> Result<MarkedRead> {
         let ids = self
             .blocking(move |s| s.mark_view_read(view, older_than))
+            .await?;
+        Ok(self.marked(ids))
+    }
+
+    /// Marks read the unread articles of a view on one `side` of the row at `at`, in the order
+    /// `options` gives the list ("mark above read", "mark below read"). The answer carries a
+    /// token that undoes exactly this, for a while.
+    pub async fn mark_read_beside(
+        &self,
+        view: ArticleView,
+        options: ListOptions,
+        at: ArticleCursor,
+        side: Side,
+    ) -> Result<MarkedRead> {
+        let ids = self
+            .blocking(move |s| s.mark_read_beside(view, options, at, side))
             .await?;
         Ok(self.marked(ids))
     }

@@ -66,8 +66,8 @@ impl Undoable {
 
 impl Library {
     /// Undoes the action `undo` was given for ([`Library::mark_view_read`],
-    /// [`Library::delete_folder`]); false when it is too old to undo, or was undone already. An
-    /// undo that fails can be tried again.
+    /// [`Library::mark_read_beside`], [`Library::delete_folder`]); false when it is too old to
+    /// undo, or was undone already. An undo that fails can be tried again.
     pub async fn undo(&self, undo: u64) -> Result<bool> {
         let Some(action) = self.undo.take(undo) else {
             return Ok(false);
