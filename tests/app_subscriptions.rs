@@ -313,7 +313,11 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
             feed_row("Flaky Blog")
         )))
         .await;
-    let reason = warning.attr("title").await.unwrap().unwrap_or_default();
+    let reason = warning
+        .attr("data-tooltip")
+        .await
+        .unwrap()
+        .unwrap_or_default();
     assert!(
         reason.contains("500 Internal Server Error"),
         "the ⚠ says {reason:?}"
