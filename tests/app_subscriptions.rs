@@ -10,8 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use fantoccini::Locator;
-use fantoccini::actions::{InputSource, MOUSE_BUTTON_RIGHT, MouseActions, PointerAction};
-use fantoccini::elements::Element;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::key::Key;
 use support::menus::{feed_row, folder_row};
 use support::stored;
@@ -41,25 +40,6 @@ fn rss(title: &str, items: &[&str]) -> String {
 /// Keys WebDriver spells as private-use characters (arrows, Escape).
 async fn press_key(app: &App, key: Key) {
     app.press(key.chars().next().unwrap()).await;
-}
-
-async fn right_click(app: &App, element: &Element) {
-    let actions = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: element.clone(),
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_RIGHT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_RIGHT,
-        });
-    app.client.perform_actions(actions).await.unwrap();
-    // Lets go of every key and button, or WebKitWebDriver's next typing can lose its Shift.
-    app.client.release_actions().await.unwrap();
 }
 
 /// The feed's row in the folder: one level deeper, below the folder's row and no other folder's
@@ -213,11 +193,8 @@ async fn a_site_offering_two_feeds_then_folders_and_renames() {
 
     // Deleting the folder, from its right-click menu, keeps the feed, now outside any folder.
     let folder = app.wait_for(Locator::XPath(&folder_row("Reading"))).await;
-    right_click(
-        &app,
-        &folder.find(Locator::Css("button.row")).await.unwrap(),
-    )
-    .await;
+    app.right_click(&folder.find(Locator::Css("button.row")).await.unwrap())
+        .await;
     app.wait_for(Locator::Css(
         "[role=menu][aria-label='Actions for folder Reading']",
     ))
@@ -346,7 +323,11 @@ async fn a_failing_feed_is_marked_and_explained_and_the_bar_counts_feeds() {
             feed_row("Flaky Blog")
         )))
         .await;
-    let reason = warning.attr("title").await.unwrap().unwrap_or_default();
+    let reason = warning
+        .attr("data-tooltip")
+        .await
+        .unwrap()
+        .unwrap_or_default();
     assert!(
         reason.contains("500 Internal Server Error"),
         "the ⚠ says {reason:?}"

@@ -7,11 +7,11 @@ use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use tidings_core::api::{
-    AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ErrorKind, FeedId,
-    FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome, SearchCursor,
-    SearchQuery, SearchResults, Settings, UserError,
+    AddFeedOutcome, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, DeletedFolder,
+    ErrorKind, FeedId, FeedSummary, Folder, FolderId, ImportReport, RefreshScope, SaveOutcome,
+    SearchCursor, SearchQuery, SearchResults, Settings, UserError,
 };
-use tidings_core::api::{ListOptions, MarkedRead, Preferences, ViewCounts};
+use tidings_core::api::{ListOptions, MarkedRead, Preferences, Side, ViewCounts};
 use tidings_core::export::{ExportFormat, ExportReport, ExportSelection};
 use tidings_core::{Library, Refresher};
 
@@ -118,8 +118,12 @@ pub async fn rename_folder(
         .map_err(user_error)
 }
 
+/// The answer's token puts the folder back with its feeds.
 #[tauri::command]
-pub async fn delete_folder(library: State<'_, Library>, folder_id: FolderId) -> CommandResult<()> {
+pub async fn delete_folder(
+    library: State<'_, Library>,
+    folder_id: FolderId,
+) -> CommandResult<DeletedFolder> {
     library.delete_folder(folder_id).await.map_err(user_error)
 }
 
@@ -156,9 +160,25 @@ pub async fn mark_view_read(
         .map_err(user_error)
 }
 
+/// Marks read the unread articles above or below the row at `at`; the answer's token undoes it.
 #[tauri::command]
-pub async fn undo_mark_read(library: State<'_, Library>, undo: u64) -> CommandResult<bool> {
-    library.undo_mark_read(undo).await.map_err(user_error)
+pub async fn mark_read_beside(
+    library: State<'_, Library>,
+    view: ArticleView,
+    options: ListOptions,
+    at: ArticleCursor,
+    side: Side,
+) -> CommandResult<MarkedRead> {
+    library
+        .mark_read_beside(view, options, at, side)
+        .await
+        .map_err(user_error)
+}
+
+/// Undoes what gave the token `undo` (marking read, deleting a folder); false when too old.
+#[tauri::command]
+pub async fn undo(library: State<'_, Library>, undo: u64) -> CommandResult<bool> {
+    library.undo(undo).await.map_err(user_error)
 }
 
 #[tauri::command]

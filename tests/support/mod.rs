@@ -10,6 +10,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
+pub mod input;
 pub mod menus;
 pub mod processes;
 pub mod reading;
@@ -296,7 +297,7 @@ impl App {
 
     /// Moves the pointer onto `element`, from outside it so that the page sees it arrive even
     /// when the pointer was already there before the layout changed.
-    async fn hover(&self, element: &Element) -> Result<(), fantoccini::error::CmdError> {
+    pub async fn hover(&self, element: &Element) -> Result<(), fantoccini::error::CmdError> {
         use fantoccini::actions::{InputSource, MouseActions, PointerAction};
         let actions = MouseActions::new("mouse".into())
             .then(PointerAction::MoveTo {

@@ -313,3 +313,63 @@ async fn one_feed_is_subscribed_once_however_its_address_is_written() {
     let articles = library.list_articles(ArticleView::All, None).await.unwrap();
     assert_eq!(articles.articles.len(), 2, "each article once");
 }
+
+#[tokio::test]
+async fn a_deleted_folder_comes_back_with_its_feeds_on_undo() {
+    let server = site().await;
+    let (_dir, library) = open_library().await;
+    let mut feeds = Vec::new();
+    for path in ["/one/feed.xml", "/rss.xml"] {
+        let AddFeedOutcome::Subscribed { feed } =
+            library.add_feed(&server.url(path)).await.unwrap()
+        else {
+            panic!("expected a subscription to {path}");
+        };
+        feeds.push(feed.id);
+    }
+    let news = library.create_folder("News").await.unwrap();
+    for feed in &feeds {
+        library.move_feed(*feed, Some(news)).await.unwrap();
+    }
+    let folder_of = |feed: i64| {
+        let library = library.clone();
+        async move {
+            let feeds = library.list_feeds().await.unwrap();
+            feeds.into_iter().find(|f| f.id == feed).unwrap().folder_id
+        }
+    };
+
+    // Undone at once, it is the same folder again, id and all.
+    let deleted = library.delete_folder(news).await.unwrap();
+    assert!(library.undo(deleted.undo).await.unwrap());
+    let folders = library.list_folders().await.unwrap();
+    assert_eq!((folders[0].id, folders[0].unread_count), (news, 2));
+
+    let deleted = library.delete_folder(news).await.unwrap();
+    assert_eq!(deleted.feeds, 2);
+    assert!(library.list_folders().await.unwrap().is_empty());
+    assert_eq!(folder_of(feeds[0]).await, None, "its feeds are kept");
+    // Meanwhile the person puts one of them somewhere else: there it stays.
+    let elsewhere = library.create_folder("Elsewhere").await.unwrap();
+    library.move_feed(feeds[1], Some(elsewhere)).await.unwrap();
+
+    assert!(library.undo(deleted.undo).await.unwrap());
+    let folders = library.list_folders().await.unwrap();
+    let names: Vec<_> = folders.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["Elsewhere", "News"]);
+    // "Elsewhere" took the deleted folder's id: News comes back under a new one.
+    assert_eq!(folders[0].id, news);
+    assert_eq!(folder_of(feeds[0]).await, Some(folders[1].id));
+    assert_eq!(folder_of(feeds[1]).await, Some(elsewhere));
+    assert_eq!(
+        folders[1].unread_count, 1,
+        "its feed's articles count in it again"
+    );
+    assert!(
+        !library.undo(deleted.undo).await.unwrap(),
+        "an undo works once"
+    );
+
+    let gone = library.delete_folder(news + 100).await.unwrap_err();
+    assert_eq!(gone.kind(), ErrorKind::NotFound);
+}

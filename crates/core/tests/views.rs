@@ -1,8 +1,8 @@
 //! Smart views and reading state through the library: Today, order and the unread-only filter,
-//! counts, and "mark all read" with Undo.
+//! counts, and "mark all read" (or above or below a row) with Undo.
 
 use tidings_core::Library;
-use tidings_core::api::{ArticleView, ListOptions};
+use tidings_core::api::{ArticleCursor, ArticlePage, ArticleView, ListOptions, Side};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::routing::get;
@@ -106,7 +106,7 @@ async fn mark_all_read_then_undo_puts_back_exactly_what_changed() {
     assert_eq!(marked.count, 4);
     assert_eq!(library.view_counts().await.unwrap().unread, 0);
 
-    assert!(library.undo_mark_read(marked.undo).await.unwrap());
+    assert!(library.undo(marked.undo).await.unwrap());
     let unread = titles(&library, ArticleView::Unread, ListOptions::default()).await;
     assert_eq!(
         unread,
@@ -114,9 +114,95 @@ async fn mark_all_read_then_undo_puts_back_exactly_what_changed() {
         "the one read before stays read"
     );
     assert!(
-        !library.undo_mark_read(marked.undo).await.unwrap(),
+        !library.undo(marked.undo).await.unwrap(),
         "an undo works once"
     );
+}
+
+#[tokio::test]
+async fn marking_above_or_below_a_row_follows_the_order_on_screen() {
+    let (_dir, _server, library) = library().await;
+    let at = |list: &ArticlePage, title: &str| {
+        let row = list.articles.iter().find(|a| a.title == title).unwrap();
+        ArticleCursor {
+            sort_at: row.sort_at,
+            id: row.id,
+        }
+    };
+    let newest_first = ListOptions::default();
+    let list = library
+        .list_articles_with(ArticleView::All, None, newest_first)
+        .await
+        .unwrap();
+
+    // Newest first: above Story 2 are the newer ones; Story 2 itself stays unread.
+    let above = library
+        .mark_read_beside(
+            ArticleView::All,
+            newest_first,
+            at(&list, "Story 2"),
+            Side::Above,
+        )
+        .await
+        .unwrap();
+    assert_eq!(above.count, 2);
+    assert_eq!(
+        titles(&library, ArticleView::Unread, newest_first).await,
+        ["Story 2", "Story 3", "Story 4"]
+    );
+    assert!(library.undo(above.undo).await.unwrap());
+    assert_eq!(library.view_counts().await.unwrap().unread, 5);
+
+    // Oldest first, below Story 3 are the newer ones.
+    let oldest_first = ListOptions {
+        oldest_first: true,
+        unread_only: false,
+    };
+    let below = library
+        .mark_read_beside(
+            ArticleView::All,
+            oldest_first,
+            at(&list, "Story 3"),
+            Side::Below,
+        )
+        .await
+        .unwrap();
+    assert_eq!(below.count, 3);
+    assert_eq!(
+        titles(&library, ArticleView::Unread, oldest_first).await,
+        ["Story 4", "Story 3"]
+    );
+
+    // Only the view's own articles: none of another feed's, whatever their dates.
+    let feed = list.articles[0].feed_id.unwrap();
+    let elsewhere = library
+        .mark_read_beside(
+            ArticleView::Feed { feed_id: feed + 1 },
+            newest_first,
+            at(&list, "Story 4"),
+            Side::Above,
+        )
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.count, 0);
+    assert!(library.undo(below.undo).await.unwrap());
+    assert_eq!(library.view_counts().await.unwrap().unread, 5);
+}
+
+#[tokio::test]
+async fn an_undo_that_failed_can_be_tried_again() {
+    let (dir, _server, library) = library().await;
+    let marked = library
+        .mark_view_read(ArticleView::All, None)
+        .await
+        .unwrap();
+    // Another program holds the library's write lock until SQLite's busy timeout runs out.
+    let other = rusqlite::Connection::open(dir.path().join("tidings.db")).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert!(library.undo(marked.undo).await.is_err());
+    other.execute_batch("ROLLBACK").unwrap();
+    assert!(library.undo(marked.undo).await.unwrap());
+    assert_eq!(library.view_counts().await.unwrap().unread, 5);
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 pub use axum;
 pub use farm::Farm;
-pub use png::png;
+pub use png::{Pixels, decode_png, png};
 pub use server::{SeenRequest, TestServer, gzip};
 
 /// The read-only `shared/` folder beside the checkout (override with `TIDINGS_SHARED_DIR`).

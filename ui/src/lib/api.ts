@@ -7,6 +7,7 @@ import type { Article } from "./bindings/Article";
 import type { ArticleCursor } from "./bindings/ArticleCursor";
 import type { ArticlePage } from "./bindings/ArticlePage";
 import type { ArticleView } from "./bindings/ArticleView";
+import type { DeletedFolder } from "./bindings/DeletedFolder";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ExportReport } from "./bindings/ExportReport";
 import type { ExportSelection } from "./bindings/ExportSelection";
@@ -24,6 +25,7 @@ import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { SearchCursor } from "./bindings/SearchCursor";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { Side } from "./bindings/Side";
 import type { SubscribeRequest } from "./bindings/SubscribeRequest";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
@@ -35,7 +37,7 @@ export type {
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
   Settings, SubscribeRequest, UserError, WorkReport,
 };
-export type { ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, ViewCounts };
+export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, Side, ViewCounts };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
 export type { Density } from "./bindings/Density";
 export type { MarkRead } from "./bindings/MarkRead";
@@ -70,8 +72,8 @@ export const api = {
   /** Returns the new folder's id (or the existing one's, when the name is taken). */
   createFolder: (name: string) => invoke<number>("create_folder", { name }),
   renameFolder: (folderId: number, name: string) => invoke<void>("rename_folder", { folderId, name }),
-  /** The folder's feeds move to the top level. */
-  deleteFolder: (folderId: number) => invoke<void>("delete_folder", { folderId }),
+  /** The folder's feeds move to the top level; `undo` puts it back with them. */
+  deleteFolder: (folderId: number) => invoke<DeletedFolder>("delete_folder", { folderId }),
   /** One page of a view, in the order and with the filter of `options`. */
   listArticles: (view: ArticleView, after: ArticleCursor | null = null, options: ListOptions | null = null) =>
     invoke<ArticlePage>("list_articles", { view, after, options }),
@@ -79,8 +81,11 @@ export const api = {
   /** Marks the view's unread articles read (only those dated before `olderThan`, when given). */
   markViewRead: (view: ArticleView, olderThan: number | null = null) =>
     invoke<MarkedRead>("mark_view_read", { view, olderThan }),
-  /** Puts back what a `markViewRead` changed; false when it is too old to undo. */
-  undoMarkRead: (undo: number) => invoke<boolean>("undo_mark_read", { undo }),
+  /** Marks the view's unread articles on one side of the row at `at` read, in the list's order. */
+  markReadBeside: (view: ArticleView, options: ListOptions, at: ArticleCursor, side: Side) =>
+    invoke<MarkedRead>("mark_read_beside", { view, options, at, side }),
+  /** Puts back what a `markViewRead`, `markReadBeside` or `deleteFolder` changed; false when it is too old to undo. */
+  undo: (undo: number) => invoke<boolean>("undo", { undo }),
   /** A page of results, best first: the first, or the one that follows `after` (the last page's `next`). */
   search: (query: SearchQuery, after: SearchCursor | null = null) => invoke<SearchResults>("search", { query, after }),
   getPreferences: () => invoke<Preferences>("get_preferences"),

@@ -60,6 +60,19 @@ describe("keyboard shortcuts", () => {
     expect(keys.read(press("j", { onControl: true }))).toBe("next");
   });
 
+  it("undoes with Ctrl+Z or ⌘Z, except in a text field, where it undoes typing", () => {
+    const { keys } = reader();
+    expect(keys.read(press("z", { ctrlKey: true }))).toBe("undo");
+    expect(keys.read(press("z", { metaKey: true }))).toBe("undo");
+    expect(keys.read(press("z"))).toBeNull();
+    expect(keys.read(press("z", { ctrlKey: true, inTextField: true }))).toBeNull();
+    expect(keys.read(press("z", { ctrlKey: true, overlayOpen: true }))).toBeNull();
+    // Ctrl+Shift+Z is redo elsewhere: not taken for undo.
+    expect(keys.read(press("Z", { ctrlKey: true }))).toBeNull();
+    expect(keyLabel("Mod+z", false)).toBe("Ctrl+Z");
+    expect(keyLabel("Mod+z", true)).toBe("⌘Z");
+  });
+
   it("stays out of the way while a dialog or menu is open", () => {
     const { keys } = reader();
     expect(keys.read(press("r", { overlayOpen: true }))).toBeNull();

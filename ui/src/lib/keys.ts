@@ -18,10 +18,11 @@ export type Command =
   | "goAll"
   | "goUnread"
   | "goBookmarks"
+  | "undo"
   | "help";
 
 export interface Shortcut {
-  /** What the key event says (`key`), space-separated for a sequence ("g a"). */
+  /** What the key event says (`key`), space-separated for a sequence ("g a"); "Mod+" for Ctrl, or ⌘ on macOS. */
   keys: string;
   command: Command;
   /** What it does, for the shortcut sheet. */
@@ -41,7 +42,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: "b", command: "toggleBookmark", action: "Bookmark / remove bookmark" },
   { keys: "s", command: "toggleSaved", action: "Save for later / remove from Saved" },
   { keys: "m", command: "toggleRead", action: "Mark read / unread" },
-  { keys: "A", command: "markAllRead", action: "Mark every article in the view read (Undo for 10 s)" },
+  { keys: "A", command: "markAllRead", action: "Mark every article in the view read (with Undo)" },
+  { keys: "Mod+z", command: "undo", action: "Undo the last mark read or folder deletion" },
   { keys: "r", command: "refresh", action: "Refresh all feeds" },
   { keys: "/", command: "search", action: "Search" },
   { keys: "g a", command: "goAll", action: "Go to All articles" },
@@ -50,9 +52,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: "?", command: "help", action: "Show these shortcuts" },
 ];
 
-/** A key as people read it on a keyboard: "Space", "Shift+A", "g then a". */
-export function keyLabel(keys: string): string {
+/** Whether the keyboard's command key is ⌘ rather than Ctrl. */
+function onMac(): boolean {
+  return typeof navigator !== "undefined" && /^Mac/.test(navigator.platform);
+}
+
+/** A key as people read it on a keyboard: "Space", "Shift+A", "g then a", "Ctrl+Z" (or "⌘Z"). */
+export function keyLabel(keys: string, mac = onMac()): string {
   if (keys === " ") return "Space";
+  if (keys.startsWith("Mod+")) return `${mac ? "⌘" : "Ctrl+"}${keys.slice(4).toUpperCase()}`;
   if (/^[A-Z]$/.test(keys)) return `Shift+${keys}`;
   return keys.split(" ").join(" then ");
 }
@@ -92,7 +100,9 @@ export class KeyReader {
   read(press: KeyPress): Command | null {
     const pending = this.pending;
     this.pending = null;
-    if (press.inTextField || press.overlayOpen || press.ctrlKey || press.metaKey || press.altKey) return null;
+    if (press.inTextField || press.overlayOpen || press.altKey) return null;
+    // Ctrl (⌘) with a key is the app's only when the table binds it; the rest are the system's.
+    if (press.ctrlKey || press.metaKey) return BINDINGS.get(`Mod+${press.key}`) ?? null;
     if ((press.key === " " || press.key === "Enter") && press.onControl) return null;
     const now = this.clock();
     if (pending && now - pending.at <= SEQUENCE_MS) {

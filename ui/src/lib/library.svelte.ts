@@ -7,15 +7,17 @@ import {
 } from "./api";
 import { firstWebUrl } from "./drop";
 import { savedNow, workReported } from "./offline";
-import { FAILED, Reading } from "./reading.svelte";
+import { FAILED } from "./reading.svelte";
 import { expectedTotal, finishedText, type RefreshStatus } from "./refresh";
 import { alreadySubscribedText } from "./subscriptions";
 import { savedText, savingText } from "./saving";
+import { folderBackText, folderDeletedText } from "./undo";
+import { Undoing } from "./undoing.svelte";
 import { NO_COUNTS, sameView } from "./views";
 
 export type { Notice } from "./reading.svelte";
 
-export class Library extends Reading {
+export class Library extends Undoing {
   /** Raw, without a proxy per feed (2,000 of them in a big library): both are replaced whole, never changed in place. */
   feeds = $state.raw<FeedSummary[]>([]);
   folders = $state.raw<Folder[]>([]);
@@ -218,13 +220,15 @@ export class Library extends Reading {
     await this.loadSidebar();
   }
 
+  /** Deletes a folder (its feeds are kept), with Undo. */
   async deleteFolder(folder: Folder): Promise<void> {
-    if (await this.attempt(api.deleteFolder(folder.id)) === FAILED) return;
+    const deleted = await this.attempt(api.deleteFolder(folder.id));
+    if (deleted === FAILED) return;
     if (sameView(this.view, { kind: "folder", folderId: folder.id })) {
       await this.chooseView({ kind: "unread" });
     }
     await this.reload();
-    this.say(`Deleted the folder ${folder.name}. Its feeds are kept, outside any folder.`);
+    this.offerUndo(folderDeletedText(folder.name, deleted.feeds), deleted.undo, folderBackText(folder.name, deleted.feeds));
   }
 
   /** Starts refreshing `scope` unless a refresh is already under way (its bar is showing). */

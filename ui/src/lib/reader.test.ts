@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { articleNote, attachment, canReadInFull, fileSize, leadImageToShow, mediaKind, offerToLoadImages, readingTime } from "./reader";
+import {
+  articleNote, attachment, canReadInFull, fileSize, leadImageToShow, mediaKind, missingPictureText, offerToLoadImages, readingTime,
+} from "./reader";
 
 describe("the byline's reading time", () => {
   it("says how many minutes, at least one", () => {
@@ -106,5 +108,16 @@ describe("Load full text", () => {
     expect(canReadInFull({ ...article, pagePending: "working" })).toBe(false);
     expect(canReadInFull({ ...article, feedId: null })).toBe(false);
     expect(canReadInFull({ ...article, url: null })).toBe(false);
+  });
+});
+
+describe("a picture that could not be shown", () => {
+  it("says it is not available offline, or that the setting held it back", () => {
+    expect(missingPictureText("always", false)).toBe("Picture not available offline");
+    expect(missingPictureText(undefined, false)).toBe("Picture not available offline");
+    expect(missingPictureText("onClick", false)).toBe("Picture not loaded: Load images above shows it");
+    expect(missingPictureText("never", false)).toBe("Picture not kept offline, and Settings load no others");
+    // Asked for and still missing: it is not to be had.
+    expect(missingPictureText("onClick", true)).toBe("Picture not available offline");
   });
 });

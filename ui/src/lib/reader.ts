@@ -141,3 +141,10 @@ export function leadImageToShow(article: Pick<Article, "leadImage" | "contentHtm
 export function offerToLoadImages(setting: RemoteImages | undefined, requested: boolean, missing: number): boolean {
   return setting === "onClick" && !requested && missing > 0;
 }
+
+/** What stands in a picture's place when it could not be shown: why, as far as the reader knows. */
+export function missingPictureText(setting: RemoteImages | undefined, requested: boolean): string {
+  if (!requested && setting === "onClick") return "Picture not loaded: Load images above shows it";
+  if (!requested && setting === "never") return "Picture not kept offline, and Settings load no others";
+  return "Picture not available offline";
+}

@@ -7,7 +7,6 @@ import {
 } from "./api";
 import { onOpening } from "./appearance";
 import { ChangeLog, changeOf, type Change } from "./changes";
-import { count } from "./format";
 import {
   around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, NOTHING_LOADED, reloadedAround, rowToKeep, withEarlier,
   withLater, type Loaded,
@@ -17,6 +16,7 @@ import { beforeKeeping, NOTHING_KEPT, type OfflineState } from "./offline";
 import type { PreferencesState } from "./preferences.svelte";
 import { feedOfView } from "./search";
 import { SearchState } from "./searching.svelte";
+import { markedText, unmarkedText } from "./undo";
 import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "./views";
 import type { RowWindow } from "./virtual";
 
@@ -24,16 +24,12 @@ import type { RowWindow } from "./virtual";
 export const FAILED = Symbol("failed");
 export type Answer<T> = T | typeof FAILED;
 
-/** A toast: one sentence, and at most one thing to do about it. */
+/** A toast: one sentence, and at most one thing to do about it. It goes by itself (./toast.ts). */
 export interface Notice {
   text: string;
   action?: { label: string; run: () => void };
-  /** Goes away by itself after this long (an Undo that no longer applies). */
-  timeoutMs?: number;
 }
 
-/** How long "Mark all read" can be undone. */
-export const UNDO_MS = 10_000;
 const OPTIONS_KEY = "tidings.viewOptions";
 /** Pages "next unread" may load while looking for one. */
 const UNREAD_SEARCH_PAGES = 20;
@@ -73,12 +69,15 @@ export abstract class Reading {
   /** The list's selection when the search began, to come back to when it ends. */
   private beforeSearch: { selectedId: number | null; anchor: Reading["anchor"] } | null = null;
   private markReadTimer: ReturnType<typeof setTimeout> | null = null;
-  private changes = new ChangeLog();
+  protected changes = new ChangeLog();
 
   constructor(private preferences: PreferencesState) {}
 
   /** Read, bookmarked or saved states changed: the counts beside views and feeds need reading again. */
   protected abstract countsChanged(): Promise<void>;
+
+  /** Says `text` with an Undo for the backend's `token`; `undone` is said once it is undone. */
+  protected abstract offerUndo(text: string, token: number, undone: string): void;
 
   async chooseView(view: ArticleView): Promise<void> {
     if (this.search.active) void this.leaveSearch();
@@ -270,11 +269,10 @@ export abstract class Reading {
     return false;
   }
 
-  /** Marks the article on screen read or unread; the list shows it at once. */
-  async setRead(read: boolean): Promise<void> {
-    const article = this.article;
+  /** Marks the article on screen (or another row's) read or unread; the list shows it at once. */
+  async setRead(read: boolean, article: ArticleSummary | null = this.article): Promise<void> {
     if (!article) return;
-    this.stopMarkReadTimer();
+    if (article.id === this.article?.id) this.stopMarkReadTimer();
     await this.change(article.id, { isRead: read }, { isRead: article.isRead }, api.setRead(article.id, read));
     await this.countsChanged();
   }
@@ -302,20 +300,7 @@ export abstract class Reading {
     }
     if (sameView(view, this.view)) this.apply((a) => (before === null || a.sortAt < before ? { ...a, isRead: true } : a));
     await this.countsChanged();
-    this.notice = {
-      text: `Marked ${count(Number(marked.count), "article")} read.`,
-      action: { label: "Undo", run: () => void this.undoMarkRead(marked.undo) },
-      timeoutMs: UNDO_MS,
-    };
-  }
-
-  private async undoMarkRead(token: number): Promise<void> {
-    const undone = await this.attempt(api.undoMarkRead(token));
-    if (undone === FAILED) return;
-    if (!undone) this.say("That can no longer be undone.");
-    await Promise.all([this.countsChanged(), this.reloadView()]);
-    const shown = this.article && this.articles.find((a) => a.id === this.article?.id);
-    if (this.article && shown) this.article = { ...this.article, isRead: shown.isRead };
+    this.offerUndo(markedText(marked.count), marked.undo, unmarkedText(marked.count));
   }
 
   /** Searches again with the form as it is; with the field emptied, the search ends. */
@@ -351,8 +336,7 @@ export abstract class Reading {
     this.article = article;
   }
 
-  async setBookmarked(bookmarked: boolean): Promise<void> {
-    const article = this.article;
+  async setBookmarked(bookmarked: boolean, article: ArticleSummary | null = this.article): Promise<void> {
     if (!article) return;
     if (bookmarked) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isBookmarked: bookmarked }, { isBookmarked: article.isBookmarked },
@@ -360,8 +344,7 @@ export abstract class Reading {
     await this.countsChanged();
   }
 
-  async setSaved(saved: boolean): Promise<void> {
-    const article = this.article;
+  async setSaved(saved: boolean, article: ArticleSummary | null = this.article): Promise<void> {
     if (!article) return;
     if (saved) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isSaved: saved }, { isSaved: article.isSaved }, api.setSaved(article.id, saved));
@@ -387,7 +370,7 @@ export abstract class Reading {
   }
 
   /** Applies a change to the list, the search results and the article on screen, and keeps it for replay. */
-  private apply(change: Change): void {
+  protected apply(change: Change): void {
     this.changes.record(change);
     this.list = changed(this.list, change);
     if (this.anchor) this.anchor = { ...this.anchor, row: change(this.anchor.row) };

@@ -260,8 +260,7 @@ impl Runner<'_> {
             read.push(wall);
             read_cpu.push(cpu);
             let clock = Clock::start();
-            rt.block_on(self.library.undo_mark_read(marked.undo))
-                .map_err(err)?;
+            rt.block_on(self.library.undo(marked.undo)).map_err(err)?;
             let (wall, cpu) = clock.stop();
             undone.push(wall);
             undone_cpu.push(cpu);

@@ -70,6 +70,16 @@ pub struct MarkedRead {
     pub undo: u64,
 }
 
+/// Which rows of a list, seen from one of them, "mark read" takes: those above it or those below
+/// it, in the order the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Side {
+    Above,
+    Below,
+}
+
 /// Where the next page of a newest-first list starts: the last row of the previous page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -61,6 +61,19 @@ pub struct Folder {
     pub unread_count: i64,
 }
 
+/// A folder deleted, so that it can be undone: Undo puts it back with the feeds it held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DeletedFolder {
+    /// How many feeds were in it (they are now outside any folder).
+    #[ts(type = "number")]
+    pub feeds: u64,
+    /// Give this back to undo.
+    #[ts(type = "number")]
+    pub undo: u64,
+}
+
 /// What adding an address led to: a subscription, the one that already was, or a choice among
 /// the feeds a site offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -26,7 +26,7 @@ use tokio::task::spawn_blocking;
 
 use crate::api::{
     Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ListOptions, MarkedRead,
-    Preferences, RemoteImages, Settings, ViewCounts,
+    Preferences, RemoteImages, Settings, Side, ViewCounts,
 };
 use crate::fetch::{FetchLimits, Fetcher};
 use crate::media::ImageLimits;
@@ -252,18 +252,29 @@ impl Library {
         let ids = self
             .blocking(move |s| s.mark_view_read(view, older_than))
             .await?;
-        let count = ids.len() as u64;
-        let undo = self.undo.remember(ids);
-        Ok(MarkedRead { count, undo })
+        Ok(self.marked(ids))
     }
 
-    /// Undoes a [`Library::mark_view_read`]; false when the token is too old to undo.
-    pub async fn undo_mark_read(&self, undo: u64) -> Result<bool> {
-        let Some(ids) = self.undo.take(undo) else {
-            return Ok(false);
-        };
-        self.blocking(move |s| s.mark_unread(&ids)).await?;
-        Ok(true)
+    /// Marks read the unread articles of a view on one `side` of the row at `at`, in the order
+    /// `options` gives the list ("mark above read", "mark below read"). The answer carries a
+    /// token that undoes exactly this, for a while.
+    pub async fn mark_read_beside(
+        &self,
+        view: ArticleView,
+        options: ListOptions,
+        at: ArticleCursor,
+        side: Side,
+    ) -> Result<MarkedRead> {
+        let ids = self
+            .blocking(move |s| s.mark_read_beside(view, options, at, side))
+            .await?;
+        Ok(self.marked(ids))
+    }
+
+    fn marked(&self, ids: Vec<ArticleId>) -> MarkedRead {
+        let count = ids.len() as u64;
+        let undo = self.undo.remember(undo::Undoable::MarkedRead(ids));
+        MarkedRead { count, undo }
     }
 
     /// An article as stored, less any tracking image: one stored before the sanitizer dropped

@@ -5,7 +5,7 @@ use url::Url;
 
 use super::{Library, ingest, schedule};
 use crate::api::{
-    AddFeedOutcome, FeedCandidate, FeedFormat, FeedId, FeedSummary, Folder, FolderId,
+    AddFeedOutcome, DeletedFolder, FeedCandidate, FeedFormat, FeedId, FeedSummary, Folder, FolderId,
 };
 use crate::feeds::address::Subscribed;
 use crate::feeds::{self, discover};
@@ -199,9 +199,17 @@ impl Library {
             .await
     }
 
-    /// Deletes a folder; its feeds move to the top level.
-    pub async fn delete_folder(&self, id: FolderId) -> Result<()> {
-        self.change(format!("folder {id}"), move |s| s.delete_folder(id))
-            .await
+    /// Deletes a folder; its feeds move to the top level. The answer carries a token that
+    /// puts the folder back with its feeds, for a while.
+    pub async fn delete_folder(&self, id: FolderId) -> Result<DeletedFolder> {
+        let removed = self
+            .blocking(move |s| s.delete_folder(id))
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("folder {id}")))?;
+        let feeds = removed.feeds.len() as u64;
+        let undo = self
+            .undo
+            .remember(super::undo::Undoable::FolderDeleted(removed));
+        Ok(DeletedFolder { feeds, undo })
     }
 }

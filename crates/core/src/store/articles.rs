@@ -1,9 +1,10 @@
 //! Writing articles: storing what a refresh found, and read, bookmark and saved state.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, ToSql, params};
 
+use super::views::{start_of_today, view_filter};
 use super::{Store, StoredCounts, WorkKind};
-use crate::api::{ArticleId, FeedId};
+use crate::api::{ArticleCursor, ArticleId, ArticleView, FeedId, ListOptions, Side};
 use crate::{Result, Timestamp};
 
 /// An article ready to store: HTML already sanitized, identity and hash computed.
@@ -224,17 +225,49 @@ impl Store {
     /// given) in one transaction. Returns their ids, to undo with [`Store::mark_unread`].
     pub fn mark_view_read(
         &self,
-        view: crate::api::ArticleView,
+        view: ArticleView,
         older_than: Option<Timestamp>,
     ) -> Result<Vec<ArticleId>> {
-        let filter = super::views::view_filter(view, super::views::start_of_today(), 1);
+        let filter = view_filter(view, start_of_today(), 1);
         let mut args = filter.args;
-        let mut conditions = vec![filter.sql, "a.is_read = 0".to_string()];
+        let mut conditions = vec![filter.sql];
         if let Some(older_than) = older_than {
             args.push(Box::new(older_than));
             conditions.push(format!("a.sort_at < ?{}", args.len()));
         }
-        let which = conditions.join(" AND ");
+        self.mark_read_where(&conditions.join(" AND "), &args)
+    }
+
+    /// Marks read the unread articles of a view that its list, in the order `options` gives it,
+    /// shows on one `side` of the row at `at` (that row itself is left as it is). Returns their
+    /// ids, to undo with [`Store::mark_unread`].
+    pub fn mark_read_beside(
+        &self,
+        view: ArticleView,
+        options: ListOptions,
+        at: ArticleCursor,
+        side: Side,
+    ) -> Result<Vec<ArticleId>> {
+        let filter = view_filter(view, start_of_today(), 1);
+        let mut args = filter.args;
+        // Lists run by (sort_at, id), newest first unless the person chose oldest first
+        // (`Store::list_articles`): above a row are the newer ones, or the older ones.
+        let newer = (side == Side::Above) != options.oldest_first;
+        args.push(Box::new(at.sort_at));
+        args.push(Box::new(at.id));
+        let beside = format!(
+            "(a.sort_at, a.id) {} (?{}, ?{})",
+            if newer { ">" } else { "<" },
+            args.len() - 1,
+            args.len()
+        );
+        self.mark_read_where(&format!("{} AND {beside}", filter.sql), &args)
+    }
+
+    /// Marks the unread articles `which` (a condition on `articles a`) selects read, in one
+    /// transaction, and returns their ids.
+    fn mark_read_where(&self, which: &str, args: &[Box<dyn ToSql>]) -> Result<Vec<ArticleId>> {
+        let which = format!("{which} AND a.is_read = 0");
         let mut conn = self.writer();
         // A big change: its checkpoint runs beside the click, not in it (store/checkpoint.rs).
         self.checkpointer.aside(&mut conn, |conn| {
@@ -246,13 +279,13 @@ impl Store {
                 .prepare(&format!(
                     "SELECT a.id, a.feed_id FROM articles AS a WHERE {which}"
                 ))?
-                .query_map(rusqlite::params_from_iter(&args), |row| {
+                .query_map(rusqlite::params_from_iter(args), |row| {
                     Ok((row.get(0)?, row.get(1)?))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             tx.execute(
                 &format!("UPDATE articles AS a SET is_read = 1 WHERE {which}"),
-                rusqlite::params_from_iter(&args),
+                rusqlite::params_from_iter(args),
             )?;
             add_unread(&tx, &per_feed(marked.iter().map(|m| m.1), -1))?;
             tx.commit()?;

@@ -4,7 +4,16 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use crate::Result;
-use crate::api::{Folder, FolderId};
+use crate::api::{FeedId, Folder, FolderId};
+
+/// A folder as it was when deleted: enough to put it back as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedFolder {
+    pub id: FolderId,
+    pub name: String,
+    /// The feeds that were in it.
+    pub feeds: Vec<FeedId>,
+}
 
 /// The folder with this name, created if needed.
 pub(super) fn folder_named(tx: &Transaction, name: &str) -> rusqlite::Result<FolderId> {
@@ -59,11 +68,64 @@ impl Store {
         Ok(changed == 1)
     }
 
-    /// Deletes a folder; its feeds move to the top level, nothing else is lost.
-    pub fn delete_folder(&self, id: FolderId) -> Result<bool> {
-        let changed = self
-            .writer()
-            .execute("DELETE FROM folders WHERE id = ?1", [id])?;
-        Ok(changed == 1)
+    /// Deletes a folder; its feeds move to the top level, nothing else is lost. Returns the
+    /// folder as it was (`None` when there was none), to put back with [`Store::restore_folder`].
+    pub fn delete_folder(&self, id: FolderId) -> Result<Option<RemovedFolder>> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let Some(name) = tx
+            .query_row("SELECT name FROM folders WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let feeds = tx
+            .prepare("SELECT id FROM feeds WHERE folder_id = ?1 ORDER BY id")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        // The feeds' folder_id goes with it: ON DELETE SET NULL.
+        tx.execute("DELETE FROM folders WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(Some(RemovedFolder { id, name, feeds }))
+    }
+
+    /// Puts a deleted folder back, under its old id while no other folder took it, and moves
+    /// back into it those of its feeds that are still outside any folder (a feed the person has
+    /// put in another folder since stays there). A folder created since under the same name is
+    /// the one they go back into. Returns the folder's id.
+    pub fn restore_folder(&self, folder: &RemovedFolder) -> Result<FolderId> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let named: Option<FolderId> = tx
+            .query_row(
+                "SELECT id FROM folders WHERE name = ?1",
+                [&folder.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let id = match named {
+            Some(id) => id,
+            None => {
+                let reused = tx.execute(
+                    "INSERT INTO folders (id, name) SELECT ?1, ?2
+                     WHERE NOT EXISTS (SELECT 1 FROM folders WHERE id = ?1)",
+                    params![folder.id, folder.name],
+                )?;
+                if reused == 1 {
+                    folder.id
+                } else {
+                    folder_named(&tx, &folder.name)?
+                }
+            }
+        };
+        let feeds = serde_json::to_string(&folder.feeds)
+            .map_err(|e| crate::Error::Invalid(e.to_string()))?;
+        tx.execute(
+            "UPDATE feeds SET folder_id = ?1
+             WHERE id IN (SELECT value FROM json_each(?2)) AND folder_id IS NULL",
+            params![id, feeds],
+        )?;
+        tx.commit()?;
+        Ok(id)
     }
 }

@@ -31,6 +31,7 @@ use crate::{APP_IDENTIFIER, Error, Result};
 pub use articles::NewArticle;
 pub use backup::{copy_aside, integrity_check, set_aside};
 pub use feeds::{FeedUpdate, NewSubscription};
+pub use folders::RemovedFolder;
 pub use full_text::{FullArticle, PageToRead};
 pub use images::ImageSource;
 pub use pending::{TakenWork, WorkKind};
