@@ -60,11 +60,7 @@ async fn wait_for_notice(app: &App, what: &str, test: &str) {
 async fn a_failed_command_says_why_and_nothing_after_it_claims_success() {
     let sandbox = Sandbox::new();
     let db = sandbox.database();
-    support::seed::one_feed(&db, "Harbour News", 3);
-    let library = tidings_core::Library::open(&db).unwrap();
-    let folder = library.create_folder("Local").await.unwrap();
-    library.move_feed(1, Some(folder)).await.unwrap();
-    drop(library);
+    support::seed::one_feed_in_folder(&db, "Harbour News", 3, "Local").await;
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
     app.wait_for(fantoccini::Locator::XPath(&folder_row("Local")))

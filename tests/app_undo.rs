@@ -52,11 +52,7 @@ fn folders_of_feeds(db: &Path) -> Vec<(String, Option<String>)> {
 async fn undo_from_the_toast_or_ctrl_z_and_toasts_that_wait_under_the_pointer() {
     let sandbox = Sandbox::new();
     let db = sandbox.database();
-    support::seed::one_feed(&db, "Harbour News", 3);
-    let library = tidings_core::Library::open(&db).unwrap();
-    let folder = library.create_folder("Local").await.unwrap();
-    library.move_feed(1, Some(folder)).await.unwrap();
-    drop(library);
+    support::seed::one_feed_in_folder(&db, "Harbour News", 3, "Local").await;
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
     app.wait_until("Unread to count 3", &unread_count_is("Unread", 3))

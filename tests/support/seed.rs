@@ -50,6 +50,15 @@ pub fn one_feed_saying(path: &Path, title: &str, count: usize, text: impl Fn(usi
         .unwrap();
 }
 
+/// [`one_feed`], in a folder called `folder`.
+pub async fn one_feed_in_folder(path: &Path, title: &str, count: usize, folder: &str) {
+    one_feed(path, title, count);
+    let library = tidings_core::Library::open(path).unwrap();
+    let folder = library.create_folder(folder).await.unwrap();
+    let feed = library.list_feeds().await.unwrap()[0].id;
+    library.move_feed(feed, Some(folder)).await.unwrap();
+}
+
 /// Makes every feed of the database at `path` due in a day, as if all had just been refreshed.
 pub fn not_due(path: &Path) {
     let store = Store::open(path).unwrap();
