@@ -43,7 +43,7 @@ async fn site(items: &[Item]) -> TestServer {
 async fn count_tooltip(app: &App, view: &str) -> String {
     let script = format!(
         "const row = [...document.querySelectorAll('ul.views button.row')].find((b) => b.querySelector('.name').textContent === {view:?});
-         return row?.querySelector('.count')?.getAttribute('title') ?? '';"
+         return row?.querySelector('.count')?.dataset.tooltip ?? '';"
     );
     let value = app.client.execute(&script, vec![]).await.unwrap();
     value.as_str().unwrap_or_default().to_string()

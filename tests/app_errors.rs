@@ -96,10 +96,10 @@ async fn failures_say_what_happened_and_what_to_do_and_offline_is_said_once() {
         .await;
     let row = app.wait_for(Locator::XPath(&feed_row("Plain News"))).await;
     let address = row
-        .find(Locator::Css("[title]"))
+        .find(Locator::Css("button.row[data-tooltip]"))
         .await
         .unwrap()
-        .attr("title")
+        .attr("data-tooltip")
         .await
         .unwrap();
     assert_eq!(address.as_deref(), Some(plain.url("/feed.xml").as_str()));
@@ -134,7 +134,11 @@ async fn failures_say_what_happened_and_what_to_do_and_offline_is_said_once() {
         .await
         .unwrap()
     {
-        let reason = warning.attr("title").await.unwrap().unwrap_or_default();
+        let reason = warning
+            .attr("data-tooltip")
+            .await
+            .unwrap()
+            .unwrap_or_default();
         assert!(
             reason.starts_with("Last refresh failed: nothing answered at 127.0.0.1:"),
             "{reason}"
