@@ -103,7 +103,7 @@ fn summary(name: &str, values: &mut [f64]) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "benchmark: seeds 100k articles and prints timings; run with --release --ignored (README)"]
+#[ignore = "benchmark: seeds 100k articles and prints timings; run with --release --ignored (docs/PERFORMANCE.md)"]
 async fn list_of_100k_articles() {
     let sandbox = Sandbox::new();
     let seeded = seed(&sandbox);

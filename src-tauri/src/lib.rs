@@ -88,9 +88,9 @@ pub fn run() {
 
 /// WebKitGTK's JavaScript engine with its first JIT only: no DFG (and so no FTL) compiler. The
 /// page is Tidings' own small UI — no remote script ever runs — and what those compilers used
-/// stayed in the web process: ~10 MB of its memory after scrolling a long list
-/// (docs/PERFORMANCE.md, run G), with scrolling as smooth without them. A `JSC_useDFGJIT` set in
-/// the environment still wins.
+/// stayed in the web process: ~10 MB of its memory after scrolling a long list, with scrolling
+/// as smooth without them (docs/performance/runs/2026-11-27-app-start-and-memory.md, run G). A
+/// `JSC_useDFGJIT` set in the environment still wins.
 #[cfg(target_os = "linux")]
 fn without_optimizing_javascript_compilers() {
     const OPTION: &str = "JSC_useDFGJIT";

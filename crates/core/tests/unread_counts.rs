@@ -1,5 +1,6 @@
 //! Each feed keeps its unread count rather than counting its articles on every sidebar (see
-//! docs/PERFORMANCE.md). Whatever a person does, the kept counts must equal the real ones.
+//! docs/performance/costs.md, *Sidebar counts*). Whatever a person does, the kept counts must
+//! equal the real ones.
 
 use rusqlite::Connection;
 use tidings_core::api::ArticleView;

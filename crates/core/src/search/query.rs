@@ -28,7 +28,8 @@ pub fn match_expression(text: &str) -> Option<String> {
     let last = terms.len().checked_sub(1)?;
     // Still typing the last word: it is a prefix of what is meant. Not for its first letters:
     // "th" is the prefix of a good share of all words, and FTS5 merges the list of every one of
-    // them (1-2 letter prefixes took seconds at a million articles; see docs/PERFORMANCE.md).
+    // them (1-2 letter prefixes took seconds at a million articles; see
+    // docs/performance/costs.md, *Search*).
     let ends_in_word = text.chars().last().is_some_and(char::is_alphanumeric);
     let quoted: Vec<String> = terms
         .iter()

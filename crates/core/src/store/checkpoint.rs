@@ -1,8 +1,8 @@
 //! A checkpoint off the person's click. SQLite copies the WAL back into the database file inside
 //! the committing call once the WAL passes 1,000 pages; after a big change (marking 100k articles
 //! read: ~5,000 pages) that took ~50 ms of the click on a disk-backed file
-//! (docs/PERFORMANCE.md, *Mark all read*). Such changes commit without it and wake a thread that
-//! checkpoints as SQLite would (PASSIVE: it never waits for the writer or readers), through a
+//! (docs/performance/costs.md, *Mark all read*). Such changes commit without it and wake a thread
+//! that checkpoints as SQLite would (PASSIVE: it never waits for the writer or readers), through a
 //! connection of its own. Everything else keeps SQLite's own checkpoint: run beside a refresh's
 //! stream of commits, checkpoints from a thread cost the refresh 10% more CPU.
 

@@ -129,12 +129,12 @@ const MIGRATIONS: &[&str] = &[
         fetched_at  INTEGER NOT NULL
     ) STRICT, WITHOUT ROWID;
     "#,
-    // 4: for a million articles (see docs/PERFORMANCE.md). Article bodies move to a table of
-    //    their own: marking read, bookmarking and listing touch the article rows, and with a
-    //    ~5 KB body inside each, marking 100k articles read rewrote ~1 GB of pages; without it a
-    //    row is a few hundred bytes. And each feed keeps its unread count, changed by every
-    //    write that changes it (store/articles.rs), instead of counting 300k index entries for
-    //    every sidebar (30 ms).
+    // 4: for a million articles (docs/performance/runs/2026-11-27-million-articles.md). Article
+    //    bodies move to a table of their own: marking read, bookmarking and listing touch the
+    //    article rows, and with a ~5 KB body inside each, marking 100k articles read rewrote ~1 GB
+    //    of pages; without it a row is a few hundred bytes. And each feed keeps its unread count,
+    //    changed by every write that changes it (store/articles.rs), instead of counting 300k index
+    //    entries for every sidebar (30 ms).
     r#"
     CREATE TABLE article_bodies (
         article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
