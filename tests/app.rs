@@ -1,18 +1,15 @@
 //! End to end: the real app binary in a real window, a real feed over loopback HTTP, a real
 //! database file that survives restarts. Needs an X display (`xvfb-run -a cargo test`).
 
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
-
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::{Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::http::{HeaderMap, header};
 use tidings_testkit::axum::routing::get;
 use tidings_testkit::seed::SeedArticle;
+
+use crate::support::{Driver, Sandbox};
 
 const PAGE: &str = "/world/putin-kim.html";
 

@@ -1,16 +1,13 @@
 //! End to end: how reading looks and behaves in the real app. The themes — each photographed —
 //! with typography and pane widths kept in the database, and when an article counts as read.
-//! Needs an X display (`xvfb-run -a cargo test --test app_appearance`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! Needs an X display (`xvfb-run -a cargo test --test app app_appearance::`).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::reading::*;
-use support::{App, Driver, Sandbox};
 use tidings_testkit::seed::SeedArticle;
+
+use crate::support::reading::*;
+use crate::support::{App, Driver, Sandbox};
 
 /// The body's background, as the page computes it.
 async fn background(app: &App) -> String {

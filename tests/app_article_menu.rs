@@ -1,16 +1,13 @@
 //! End to end: an article's own menu, from a right-click on its row or in the reader — read and
 //! unread, everything above or below it read (in the order on screen, with Undo), bookmark,
 //! open in the browser, copy its link, export — and no WebKit menu (Back, Reload, Inspect)
-//! anywhere else. Needs an X display (`xvfb-run -a cargo test --test app_article_menu`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! anywhere else. Needs an X display (`xvfb-run -a cargo test --test app app_article_menu::`).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::reading::*;
-use support::{App, Driver, Sandbox};
+
+use crate::support::reading::*;
+use crate::support::{App, Driver, Sandbox};
 
 /// Newest first, an hour apart, each with its own page.
 const TITLES: [&str; 5] = ["Newest", "Second", "Middle", "Fourth", "Oldest"];

@@ -2,17 +2,13 @@
 //! they say. Another program holding the library's write lock makes a real command fail (after
 //! SQLite's 5 s busy timeout): the toast says why, nothing after it claims success, and the
 //! database still holds what the window shows. Let go, the same action succeeds, says so once,
-//! and the database agrees. Needs an X display (`xvfb-run -a cargo test --test app_commands`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! and the database agrees. Needs an X display (`xvfb-run -a cargo test --test app app_commands::`).
 
 use std::path::Path;
 
-use support::menus::{feed_row, folder_row};
-use support::stored::count;
-use support::{App, Driver, Sandbox};
+use crate::support::menus::{feed_row, folder_row};
+use crate::support::stored::count;
+use crate::support::{App, Driver, Sandbox};
 
 /// Keeps every text the toast shows, in order, in `window.noticesShown` (the same text shown
 /// again after the toast was dismissed counts again).
@@ -60,7 +56,7 @@ async fn wait_for_notice(app: &App, what: &str, test: &str) {
 async fn a_failed_command_says_why_and_nothing_after_it_claims_success() {
     let sandbox = Sandbox::new();
     let db = sandbox.database();
-    support::seed::one_feed_in_folder(&db, "Harbour News", 3, "Local").await;
+    crate::support::seed::one_feed_in_folder(&db, "Harbour News", 3, "Local").await;
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
     app.wait_for(fantoccini::Locator::XPath(&folder_row("Local")))

@@ -1,17 +1,14 @@
 //! End to end: how the controls look and behave — tooltips that never cover an open menu and say
 //! what a toggle does now, menus wide enough for their items, toolbar buttons that stay put when
 //! their labels change, and radios and checkboxes drawn in the dark theme's colours (a focused
-//! radio ringed round, not square). Needs an X display (`xvfb-run -a cargo test --test app_controls`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! radio ringed round, not square). Needs an X display (`xvfb-run -a cargo test --test app app_controls::`).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::reading::*;
-use support::{App, Driver, Sandbox};
 use tidings_testkit::{Pixels, decode_png};
+
+use crate::support::reading::*;
+use crate::support::{App, Driver, Sandbox};
 
 async fn wait_for_tooltip(app: &App, text: &str) {
     app.wait_for_text(
@@ -60,7 +57,7 @@ fn luminance([r, g, b, _]: [u8; 4]) -> u32 {
     (2126 * r as u32 + 7152 * g as u32 + 722 * b as u32) / 10_000
 }
 
-// One test, one window: a second app's window coming or going moves the pointer out of this one,
+// Alone on the display: a second app's window coming or going moves the pointer out of this one,
 // which hides a tooltip.
 #[tokio::test(flavor = "multi_thread")]
 async fn tooltips_menus_toolbars_and_dark_form_controls() {
@@ -71,7 +68,7 @@ async fn tooltips_menus_toolbars_and_dark_form_controls() {
     )];
     let server = feed_server(atom("Harbour Log", &items)).await;
     let sandbox = Sandbox::new();
-    let driver = Driver::start(&sandbox);
+    let driver = Driver::start_alone(&sandbox);
     let app = driver.launch().await;
     app.add_feed(&server.url("/feed.xml")).await;
     app.click_text("section.list li button", "Harbour lights")

@@ -1,19 +1,16 @@
 //! End to end: the sidebar's numbers in the real app. Each says what it counts — unread articles
 //! beside Today, Unread, folders and feeds; every article kept beside Bookmarks and Saved — and
 //! follows each change at once (b, s, Save a page…, reading); Today lists exactly the unread
-//! articles of today it counts. Needs an X display (`xvfb-run -a cargo test --test app_counts`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! articles of today it counts. Needs an X display (`xvfb-run -a cargo test --test app app_counts::`).
 
 use fantoccini::Locator;
-use support::reading::*;
-use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::response::Html;
 use tidings_testkit::axum::routing::get;
+
+use crate::support::reading::*;
+use crate::support::{App, Driver, Sandbox};
 
 const PAGE: &str = "<!doctype html><html><head><title>Harbour notes</title></head><body><article>
     <h1>Harbour notes</h1>

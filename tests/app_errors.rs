@@ -1,19 +1,16 @@
 //! End to end: what goes wrong is said for a person, with what to do — never as a log line
 //! ("Connection refused (os error 111)", "received corrupt message of type InvalidContentType",
 //! a launcher's exit status) — and a network that is away is said once, not as a warning per
-//! feed. Needs an X display (`xvfb-run -a cargo test --test app_errors`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! feed. Needs an X display (`xvfb-run -a cargo test --test app app_errors::`).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::menus::feed_row;
-use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::routing::get;
+
+use crate::support::menus::feed_row;
+use crate::support::{App, Driver, Sandbox};
 
 /// A plain-http server (as small sites and servers on this computer are) with one feed whose
 /// item links to a page.
@@ -157,7 +154,7 @@ async fn a_browser_that_does_not_open_is_explained() {
     app.add_feed(&server.url("/feed.xml")).await;
     app.click_text("section.list li button", "Plain News: the story")
         .await;
-    support::reading::wait_for_reader(&app, "Plain News: the story").await;
+    crate::support::reading::wait_for_reader(&app, "Plain News: the story").await;
     app.click_text("div.toolbar button", "Open in browser")
         .await;
     app.wait_for_text(

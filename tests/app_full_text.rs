@@ -1,21 +1,18 @@
 //! End to end: full articles for feeds that carry only a line of each story. Turning *Read full
 //! articles* on reads the unread articles already there, in the background (the article on
 //! screen shows its full text when it arrives); *Load full text* reads one article on its own. Needs an X display
-//! (`xvfb-run -a cargo test --test app_full_text`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! (`xvfb-run -a cargo test --test app app_full_text::`).
 
 use fantoccini::Locator;
-use support::menus::feed_row;
-use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::http::{HeaderMap, header};
 use tidings_testkit::axum::response::Html;
 use tidings_testkit::axum::routing::get;
 use tidings_testkit::seed::SeedArticle;
+
+use crate::support::menus::feed_row;
+use crate::support::{App, Driver, Sandbox};
 
 /// A feed called `title` under `/{slug}/feed.xml` with two stories that carry one line each,
 /// whose pages (`/{slug}/story-N.html`) hold the seed article in full.

@@ -1,15 +1,12 @@
 //! End to end: Tidings started from outside — a feed link or file opened with it is offered
-//! for subscription. Needs an X display (`xvfb-run -a cargo test --test app_launch`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! for subscription. Needs an X display (`xvfb-run -a cargo test --test app app_launch::`).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::menus::feed_row;
-use support::reading::{atom, feed_server, item};
-use support::{Driver, Sandbox};
+
+use crate::support::menus::feed_row;
+use crate::support::reading::{atom, feed_server, item};
+use crate::support::{Driver, Sandbox};
 
 /// A feed link clicked in a browser starts Tidings with it (the desktop file registers `feed:`):
 /// the "Add a feed" dialog offers the address, and one Enter subscribes. A link that is no web

@@ -3,20 +3,17 @@
 //! away, must show every article at its place as if all were loaded. Keyboard focus goes with
 //! the selection (one row looks current, in the list and in the sidebar), and articles a refresh
 //! brings in above the selected one leave it where it is on screen.
-//! Needs an X display (`xvfb-run -a cargo test --test app_list`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! Needs an X display (`xvfb-run -a cargo test --test app app_list::`).
 
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
-use support::reading::{Item, atom_at, item, row_titles, wait_for_heading, wait_for_reader};
-use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::routing::get;
+
+use crate::support::reading::{Item, atom_at, item, row_titles, wait_for_heading, wait_for_reader};
+use crate::support::{App, Driver, Sandbox};
 
 /// Several times the rows the list keeps, so that scrolling drops and loads rows both ways.
 const ARTICLES: usize = 1_500;
@@ -64,7 +61,7 @@ async fn scroll_until(app: &App, step: i64, done: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_long_view_scrolled_to_the_end_and_back() {
     let sandbox = Sandbox::new();
-    support::seed::one_feed(&sandbox.database(), FEED, ARTICLES);
+    crate::support::seed::one_feed(&sandbox.database(), FEED, ARTICLES);
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
     app.click_text("li.feed button", FEED).await;
@@ -137,7 +134,7 @@ const FOCUS_ON_CURRENT_VIEW: &str = "
 #[tokio::test(flavor = "multi_thread")]
 async fn keyboard_focus_goes_with_the_selection() {
     let sandbox = Sandbox::new();
-    support::seed::one_feed(&sandbox.database(), FEED, 30);
+    crate::support::seed::one_feed(&sandbox.database(), FEED, 30);
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
 

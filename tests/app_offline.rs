@@ -2,24 +2,21 @@
 //! app. The offline proof: a saved page and a bookmarked feed article open complete, pictures
 //! included, after the server stopped and the app restarted — and the server's log shows that
 //! every request came from the backend, never from the webview. Needs an X display
-//! (`xvfb-run -a cargo test --test app_offline`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! (`xvfb-run -a cargo test --test app app_offline::`).
 
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::key::Key;
 use serde_json::json;
-use support::menus::feed_row;
-use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::http::{HeaderMap, header};
 use tidings_testkit::axum::response::{Html, IntoResponse};
 use tidings_testkit::axum::routing::get;
 use tidings_testkit::seed::SeedArticle;
+
+use crate::support::menus::feed_row;
+use crate::support::{App, Driver, Sandbox};
 
 /// Where the saved copy of the seed story lives.
 const SAVED_PAGE: &str = "/world/putin-kim.html";

@@ -2,24 +2,21 @@
 //! says so, and its pictures arrive by themselves once the network is back: after the app was
 //! quit and started again with no action from the person, and, with the article on screen, as
 //! soon as something reaches the network. Needs an X display
-//! (`xvfb-run -a cargo test --test app_pending_work`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! (`xvfb-run -a cargo test --test app app_pending_work::`).
 
 use std::net::SocketAddr;
 use std::path::Path;
 use std::time::Instant;
 
 use fantoccini::Locator;
-use support::{App, Driver, PATIENCE, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::http::header;
 use tidings_testkit::axum::response::Html;
 use tidings_testkit::axum::routing::get;
 use tidings_testkit::seed::SeedArticle;
+
+use crate::support::{App, Driver, PATIENCE, Sandbox};
 
 const PAGE: &str = "/world/putin-kim.html";
 const PICTURE: &str = "/world/img/putin-kim.png";

@@ -1,13 +1,9 @@
 //! End to end: a picture Tidings cannot show (never kept, its server away) leaves its place
 //! marked, with what it showed in its own words and why it is missing. Needs an X display
-//! (`xvfb-run -a cargo test --test app_pictures`).
+//! (`xvfb-run -a cargo test --test app app_pictures::`).
 
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
-
-use support::reading::*;
-use support::{Driver, Sandbox};
+use crate::support::reading::*;
+use crate::support::{Driver, Sandbox};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_missing_picture_leaves_its_description_and_why() {

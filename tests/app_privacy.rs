@@ -2,17 +2,14 @@
 //! in every item, as newsletters do, and its pages carry them too; opening those articles,
 //! keeping them offline, saving a page and exporting them all must never fetch one — nor open an
 //! article stored by an older Tidings with the pixel still in its HTML. The farm's own request
-//! log is the proof. Needs an X display (`xvfb-run -a cargo test --test app_privacy`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! log is the proof. Needs an X display (`xvfb-run -a cargo test --test app app_privacy::`).
 
 use serde_json::Value;
-use support::{App, Driver, Sandbox};
 use tidings_core::export::{ExportFormat, ExportSelection};
 use tidings_core::store::{FeedUpdate, NewArticle, Store};
 use tidings_testkit::Farm;
+
+use crate::support::{App, Driver, Sandbox};
 
 /// What the farm logged for the request prefixes `prefixes` (`pixel`, `images`, …).
 fn logged(farm: &Farm, prefixes: &str) -> Vec<Value> {
@@ -87,7 +84,7 @@ const PICTURES_SETTLED: &str = "
 
 async fn read(app: &App, title: &str) {
     app.click_text("section.list li button", title).await;
-    support::reading::wait_for_reader(app, title).await;
+    crate::support::reading::wait_for_reader(app, title).await;
     app.wait_until(&format!("the pictures of {title:?}"), PICTURES_SETTLED)
         .await;
 }
@@ -119,7 +116,7 @@ async fn reading_keeping_saving_and_exporting_never_fetch_a_tracking_pixel() {
         "return document.querySelectorAll('section.list li .title').length >= 3",
     )
     .await;
-    let titles = support::reading::row_titles(&app).await;
+    let titles = crate::support::reading::row_titles(&app).await;
     for title in &titles[..3] {
         read(&app, title).await;
     }
@@ -127,7 +124,7 @@ async fn reading_keeping_saving_and_exporting_never_fetch_a_tracking_pixel() {
 
     // The article an older version stored, pixel and all, read and kept offline.
     app.click_text("li.feed button", "Old Letters").await;
-    support::reading::wait_for_heading(&app, "Old Letters").await;
+    crate::support::reading::wait_for_heading(&app, "Old Letters").await;
     read(&app, "Last year's letter").await;
     keep_offline(&app, "the old article").await;
 

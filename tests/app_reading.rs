@@ -1,16 +1,13 @@
 //! End to end: the reading experience in the real app. The first-run welcome, the keyboard
 //! (j/k, n/p, Space, o, v, b, m, g-sequences, ?, /), search as you type with its highlights,
 //! scopes and filters, "mark all read" and "mark older than" with Undo, sorting and unread-only.
-//! Needs an X display (`xvfb-run -a cargo test --test app_reading`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! Needs an X display (`xvfb-run -a cargo test --test app app_reading::`).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::reading::*;
-use support::{Driver, Sandbox};
+
+use crate::support::reading::*;
+use crate::support::{Driver, Sandbox};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn first_run_keyboard_and_search() {

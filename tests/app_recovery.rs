@@ -1,13 +1,11 @@
 //! End to end: a library file that cannot be opened shows the recovery screen instead of a crash;
 //! backing it up copies it untouched, and starting fresh keeps it aside and opens an empty
 //! library. A library that takes long to open shows the window's frame meanwhile, never a blank
-//! window. Needs an X display (`xvfb-run -a cargo test --test app_recovery`).
-
-#[allow(dead_code)]
-mod support;
+//! window. Needs an X display (`xvfb-run -a cargo test --test app app_recovery::`).
 
 use fantoccini::Locator;
-use support::{Driver, Sandbox};
+
+use crate::support::{Driver, Sandbox};
 
 const GARBAGE: &[u8] = b"this was a library once, before something overwrote it \x00\x01\x02";
 

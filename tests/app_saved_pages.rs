@@ -1,14 +1,11 @@
 //! End to end: a saved page reads as the page did — the story with its lead picture and that
 //! picture's caption, as feed articles keep theirs. Needs an X display
-//! (`xvfb-run -a cargo test --test app_saved_pages`).
+//! (`xvfb-run -a cargo test --test app app_saved_pages::`).
 
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
-
-use support::{Driver, Sandbox};
 use tidings_testkit::Farm;
 use tidings_testkit::seed::SeedArticle;
+
+use crate::support::{Driver, Sandbox};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_saved_page_keeps_its_lead_pictures_caption() {
@@ -22,7 +19,7 @@ async fn a_saved_page_keeps_its_lead_pictures_caption() {
 
     app.save_page(&farm.url("/site/seed/putin-kim.html")).await;
     app.click_text(".notice button", "Open").await;
-    support::reading::wait_for_reader(&app, &seed.title).await;
+    crate::support::reading::wait_for_reader(&app, &seed.title).await;
     app.wait_for_text(
         "the lead picture's caption",
         "main article .content figure figcaption",

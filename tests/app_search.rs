@@ -2,16 +2,13 @@
 //! scroll (every match can be reached, not the best 50), the count is the true one — or "2,000+"
 //! when more match than are ranked —, a changed search starts at the top, and leaving the search
 //! gives back the list with the article that was read there.
-//! Needs an X display (`xvfb-run -a cargo test --test app_search`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! Needs an X display (`xvfb-run -a cargo test --test app app_search::`).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::reading::{press_key, wait_for_heading, wait_for_reader};
-use support::{App, Driver, Sandbox};
+
+use crate::support::reading::{press_key, wait_for_heading, wait_for_reader};
+use crate::support::{App, Driver, Sandbox};
 
 const FEED: &str = "Coast Weekly";
 
@@ -66,7 +63,7 @@ async fn scroll_results_until(app: &App, rows: usize) {
 #[tokio::test(flavor = "multi_thread")]
 async fn results_page_as_they_scroll_count_truly_and_start_at_the_top() {
     let sandbox = Sandbox::new();
-    support::seed::one_feed_saying(&sandbox.database(), FEED, 2_100, text);
+    crate::support::seed::one_feed_saying(&sandbox.database(), FEED, 2_100, text);
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
 
@@ -108,7 +105,7 @@ async fn results_page_as_they_scroll_count_truly_and_start_at_the_top() {
 #[tokio::test(flavor = "multi_thread")]
 async fn leaving_a_search_gives_back_the_list_and_the_article_read_there() {
     let sandbox = Sandbox::new();
-    support::seed::one_feed_saying(&sandbox.database(), FEED, 100, text);
+    crate::support::seed::one_feed_saying(&sandbox.database(), FEED, 100, text);
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
 

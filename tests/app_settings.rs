@@ -1,13 +1,10 @@
 //! End to end: the Settings dialog checks what is typed, saves it and reads it back. Needs an X
-//! display (`xvfb-run -a cargo test --test app_settings`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! display (`xvfb-run -a cargo test --test app app_settings::`).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use support::{Driver, Sandbox};
+
+use crate::support::{Driver, Sandbox};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn settings_are_checked_saved_and_read_back() {

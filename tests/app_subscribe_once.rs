@@ -1,19 +1,16 @@
 //! End to end: one feed is one subscription, however its address is written — `localhost` or
 //! `127.0.0.1`, a trailing slash, its Atom version, an OPML file written elsewhere — so its
-//! articles never show twice. Needs an X display (`xvfb-run -a cargo test --test app_subscribe_once`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! articles never show twice. Needs an X display (`xvfb-run -a cargo test --test app app_subscribe_once::`).
 
 use fantoccini::Locator;
-use support::menus::feed_row;
-use support::reading::{row_titles, wait_for_heading};
-use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::http::{HeaderMap, header};
 use tidings_testkit::axum::routing::get;
+
+use crate::support::menus::feed_row;
+use crate::support::reading::{row_titles, wait_for_heading};
+use crate::support::{App, Driver, Sandbox};
 
 /// A blog's RSS feed (naming itself with `localhost`) and its Atom feed (same title and site).
 async fn blog() -> TestServer {

@@ -1,10 +1,6 @@
 //! End to end: organising subscriptions in the real app — choosing among a site's feeds,
 //! folders, renames, a failing feed explained, the refresh bar. Needs an X display
-//! (`xvfb-run -a cargo test --test app_subscriptions`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! (`xvfb-run -a cargo test --test app app_subscriptions::`).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,15 +8,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::key::Key;
-use support::menus::{feed_row, folder_row};
-use support::stored;
-use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::http::StatusCode;
 use tidings_testkit::axum::response::{Html, IntoResponse};
 use tidings_testkit::axum::routing::get;
 use tokio::sync::Notify;
+
+use crate::support::menus::{feed_row, folder_row};
+use crate::support::stored;
+use crate::support::{App, Driver, Sandbox};
 
 /// An RSS feed titled `title` with one item per entry of `items`.
 fn rss(title: &str, items: &[&str]) -> String {

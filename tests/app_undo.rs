@@ -1,18 +1,15 @@
 //! End to end: taking back what was done in bulk — marking a view read, deleting a folder — from
 //! the toast's Undo or with Ctrl+Z, and when toasts go. Needs an X display
-//! (`xvfb-run -a cargo test --test app_undo`).
-
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
+//! (`xvfb-run -a cargo test --test app app_undo::`).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use support::menus::{feed_row, folder_row};
-use support::reading::*;
-use support::{App, Driver, Sandbox};
+
+use crate::support::menus::{feed_row, folder_row};
+use crate::support::reading::*;
+use crate::support::{App, Driver, Sandbox};
 
 /// How long a toast stays when nobody holds it (ui/src/lib/toast.ts).
 const NOTICE: Duration = Duration::from_secs(10);
@@ -46,14 +43,14 @@ fn folders_of_feeds(db: &Path) -> Vec<(String, Option<String>)> {
         .unwrap()
 }
 
-// One test, one window: a second app's window coming or going moves the pointer out of this one,
+// Alone on the display: a second app's window coming or going moves the pointer out of this one,
 // which lets a held toast go.
 #[tokio::test(flavor = "multi_thread")]
 async fn undo_from_the_toast_or_ctrl_z_and_toasts_that_wait_under_the_pointer() {
     let sandbox = Sandbox::new();
     let db = sandbox.database();
-    support::seed::one_feed_in_folder(&db, "Harbour News", 3, "Local").await;
-    let driver = Driver::start(&sandbox);
+    crate::support::seed::one_feed_in_folder(&db, "Harbour News", 3, "Local").await;
+    let driver = Driver::start_alone(&sandbox);
     let app = driver.launch().await;
     app.wait_until("Unread to count 3", &unread_count_is("Unread", 3))
         .await;

@@ -11,22 +11,20 @@
 //!   server saw without the backend's user agent;
 //! - dangerous nodes: script-capable elements or attributes anywhere in the rendered page.
 //!
-//! All must be 0. Needs an X display (`xvfb-run -a cargo test --test app_xss -- --nocapture`).
-
-#[allow(dead_code)]
-mod support;
+//! All must be 0. Needs an X display (`xvfb-run -a cargo test --test app app_xss:: -- --nocapture`).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use fantoccini::Locator;
 use serde_json::Value;
-use support::{App, Driver, Sandbox};
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::extract::Path as UrlPath;
 use tidings_testkit::axum::http::header;
 use tidings_testkit::axum::routing::get;
+
+use crate::support::{App, Driver, Sandbox};
 
 /// Items per feed, so that each feed's list fits in one page of the article list.
 const PER_FEED: usize = 75;
@@ -243,7 +241,7 @@ async fn read_through_feed(
 ) -> BTreeSet<String> {
     let rows = "const rows = [...document.querySelectorAll('section.list li[data-article-id]')];
         return [rows.map((li) => li.dataset.articleId), Number(rows[0]?.getAttribute('aria-setsize') ?? 0)]";
-    let deadline = std::time::Instant::now() + support::PATIENCE;
+    let deadline = std::time::Instant::now() + crate::support::PATIENCE;
     // Until its page arrives, the list still shows the view before (whose first rows may all be
     // of one feed): the chosen feed is listed once the rows on screen are of a feed not read yet
     // and the list is as long as that feed.
@@ -270,7 +268,7 @@ async fn read_through_feed(
     let mut last = Value::Null;
     while shown.len() < feed.len() {
         app.press('j').await;
-        let deadline = std::time::Instant::now() + support::PATIENCE;
+        let deadline = std::time::Instant::now() + crate::support::PATIENCE;
         loop {
             let state = reader_state(app).await;
             if state["shown"] != last
@@ -362,7 +360,7 @@ async fn no_payload_runs_navigates_or_reaches_the_network_in_the_real_webview() 
     // The app refreshes the new subscriptions on its own at startup; the database is polled
     // (with a deadline) because that refresh announces itself only to the window.
     let expected = payloads.len() + 3 + 2;
-    let deadline = std::time::Instant::now() + support::PATIENCE * 3;
+    let deadline = std::time::Instant::now() + crate::support::PATIENCE * 3;
     while stored_articles(&db).await < expected {
         assert!(
             std::time::Instant::now() < deadline,

@@ -16,7 +16,7 @@
 //! CARGO_TARGET_DIR=/work/target-empty cargo build --release \
 //!     --manifest-path crates/bench/empty-app/Cargo.toml
 //! EMPTY_TAURI_APP=/work/target-empty/release/empty-tauri-app \
-//!     xvfb-run -a cargo test --release --test bench_app -- --ignored --nocapture
+//!     xvfb-run -a cargo test --release --test app bench_app:: -- --ignored --nocapture
 //! ```
 //! For the 1M case, fill the database first (`tidings-bench --articles 1000000 --feeds 2000
 //! --cache-dir /dev/shm/tidings-bench --only counts --refresh-feeds 0`, ~5 min) and add
@@ -28,19 +28,16 @@
 //! each start ends at its first paint (and first rows): ~3 s a start instead of ~45, for
 //! investigating the start; memory and CPU then read 0.
 
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
-
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use support::processes::{
+
+use crate::support::processes::{
     Memory, app_pid, command, cpu_ticks, mb, memory, process_tree, started_at_ms,
 };
-use support::{App, Driver, PATIENCE, Sandbox};
+use crate::support::{App, Driver, PATIENCE, Sandbox};
 
 /// Runs of each app, unless `BENCH_RUNS` says otherwise.
 const RUNS: usize = 5;
@@ -111,7 +108,7 @@ async fn tidings_beside_an_empty_tauri_app() {
     );
     let library = tempfile::tempdir().unwrap();
     let seeded = library.path().join("tidings.db");
-    support::seed::one_feed(&seeded, FEED, ARTICLES);
+    crate::support::seed::one_feed(&seeded, FEED, ARTICLES);
     let big = std::env::var_os("BENCH_APP_LIBRARY").map(PathBuf::from);
 
     let rounds = std::env::var("BENCH_RUNS").map_or(RUNS, |n| n.parse().unwrap());
@@ -225,12 +222,12 @@ async fn measure(subject: Subject, empty_app: &str, library: Option<&Path>) -> R
         }
         // tidings-bench's feeds fall due an hour after its fill: the app must not refresh them
         // (from the internet) while it is measured.
-        support::seed::not_due(&database);
+        crate::support::seed::not_due(&database);
     }
     let driver = Driver::start(&sandbox);
     let (application, ready) = match subject {
         Subject::Empty => (empty_app.to_string(), "p"),
-        _ => (support::application(), "nav.sidebar"),
+        _ => (crate::support::application(), "nav.sidebar"),
     };
     let app = driver.launch_application(&application, ready).await;
     let pid = app_pid(driver.pid(), Path::new(&application));

@@ -6,17 +6,13 @@
 //! - the frame times while the list scrolls continuously through ~1 500 rows (loading pages as
 //!   it goes).
 //!
-//! `xvfb-run -a cargo test --release --test bench_list -- --ignored --nocapture`
+//! `xvfb-run -a cargo test --release --test app bench_list:: -- --ignored --nocapture`
 //! The numbers go to stderr and to `target/e2e-artifacts/bench_list.txt`; README.md keeps the
 //! last ones.
 
-// Each test binary uses a different part of the shared harness.
-#[allow(dead_code)]
-mod support;
-
 use std::time::Instant;
 
-use support::{App, Driver, Sandbox};
+use crate::support::{App, Driver, Sandbox};
 
 const ARTICLES: usize = 100_000;
 const FEED: &str = "Bench Daily";
@@ -24,7 +20,7 @@ const CHOICES: usize = 10;
 
 fn seed(sandbox: &Sandbox) -> f64 {
     let started = Instant::now();
-    support::seed::one_feed(&sandbox.database(), FEED, ARTICLES);
+    crate::support::seed::one_feed(&sandbox.database(), FEED, ARTICLES);
     started.elapsed().as_secs_f64()
 }
 

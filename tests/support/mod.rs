@@ -10,6 +10,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
+mod display;
 pub mod input;
 pub mod menus;
 pub mod processes;
@@ -139,10 +140,22 @@ pub struct Driver {
     /// What the app is started with after its own name, as the system would to open a feed
     /// link or file with it.
     pub arguments: Vec<String>,
+    /// Dropped after `drop` has stopped the driver and its app.
+    _display: display::DisplayClaim,
 }
 
 impl Driver {
     pub fn start(sandbox: &Sandbox) -> Driver {
+        Driver::start_claiming(sandbox, display::DisplayClaim::shared())
+    }
+
+    /// For a test that reads hover state (tooltips, toasts held under the pointer): its window
+    /// is the only one on the display while the driver runs.
+    pub fn start_alone(sandbox: &Sandbox) -> Driver {
+        Driver::start_claiming(sandbox, display::DisplayClaim::alone())
+    }
+
+    fn start_claiming(sandbox: &Sandbox, display: display::DisplayClaim) -> Driver {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
@@ -170,6 +183,7 @@ impl Driver {
             child,
             port,
             arguments: Vec::new(),
+            _display: display,
         }
     }
 

@@ -3,7 +3,7 @@
 //! damaged file, never loses a bookmark it had reported stored, and never leaves half a schema.
 //!
 //! The default run kills a few dozen times. The full proof is 1,000 kills:
-//! `TIDINGS_KILLS=1000 cargo test -p tidings-cli --test crash_safety --release -- --nocapture`
+//! `TIDINGS_KILLS=1000 cargo test -p tidings-cli --test integration --release crash_safety:: -- --nocapture`
 //! (`TIDINGS_KILL_SEED=N` repeats a run's kill points).
 
 use std::collections::BTreeSet;

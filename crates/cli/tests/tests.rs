@@ -1,0 +1,18 @@
+//! The CLI's tests: one binary, so the CLI's test code links once. Each module runs the built
+//! `tidings-cli` as a person would (arguments, stdin, a database file) and reads what it prints
+//! and stores; run one with `cargo test -p tidings-cli --test integration cli::`.
+//!
+//! Where a new test goes: a command's behaviour in `cli`, surviving kills in `crash_safety`,
+//! hostile feed servers in `hostile_servers`, or a new file declared below.
+
+mod cli;
+mod crash_safety;
+mod hostile_servers;
+
+#[test]
+fn every_test_file_is_a_module() {
+    tidings_testkit::assert_every_test_file_is_a_module(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
+        include_str!("tests.rs"),
+    );
+}
