@@ -6,7 +6,7 @@ import type { Point } from "./menu";
 import type { AppStates } from "./state/app";
 
 /** What an article's menu acts through. */
-export type ArticleMenuStates = Pick<AppStates, "list" | "reader" | "notices" | "overlays">;
+type ArticleMenuStates = Pick<AppStates, "list" | "reader" | "notices" | "overlays">;
 
 /** Opens the menu of `article` (a row of the list, or the article in the reader) at `at`. */
 export function showArticleMenu({ list, reader, notices, overlays }: ArticleMenuStates, article: ArticleSummary, at: Point,

@@ -30,7 +30,10 @@ export class ArticleList {
   /** The view's rows near the screen (../loaded.ts); raw, since rows are replaced, never changed in place. */
   list = $state.raw<Loaded>(NOTHING_LOADED);
   articles = $derived(this.list.rows);
+  /** Where the first loaded row sits in the whole list. */
+  offset = $derived(this.list.offset);
   next = $derived(this.list.next);
+  earlier = $derived(this.list.earlier);
   selectedId = $state<number | null>(null);
   /** The first page has been read once (until then, no empty states). */
   loaded = $state(false);
