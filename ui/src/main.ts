@@ -6,7 +6,7 @@ import { mount, unmount } from "svelte";
 import Recovery from "./components/Recovery.svelte";
 import Shell from "./components/Shell.svelte";
 import { startupProblem } from "./lib/recovery";
-import { PreferencesState } from "./lib/preferences.svelte";
+import { PreferencesState } from "./lib/state/preferences.svelte";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");

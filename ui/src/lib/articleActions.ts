@@ -1,25 +1,28 @@
 // What the items of an article's menu (./articleMenu.ts) do, on that article.
 import { errorMessage, type ArticleSummary } from "./api";
 import { articleMenu } from "./articleMenu";
-import type { Library } from "./library.svelte";
+import { openInBrowser } from "./browser";
 import type { Point } from "./menu";
-import type { Overlays } from "./overlays.svelte";
+import type { AppStates } from "./state/app";
+
+/** What an article's menu acts through. */
+type ArticleMenuStates = Pick<AppStates, "list" | "reader" | "notices" | "overlays">;
 
 /** Opens the menu of `article` (a row of the list, or the article in the reader) at `at`. */
-export function showArticleMenu(library: Library, overlays: Overlays, article: ArticleSummary, at: Point,
+export function showArticleMenu({ list, reader, notices, overlays }: ArticleMenuStates, article: ArticleSummary, at: Point,
   returnFocus: HTMLElement | null): void {
   const url = article.url;
-  const sections = articleMenu(article, !library.search.active, {
-    setRead: (read) => void library.setRead(read, article),
-    markBeside: (side) => void library.markReadBeside(article, side),
-    setBookmarked: (bookmarked) => void library.setBookmarked(bookmarked, article),
-    setSaved: (saved) => void library.setSaved(saved, article),
+  const sections = articleMenu(article, !list.search.active, {
+    setRead: (read) => void reader.setRead(read, article),
+    markBeside: (side) => void list.markReadBeside(article, side),
+    setBookmarked: (bookmarked) => void reader.setBookmarked(bookmarked, article),
+    setSaved: (saved) => void reader.setSaved(saved, article),
     openInBrowser: () => {
-      if (url) library.openInBrowser(url);
+      if (url) openInBrowser(notices, url);
     },
     copyLink: () => {
-      if (url) copyText(url).then(() => library.say("Copied the link."),
-        (error: unknown) => library.say(`Could not copy the link: ${errorMessage(error)}`));
+      if (url) copyText(url).then(() => notices.say("Copied the link."),
+        (error: unknown) => notices.say(`Could not copy the link: ${errorMessage(error)}`));
     },
     exportArticle: () => overlays.showDialog({ kind: "export", article: { id: article.id, title: article.title } }),
   });

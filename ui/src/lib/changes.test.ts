@@ -41,3 +41,16 @@ describe("changes made while a page loads", () => {
     await log.settled();
   });
 });
+
+describe("a change applied", () => {
+  it("is shown by every listener, and replayed onto pages asked for before it", () => {
+    const log = new ChangeLog();
+    const shown: ArticleSummary[][] = [[row(1)], [row(1), row(2)]];
+    log.listen((change) => (shown[0] = shown[0].map(change)));
+    log.listen((change) => (shown[1] = shown[1].map(change)));
+    const since = log.mark;
+    log.apply(changeOf(1, { isRead: true }));
+    expect(shown.map((rows) => rows.map((r) => r.isRead))).toEqual([[true], [true, false]]);
+    expect(log.replay([row(1)], since)[0].isRead).toBe(true);
+  });
+});

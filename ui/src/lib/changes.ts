@@ -2,6 +2,9 @@
 // a change reached the database would bring the old state back — a refresh finishing while
 // someone reads would resurrect the unread dot they just cleared — so pages wait for the writes
 // under way, and changes made while a page was on its way are replayed onto it.
+//
+// The log is also where a change is announced: each state that shows articles (the list, the
+// article on screen) listens, so whoever makes a change need not know who shows it.
 import type { ArticleSummary } from "./api";
 
 export type Change = (row: ArticleSummary) => ArticleSummary;
@@ -13,6 +16,7 @@ export class ChangeLog {
   private seq = 0;
   private entries: { seq: number; change: Change }[] = [];
   private writes = new Set<Promise<unknown>>();
+  private listeners: ((change: Change) => void)[] = [];
 
   /** Where the log stands: take it before asking for a page, replay from it after. */
   get mark(): number {
@@ -22,6 +26,17 @@ export class ChangeLog {
   record(change: Change): void {
     this.entries.push({ seq: ++this.seq, change });
     if (this.entries.length > KEPT) this.entries.shift();
+  }
+
+  /** `show` is told every change applied from now on, to show it at once. */
+  listen(show: (change: Change) => void): void {
+    this.listeners.push(show);
+  }
+
+  /** Keeps `change` for replay and shows it wherever articles are shown. */
+  apply(change: Change): void {
+    this.record(change);
+    for (const show of this.listeners) show(change);
   }
 
   /** `rows` with every change made after `since` applied again. */

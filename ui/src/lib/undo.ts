@@ -13,22 +13,22 @@ export interface Undoable {
 /** As many as the backend keeps: older ones can no longer be undone anyway. */
 export const KEPT = 8;
 
-export class UndoStack {
-  private entries: Undoable[] = [];
+export class UndoStack<T extends Undoable = Undoable> {
+  private entries: T[] = [];
 
-  push(entry: Undoable): void {
+  push(entry: T): void {
     this.entries = [...this.entries, entry].slice(-KEPT);
   }
 
   /** Takes the newest out, to undo it. */
-  pop(): Undoable | undefined {
+  pop(): T | undefined {
     const newest = this.entries.at(-1);
     this.entries = this.entries.slice(0, -1);
     return newest;
   }
 
   /** Takes `entry` out (its own Undo was used), wherever it is. */
-  take(entry: Undoable): boolean {
+  take(entry: T): boolean {
     const before = this.entries.length;
     this.entries = this.entries.filter((e) => e !== entry);
     return this.entries.length < before;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { feedSummary } from "./fixtures";
-import { countText, optionsFor, parseViewOptions, sameView, SMART_VIEWS, viewKey, viewTitle } from "./views";
+import { countText, NO_COUNTS, nothingToRead, optionsFor, parseViewOptions, sameView, SMART_VIEWS, viewKey, viewTitle } from "./views";
 
 describe("views", () => {
   it("are the same when they show the same articles", () => {
@@ -48,5 +48,20 @@ describe("views", () => {
   it("ignore unread-only in Unread and Today, which hold only unread articles", () => {
     expect(optionsFor({ unread: { oldestFirst: true, unreadOnly: true } }, { kind: "unread" })).toEqual({ oldestFirst: true, unreadOnly: false });
     expect(optionsFor({ today: { oldestFirst: false, unreadOnly: true } }, { kind: "today" })).toEqual({ oldestFirst: false, unreadOnly: false });
+  });
+});
+
+describe("nothing to read", () => {
+  it("is a library without feeds, articles, bookmarks or saved pages", () => {
+    expect(nothingToRead([], 0, NO_COUNTS, { kind: "unread" })).toBe(true);
+    expect(nothingToRead([feedSummary({ id: 1 })], 0, NO_COUNTS, { kind: "unread" })).toBe(false);
+    expect(nothingToRead([], 1, NO_COUNTS, { kind: "all" })).toBe(false);
+    expect(nothingToRead([], 0, { ...NO_COUNTS, saved: 1 }, { kind: "unread" })).toBe(false);
+    expect(nothingToRead([], 0, { ...NO_COUNTS, bookmarks: 2 }, { kind: "unread" })).toBe(false);
+  });
+
+  it("is never said of a feed or folder chosen", () => {
+    expect(nothingToRead([], 0, NO_COUNTS, { kind: "feed", feedId: 1 })).toBe(false);
+    expect(nothingToRead([], 0, NO_COUNTS, { kind: "folder", folderId: 1 })).toBe(false);
   });
 });

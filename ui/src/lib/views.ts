@@ -91,3 +91,12 @@ export function optionsFor(all: Record<string, ListOptions>, view: ArticleView):
 
 /** Seconds before now for "Mark older than a day / a week read". */
 export const OLDER_THAN = { day: 86_400, week: 7 * 86_400 } as const;
+
+/**
+ * Nothing to read yet: no feeds, no saved pages, no bookmarks (the first-run page shows instead
+ * of the reader). A feed or folder chosen is never that: it was just emptied, or is being read.
+ */
+export function nothingToRead(feeds: readonly FeedSummary[], listed: number, counts: ViewCounts, view: ArticleView): boolean {
+  return feeds.length === 0 && listed === 0 && counts.saved === 0 && counts.bookmarks === 0
+    && view.kind !== "feed" && view.kind !== "folder";
+}

@@ -1,7 +1,7 @@
 // What floats above the panes: at most one dialog and one menu. While either is open the
 // reading shortcuts are off.
-import type { FeedSummary, ImportReport } from "./api";
-import type { MenuRequest } from "./menu";
+import type { FeedSummary, ImportReport } from "../api";
+import type { MenuRequest } from "../menu";
 
 /** A dialog asking for a name (renaming a feed or folder, naming a new folder). */
 export interface NameRequest {

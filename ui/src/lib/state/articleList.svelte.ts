@@ -1,53 +1,42 @@
-// What is on screen and what reading does to it: the open view (sorted and filtered as the
-// person chose), its rows or the search results, the selection and the article being read,
-// moving through them, and read, bookmarked and saved state — shown at once, written behind.
+// The list on screen: the open view (sorted and filtered as the person chose), its rows or the
+// search results, the selection, moving through them, and marking many of them read at once.
+// Only the rows near the screen are loaded (../loaded.ts); the article shown is ./openArticle's.
 import {
-  api, errorMessage, type Article, type ArticleCursor, type ArticlePage, type ArticleSummary, type ArticleView,
-  type ListOptions,
-} from "./api";
-import { onOpening } from "./appearance";
-import { ChangeLog, changeOf, type Change } from "./changes";
+  api, type ArticleCursor, type ArticlePage, type ArticleSummary, type ArticleView, type ListOptions, type Side,
+} from "../api";
+import { isBeside } from "../articleMenu";
+import type { ChangeLog, Change } from "../changes";
 import {
   around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, NOTHING_LOADED, reloadedAround, rowToKeep, withEarlier,
   withLater, type Loaded,
-} from "./loaded";
-import { stepIndex, unreadIndex } from "./navigation";
-import { beforeKeeping, NOTHING_KEPT, type OfflineState } from "./offline";
-import type { PreferencesState } from "./preferences.svelte";
-import { feedOfView } from "./search";
+} from "../loaded";
+import { stepIndex, unreadIndex } from "../navigation";
+import { feedOfView } from "../search";
+import { markedText, unmarkedText } from "../undo";
+import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "../views";
+import type { RowWindow } from "../virtual";
+import { FAILED, type Notices } from "./notices.svelte";
+import type { OpenArticle } from "./openArticle.svelte";
 import { SearchState } from "./searching.svelte";
-import { markedText, unmarkedText } from "./undo";
-import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "./views";
-import type { RowWindow } from "./virtual";
-
-/** What `Reading.attempt` answers for a command that failed (the person was told why). */
-export const FAILED = Symbol("failed");
-export type Answer<T> = T | typeof FAILED;
-
-/** A toast: one sentence, and at most one thing to do about it. It goes by itself (./toast.ts). */
-export interface Notice {
-  text: string;
-  action?: { label: string; run: () => void };
-}
+import type { Subscriptions } from "./subscriptions.svelte";
 
 const OPTIONS_KEY = "tidings.viewOptions";
 /** Pages "next unread" may load while looking for one. */
 const UNREAD_SEARCH_PAGES = 20;
+const NOT_A_VIEW = "Search results are not a view: leave the search (Escape) to mark a view read.";
 
-export abstract class Reading {
+export class ArticleList {
   view = $state<ArticleView>({ kind: "unread" });
-  /** The view's rows near the screen (./loaded.ts); raw, since rows are replaced, never changed in place. */
+  /** The view's rows near the screen (../loaded.ts); raw, since rows are replaced, never changed in place. */
   list = $state.raw<Loaded>(NOTHING_LOADED);
   articles = $derived(this.list.rows);
+  /** Where the first loaded row sits in the whole list. */
+  offset = $derived(this.list.offset);
   next = $derived(this.list.next);
+  earlier = $derived(this.list.earlier);
   selectedId = $state<number | null>(null);
-  article = $state.raw<Article | null>(null);
-  notice = $state.raw<Notice | null>(null);
-  offline = $state.raw<OfflineState>(NOTHING_KEPT);
-  /** The article on screen was loaded with the images the person's setting holds back. */
-  imagesRequested = $state(false);
-  /** Counts the times the article on screen was shown again with what arrived since (its pictures, its page). */
-  shownAgain = $state(0);
+  /** The first page has been read once (until then, no empty states). */
+  loaded = $state(false);
   /** Each view's sort and unread-only filter, by `viewKey`. */
   viewOptions = $state<Record<string, ListOptions>>(parseViewOptions(localStorage.getItem(OPTIONS_KEY)));
   options = $derived(optionsFor(this.viewOptions, this.view));
@@ -55,7 +44,7 @@ export abstract class Reading {
   /** The rows on screen: search results while searching, else the view's articles. */
   rows = $derived(this.search.active ? (this.search.results?.hits.map((h) => h.article) ?? []) : this.articles);
   /**
-   * Told when the loaded rows were renumbered (./loaded.ts `withEarlier`), so that the list
+   * Told when the loaded rows were renumbered (../loaded.ts `withEarlier`), so that the list
    * scrolls by as many rows and what is on screen stays put.
    */
   onShift: ((rows: number) => void) | null = null;
@@ -67,24 +56,23 @@ export abstract class Reading {
   /** The selected row and where it sat in the list, to load the rows around it again once dropped. */
   private anchor: { row: ArticleSummary; index: number } | null = null;
   /** The list's selection when the search began, to come back to when it ends. */
-  private beforeSearch: { selectedId: number | null; anchor: Reading["anchor"] } | null = null;
-  private markReadTimer: ReturnType<typeof setTimeout> | null = null;
-  protected changes = new ChangeLog();
+  private beforeSearch: { selectedId: number | null; anchor: ArticleList["anchor"] } | null = null;
 
-  constructor(private preferences: PreferencesState) {}
-
-  /** Read, bookmarked or saved states changed: the counts beside views and feeds need reading again. */
-  protected abstract countsChanged(): Promise<void>;
-
-  /** Says `text` with an Undo for the backend's `token`; `undone` is said once it is undone. */
-  protected abstract offerUndo(text: string, token: number, undone: string): void;
+  constructor(
+    private notices: Notices,
+    private changes: ChangeLog,
+    private subscriptions: Subscriptions,
+    private reader: OpenArticle,
+  ) {
+    changes.listen((change) => this.show(change));
+  }
 
   async chooseView(view: ArticleView): Promise<void> {
     if (this.search.active) void this.leaveSearch();
     if (!sameView(view, this.view)) {
       this.view = view;
       this.selectedId = null;
-      this.article = null;
+      this.reader.clear();
     }
     await this.loadView();
   }
@@ -101,9 +89,14 @@ export abstract class Reading {
     const options = this.options;
     const since = this.changes.mark;
     await this.changes.settled();
-    const page = await this.attempt(api.listArticles(view, null, options));
+    const page = await this.notices.attempt(api.listArticles(view, null, options));
     if (page === FAILED || !sameView(view, this.view) || options !== this.options) return;
     this.list = firstPage({ ...page, articles: this.changes.replay(page.articles, since) });
+  }
+
+  /** The sidebar's counts and the view, read again together (after what changed both). */
+  async reload(): Promise<void> {
+    await Promise.all([this.subscriptions.load(), this.reloadView()]);
   }
 
   /**
@@ -172,62 +165,24 @@ export abstract class Reading {
     const options = this.options;
     const since = this.changes.mark;
     await this.changes.settled();
-    const page = await this.attempt(api.listArticles(view, cursor, order));
+    const page = await this.notices.attempt(api.listArticles(view, cursor, order));
     if (page === FAILED || !sameView(view, this.view) || options !== this.options) return null;
     return { ...page, articles: this.changes.replay(page.articles, since) };
   }
 
-  /** Shows an article; it counts as read as the person's preference says. */
+  /** Selects a row and shows its article (counted as read as the person's preference says). */
   async open(id: number): Promise<void> {
     this.selectedId = id;
     const at = this.articles.findIndex((a) => a.id === id);
     this.anchor = at === -1 ? null : { row: this.articles[at], index: this.list.offset + at };
-    this.stopMarkReadTimer();
-    const article = await this.attempt(api.getArticle(id));
-    if (article === FAILED || this.selectedId !== id) return;
-    this.imagesRequested = false;
-    this.article = article;
-    if (article.isRead) return;
-    const plan = onOpening(this.preferences.current);
-    if (plan.kind === "now") {
-      await this.setRead(true);
-    } else if (plan.kind === "after") {
-      this.markReadTimer = setTimeout(() => {
-        this.markReadTimer = null;
-        if (this.article?.id === id && !this.article.isRead) void this.setRead(true);
-      }, plan.ms);
-    }
-  }
-
-  private stopMarkReadTimer(): void {
-    if (this.markReadTimer !== null) clearTimeout(this.markReadTimer);
-    this.markReadTimer = null;
+    await this.reader.open(id);
   }
 
   /** o / Enter: shows the selected row's article, or the first one. */
   async openSelected(): Promise<void> {
     const id = this.selectedId;
     if (id === null) await this.move(1);
-    else if (this.article?.id !== id) await this.open(id);
-  }
-
-  /** Reloads the article on screen with the images the person's setting holds back. */
-  async loadImages(): Promise<void> {
-    const id = this.article?.id;
-    if (id === undefined) return;
-    const article = await this.attempt(api.getArticle(id, true));
-    if (article === FAILED || this.article?.id !== id) return;
-    this.imagesRequested = true;
-    this.article = article;
-  }
-
-  /** Shows the article on screen again if it is `id`: its pictures or its page arrived meanwhile. */
-  protected async showAgain(id: number): Promise<void> {
-    if (this.article?.id !== id) return;
-    const article = await this.attempt(api.getArticle(id, this.imagesRequested));
-    if (article === FAILED || this.article?.id !== id) return;
-    this.article = article;
-    this.shownAgain++;
+    else if (this.reader.article?.id !== id) await this.open(id);
   }
 
   private selectedIndex(): number {
@@ -269,38 +224,49 @@ export abstract class Reading {
     return false;
   }
 
-  /** Marks the article on screen (or another row's) read or unread; the list shows it at once. */
-  async setRead(read: boolean, article: ArticleSummary | null = this.article): Promise<void> {
-    if (!article) return;
-    if (article.id === this.article?.id) this.stopMarkReadTimer();
-    await this.change(article.id, { isRead: read }, { isRead: article.isRead }, api.setRead(article.id, read));
-    await this.countsChanged();
-  }
-
-  /** Marks rows read that scrolled past (the "when scrolled past" preference). */
-  async markRowsRead(ids: readonly number[]): Promise<void> {
-    if (ids.length === 0) return;
-    await Promise.all(ids.map((id) => this.change(id, { isRead: true }, { isRead: false }, api.setRead(id, true))));
-    await this.countsChanged();
-  }
-
   /** Marks the view read (or its articles older than a day or a week), with Undo for a while. */
   async markAllRead(olderThan: keyof typeof OLDER_THAN | null = null): Promise<void> {
-    if (this.search.active) {
-      this.say("Search results are not a view: leave the search (Escape) to mark a view read.");
-      return;
-    }
+    if (this.search.active) return this.notices.say(NOT_A_VIEW);
     const view = this.view;
     const before = olderThan === null ? null : Math.floor(Date.now() / 1000) - OLDER_THAN[olderThan];
-    const marked = await this.attempt(this.changes.track(api.markViewRead(view, before)));
+    const marked = await this.notices.attempt(this.changes.track(api.markViewRead(view, before)));
     if (marked === FAILED) return;
     if (marked.count === 0) {
-      this.say(olderThan === null ? "Nothing left unread here." : `Nothing older than a ${olderThan} is unread here.`);
+      this.notices.say(olderThan === null ? "Nothing left unread here." : `Nothing older than a ${olderThan} is unread here.`);
       return;
     }
-    if (sameView(view, this.view)) this.apply((a) => (before === null || a.sortAt < before ? { ...a, isRead: true } : a));
-    await this.countsChanged();
-    this.offerUndo(markedText(marked.count), marked.undo, unmarkedText(marked.count));
+    if (sameView(view, this.view)) this.changes.apply((a) => (before === null || a.sortAt < before ? { ...a, isRead: true } : a));
+    await this.subscriptions.load();
+    this.offerUndo(marked.count, marked.undo);
+  }
+
+  /** Marks read the view's unread articles above (or below) `row` as the list shows them, with Undo. */
+  async markReadBeside(row: ArticleSummary, side: Side): Promise<void> {
+    if (this.search.active) return this.notices.say(NOT_A_VIEW);
+    const view = this.view;
+    const options = this.options;
+    const at = cursorOf(row);
+    const marked = await this.notices.attempt(this.changes.track(api.markReadBeside(view, options, at, side)));
+    if (marked === FAILED) return;
+    if (marked.count === 0) {
+      this.notices.say(`Nothing ${side} it is unread.`);
+      return;
+    }
+    if (sameView(view, this.view)) {
+      this.changes.apply((a) => (isBeside(a, at, side, options.oldestFirst) ? { ...a, isRead: true } : a));
+    }
+    await this.subscriptions.load();
+    this.offerUndo(marked.count, marked.undo);
+  }
+
+  private offerUndo(count: number, token: number): void {
+    this.notices.offerUndo(markedText(count), token, unmarkedText(count), () => this.readAgainAfterUndo());
+  }
+
+  /** After an undo: the counts and the view as stored now, and the article on screen with them. */
+  async readAgainAfterUndo(): Promise<void> {
+    await this.reload();
+    this.reader.follow(this.articles);
   }
 
   /** Searches again with the form as it is; with the field emptied, the search ends. */
@@ -324,73 +290,16 @@ export abstract class Reading {
     const before = this.beforeSearch;
     this.beforeSearch = null;
     if (!before || before.selectedId === this.selectedId || this.articles.some((a) => a.id === this.selectedId)) return;
-    this.stopMarkReadTimer();
     this.selectedId = before.selectedId;
     this.anchor = before.anchor;
-    this.article = null;
-    const id = before.selectedId;
-    if (id === null) return;
-    const article = await this.attempt(api.getArticle(id));
-    if (article === FAILED || this.selectedId !== id) return;
-    this.imagesRequested = false;
-    this.article = article;
+    await this.reader.bringBack(before.selectedId);
   }
 
-  async setBookmarked(bookmarked: boolean, article: ArticleSummary | null = this.article): Promise<void> {
-    if (!article) return;
-    if (bookmarked) this.offline = beforeKeeping(this.offline, article);
-    await this.change(article.id, { isBookmarked: bookmarked }, { isBookmarked: article.isBookmarked },
-      api.setBookmarked(article.id, bookmarked));
-    await this.countsChanged();
-  }
-
-  async setSaved(saved: boolean, article: ArticleSummary | null = this.article): Promise<void> {
-    if (!article) return;
-    if (saved) this.offline = beforeKeeping(this.offline, article);
-    await this.change(article.id, { isSaved: saved }, { isSaved: article.isSaved }, api.setSaved(article.id, saved));
-    await this.countsChanged();
-  }
-
-  say(text: string): void {
-    this.notice = { text };
-  }
-
-  /**
-   * Shows a change to one article at once and writes it; if the write fails, the change is
-   * taken back (`undo`) and the reason shown.
-   */
-  private async change(id: number, change: Partial<ArticleSummary>, undo: Partial<ArticleSummary>, write: Promise<void>): Promise<void> {
-    this.apply(changeOf(id, change));
-    try {
-      await this.changes.track(write);
-    } catch (error) {
-      this.apply(changeOf(id, undo));
-      this.say(errorMessage(error));
-    }
-  }
-
-  /** Applies a change to the list, the search results and the article on screen, and keeps it for replay. */
-  protected apply(change: Change): void {
-    this.changes.record(change);
+  /** Shows a change to articles in the loaded rows and the search results. */
+  private show(change: Change): void {
     this.list = changed(this.list, change);
     if (this.anchor) this.anchor = { ...this.anchor, row: change(this.anchor.row) };
     const results = this.search.results;
     if (results) this.search.results = { ...results, hits: results.hits.map((h) => ({ ...h, article: change(h.article) })) };
-    if (this.article) this.article = { ...this.article, ...change(this.article) };
-  }
-
-  /**
-   * The error policy of every command the UI sends that no dialog answers for: on failure the
-   * person is told why, and the answer is `FAILED`, which the caller must check before it
-   * goes on, so that nothing after a failure claims success. (Dialogs show the reason inside
-   * themselves: the methods they call throw, and say so.)
-   */
-  protected async attempt<T>(promise: Promise<T>): Promise<Answer<T>> {
-    try {
-      return await promise;
-    } catch (error) {
-      this.say(errorMessage(error));
-      return FAILED;
-    }
   }
 }

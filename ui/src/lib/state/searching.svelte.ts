@@ -1,8 +1,8 @@
 // The search the person is typing and its results. Results replace the list while there are
 // words in the field; clearing the field gives the view back. They come a page at a time, the
 // next one as the person scrolls (or moves) to the end of those shown.
-import { api, errorMessage, type SearchCursor, type SearchQuery, type SearchResults } from "./api";
-import { EMPTY_SEARCH, LatestOnly, searchQuery, withNextPage, type SearchForm } from "./search";
+import { api, errorMessage, type SearchCursor, type SearchQuery, type SearchResults } from "../api";
+import { EMPTY_SEARCH, LatestOnly, searchQuery, withNextPage, type SearchForm } from "../search";
 
 /** Typing pause before searching: short, since local search answers in milliseconds. */
 const PAUSE_MS = 120;

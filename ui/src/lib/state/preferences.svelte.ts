@@ -1,7 +1,7 @@
 // The person's preferences (theme, density, type, panes, when articles count as read): stored in
 // the database, remembered by the window too so that the first paint already has the right theme.
-import { api, errorMessage, type Preferences } from "./api";
-import { DEFAULT_PREFERENCES, parseCachedPreferences, shownTheme } from "./appearance";
+import { api, errorMessage, type Preferences } from "../api";
+import { DEFAULT_PREFERENCES, parseCachedPreferences, shownTheme } from "../appearance";
 
 const CACHE_KEY = "tidings.preferences";
 

@@ -1,0 +1,91 @@
+// Changing what the person is subscribed to: adding and unsubscribing, naming, reading in full,
+// arranging feeds in folders. The sidebar's lists are then read again (./subscriptions.svelte.ts),
+// and the view with them when it shows what changed.
+import { api, type AddFeedOutcome, type FeedSummary, type Folder } from "../api";
+import { alreadySubscribedText } from "../subscriptions";
+import { folderBackText, folderDeletedText } from "../undo";
+import { sameView } from "../views";
+import type { ArticleList } from "./articleList.svelte";
+import { FAILED, type Notices } from "./notices.svelte";
+import type { Refresh } from "./refresh.svelte";
+import type { Subscriptions } from "./subscriptions.svelte";
+
+export class Subscribing {
+  constructor(
+    private notices: Notices,
+    private subscriptions: Subscriptions,
+    private list: ArticleList,
+    private refresh: Refresh,
+  ) {}
+
+  /**
+   * Adds an address and shows the feed; a feed subscribed to already (at any of its addresses) is
+   * shown and said so. A site offering several feeds comes back as a choice. Throws with the reason.
+   */
+  async addFeed(address: string): Promise<AddFeedOutcome> {
+    const outcome = await api.addFeed(address);
+    if (outcome.kind !== "choose") {
+      await this.subscriptions.load();
+      await this.list.chooseView({ kind: "feed", feedId: outcome.feed.id });
+    }
+    if (outcome.kind === "alreadySubscribed") this.notices.say(alreadySubscribedText(outcome.feed));
+    return outcome;
+  }
+
+  async removeFeed(feed: FeedSummary): Promise<void> {
+    if (await this.notices.attempt(api.removeFeed(feed.id)) === FAILED) return;
+    if (sameView(this.list.view, { kind: "feed", feedId: feed.id })) {
+      await this.list.chooseView({ kind: "unread" });
+    }
+    await this.list.reload();
+    this.notices.say(`Unsubscribed from ${feed.title}. Its bookmarked articles were kept.`);
+  }
+
+  /** Gives a feed a name; `null` gives back the feed's own title. Throws with the reason. */
+  async renameFeed(feed: FeedSummary, title: string | null): Promise<void> {
+    await api.renameFeed(feed.id, title);
+    await this.list.reload();
+  }
+
+  /** Reads each new article of a feed in full from its page, and its unread ones in the background; or no longer. */
+  async setFullText(feed: FeedSummary, fullText: boolean): Promise<void> {
+    if (await this.notices.attempt(api.setFullText(feed.id, fullText)) === FAILED) return;
+    await Promise.all([this.subscriptions.load(), this.refresh.countPagesToRead()]);
+  }
+
+  /** Moves a feed into a folder, or to the top level with `null`. */
+  async moveFeed(feed: FeedSummary, folderId: number | null): Promise<void> {
+    if (await this.notices.attempt(api.moveFeed(feed.id, folderId)) === FAILED) return;
+    await this.list.reload();
+  }
+
+  /** Creates a folder (or finds the one with that name) and moves the feed into it. Throws with the reason. */
+  async moveFeedToNewFolder(feed: FeedSummary, name: string): Promise<void> {
+    const folderId = await api.createFolder(name);
+    await api.moveFeed(feed.id, folderId);
+    await this.list.reload();
+  }
+
+  /** Throws with the reason. */
+  async renameFolder(folder: Folder, name: string): Promise<void> {
+    await api.renameFolder(folder.id, name);
+    await this.subscriptions.load();
+  }
+
+  /** Deletes a folder (its feeds are kept), with Undo. */
+  async deleteFolder(folder: Folder): Promise<void> {
+    const deleted = await this.notices.attempt(api.deleteFolder(folder.id));
+    if (deleted === FAILED) return;
+    if (sameView(this.list.view, { kind: "folder", folderId: folder.id })) {
+      await this.list.chooseView({ kind: "unread" });
+    }
+    await this.list.reload();
+    this.notices.offerUndo(folderDeletedText(folder.name, deleted.feeds), deleted.undo, folderBackText(folder.name, deleted.feeds),
+      () => this.list.readAgainAfterUndo());
+  }
+
+  async exportOpml(): Promise<void> {
+    const path = await this.notices.attempt(api.exportOpml());
+    if (path !== FAILED && path !== null) this.notices.say(`Saved your subscriptions to ${path}`);
+  }
+}

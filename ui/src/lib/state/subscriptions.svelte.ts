@@ -1,0 +1,27 @@
+// What the person is subscribed to, as the sidebar shows it: feeds, folders, and the counts
+// beside the smart views. Read again whenever something changes them; never changed here.
+import { api, type FeedSummary, type Folder, type ViewCounts } from "../api";
+import { NO_COUNTS } from "../views";
+import { FAILED, type Notices } from "./notices.svelte";
+
+export class Subscriptions {
+  /** Raw, without a proxy per feed (2,000 of them in a big library): both are replaced whole, never changed in place. */
+  feeds = $state.raw<FeedSummary[]>([]);
+  folders = $state.raw<Folder[]>([]);
+  counts = $state<ViewCounts>(NO_COUNTS);
+
+  constructor(private notices: Notices) {}
+
+  /** Feeds, folders and the smart views' counts: what the sidebar shows. */
+  async load(): Promise<void> {
+    const [feeds, folders, counts] = await Promise.all([
+      this.notices.attempt(api.listFeeds()),
+      this.notices.attempt(api.listFolders()),
+      this.notices.attempt(api.viewCounts()),
+    ]);
+    // What could not be read stays as it was on screen.
+    if (feeds !== FAILED) this.feeds = feeds;
+    if (folders !== FAILED) this.folders = folders;
+    if (counts !== FAILED) this.counts = counts;
+  }
+}
