@@ -19,6 +19,7 @@ pub mod feeds;
 pub mod fetch;
 pub mod library;
 pub mod media;
+pub mod opml;
 pub mod sanitize;
 mod scan;
 pub mod search;

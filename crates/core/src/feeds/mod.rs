@@ -14,7 +14,6 @@ mod enclosures;
 mod jsonfeed;
 pub mod launch;
 mod lenient;
-pub mod opml;
 mod recover;
 mod schedule;
 mod text;

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::tests::{feed, fixture, generated_opml, import, reasons};
+use super::{feed, fixture, generated_opml, import, reasons};
 use url::Url;
 
-use super::*;
+use crate::opml::*;
 
 #[test]
 fn importing_a_hostile_opml_keeps_the_3_good_feeds_and_reports_each_bad_entry_with_its_reason() {
@@ -117,7 +117,10 @@ fn a_50_mb_file_is_refused_before_it_is_read() {
 #[test]
 fn files_that_are_not_opml_are_refused_with_what_they_are() {
     let cases: [(&[u8], &str); 8] = [
-        (&fixture("discover/wordpress.html"), "a web page"),
+        (
+            &fixture("feeds/testdata/discover/wordpress.html"),
+            "a web page",
+        ),
         (
             b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>",
             "a single feed",
@@ -228,7 +231,7 @@ fn damaged_fixtures_never_panic_and_never_yield_unsafe_feeds() {
         b"<outline type=\"exec\" command=\"sh\"><outline xmlUrl=\"https://x.example/f\"/>",
         b"]]><![CDATA[",
     ];
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/feeds/testdata/opml");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/opml/testdata");
     let mut state = 0x9E37_79B9_u32;
     let mut next = move |below: usize| {
         state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);

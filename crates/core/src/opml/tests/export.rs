@@ -2,7 +2,7 @@
 
 use url::Url;
 
-use super::*;
+use crate::opml::*;
 
 fn feed(title: &str, xml_url: &str, html_url: Option<&str>, folder: Option<&str>) -> OpmlFeed {
     OpmlFeed {

@@ -16,8 +16,8 @@ use std::rc::Rc;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
-use super::address::address_key;
 use crate::api::RejectedOutline;
+use crate::feeds::address::address_key;
 use outline::{Outline, web_url};
 
 pub use write::write_opml;
@@ -97,7 +97,7 @@ pub fn parse_opml(bytes: &[u8]) -> Result<OpmlImport, OpmlError> {
             limit: MAX_OPML_BYTES,
         });
     }
-    if super::discover::looks_like_html(bytes) {
+    if crate::feeds::discover::looks_like_html(bytes) {
         return Err(not_opml("a web page"));
     }
     let document = text::decode(bytes);
@@ -300,11 +300,4 @@ fn megabytes(bytes: usize) -> String {
 }
 
 #[cfg(test)]
-#[path = "opml_export_tests.rs"]
-mod export_tests;
-#[cfg(test)]
-#[path = "opml_hostile_tests.rs"]
-mod hostile_tests;
-#[cfg(test)]
-#[path = "opml_tests.rs"]
 mod tests;

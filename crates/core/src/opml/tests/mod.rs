@@ -2,15 +2,18 @@ use std::path::PathBuf;
 
 use super::*;
 
+mod export;
+mod hostile;
+
 pub(super) fn fixture(path: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("src/feeds/testdata")
+        .join("src")
         .join(path);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 pub(super) fn import(name: &str) -> OpmlImport {
-    parse_opml(&fixture(&format!("opml/{name}"))).unwrap()
+    parse_opml(&fixture(&format!("opml/testdata/{name}"))).unwrap()
 }
 
 pub(super) fn feed(
