@@ -12,6 +12,7 @@
 //! - [`api`]: the plain data types the app and the CLI exchange with the UI.
 
 pub mod api;
+pub mod discover;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -250,7 +250,7 @@ fn utf8_or_windows_1252(mut bytes: &[u8]) -> String {
 
 /// Windows-1252 differs from ISO-8859-1 only in 0x80..=0x9F, where it has typographic quotes,
 /// dashes and the euro sign instead of control characters; what browsers do for both labels.
-pub(super) fn windows_1252(byte: u8) -> char {
+pub(crate) fn windows_1252(byte: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
         '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',

@@ -5,11 +5,9 @@
 //! pure: bytes in, plain data out.
 
 mod adapter;
-pub mod address;
 mod base64;
 mod charset;
 mod dialect;
-pub mod discover;
 mod enclosures;
 mod jsonfeed;
 pub mod launch;
@@ -20,6 +18,8 @@ mod text;
 mod xml_base;
 
 use url::Url;
+
+pub(crate) use charset::windows_1252;
 
 use crate::Timestamp;
 

@@ -17,7 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
 use crate::api::RejectedOutline;
-use crate::feeds::address::address_key;
+use crate::discover::address::address_key;
 use outline::{Outline, web_url};
 
 pub use write::write_opml;
@@ -97,7 +97,7 @@ pub fn parse_opml(bytes: &[u8]) -> Result<OpmlImport, OpmlError> {
             limit: MAX_OPML_BYTES,
         });
     }
-    if crate::feeds::discover::looks_like_html(bytes) {
+    if crate::discover::looks_like_html(bytes) {
         return Err(not_opml("a web page"));
     }
     let document = text::decode(bytes);

@@ -117,10 +117,7 @@ fn a_50_mb_file_is_refused_before_it_is_read() {
 #[test]
 fn files_that_are_not_opml_are_refused_with_what_they_are() {
     let cases: [(&[u8], &str); 8] = [
-        (
-            &fixture("feeds/testdata/discover/wordpress.html"),
-            "a web page",
-        ),
+        (&fixture("discover/testdata/wordpress.html"), "a web page"),
         (
             b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>",
             "a single feed",

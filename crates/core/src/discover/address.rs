@@ -112,5 +112,5 @@ fn title_key(title: &str, address: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-#[path = "address_tests.rs"]
+#[path = "tests/address.rs"]
 mod tests;

@@ -6,7 +6,7 @@ use super::*;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("src/feeds/testdata/discover")
+        .join("src/discover/testdata")
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -294,7 +294,7 @@ fn damaged_pages_never_panic_and_never_yield_unsafe_links() {
         b"<script>",
         b"\xFF\xFE",
     ];
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/feeds/testdata/discover");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/discover/testdata");
     let page = url("https://damaged.example/post/1");
     let mut state = 0x85EB_CA6B_u32;
     let mut next = move |below: usize| {

@@ -1,6 +1,11 @@
 //! Finding the feeds of a web site: `<link rel="alternate">` in its pages, then common paths.
 //!
 //! Pure: the caller fetches the page and the guesses; this module only reads bytes and builds URLs.
+//!
+//! [`address`] then tells whether a feed found here (or typed, or listed in an OPML file) is one
+//! already subscribed to, written another way.
+
+pub mod address;
 
 use crate::scan::find;
 use std::collections::HashSet;
@@ -212,7 +217,7 @@ fn decode_page(bytes: &[u8]) -> String {
         Ok(text) => text.to_string(),
         Err(_) => bytes
             .iter()
-            .map(|&b| super::charset::windows_1252(b))
+            .map(|&b| crate::feeds::windows_1252(b))
             .collect(),
     }
 }
@@ -273,5 +278,4 @@ fn selector(css: &str) -> Selector {
 }
 
 #[cfg(test)]
-#[path = "discover_tests.rs"]
 mod tests;
