@@ -10,7 +10,6 @@ mod charset;
 mod dialect;
 mod enclosures;
 mod jsonfeed;
-pub mod launch;
 mod lenient;
 mod recover;
 mod schedule;

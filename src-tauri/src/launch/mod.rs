@@ -3,11 +3,14 @@
 //! already runs, hands the arguments to the running app. Either way the UI offers the address
 //! in its "Add a feed" dialog.
 
+mod arguments;
+
 use std::sync::Mutex;
 
 use tauri::{AppHandle, Emitter, State};
 use tidings_core::api::SubscribeRequest;
-use tidings_core::feeds::launch::subscribe_request;
+
+use arguments::subscribe_request;
 
 /// Sent to the UI when a second launch brings a feed to the running app.
 pub const SUBSCRIBE_REQUEST: &str = "subscribe-request";
@@ -36,3 +39,6 @@ pub fn hand_over(app: &AppHandle, argv: Vec<String>) {
 pub fn take_subscribe_request(pending: State<'_, Pending>) -> Option<SubscribeRequest> {
     pending.0.lock().unwrap_or_else(|e| e.into_inner()).take()
 }
+
+#[cfg(test)]
+mod tests;
