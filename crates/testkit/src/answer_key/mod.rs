@@ -26,7 +26,7 @@ use url::Url;
 
 use self::eval::{Eval, NotStored};
 use self::fields::TextTypes;
-use super::ParsedFeed;
+use tidings_core::feeds::ParsedFeed;
 
 /// The outcome of one `Expect:` line.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 use url::Url;
 
 use super::eval::{NotStored, Outcome, Value};
-use crate::sanitize::{plain_text, sanitize_html};
+use tidings_core::sanitize::{plain_text, sanitize_html};
 
 /// One of our fields, with the rule it is compared by.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,7 +157,7 @@ fn first_is_plain_text(document: &str, element: &str) -> Option<bool> {
 
 /// Plain text as we render it: escaped, in paragraphs.
 fn plain_text_as_html(text: &str) -> String {
-    crate::feeds::adapter::plain_to_html(text)
+    tidings_core::feeds::plain_to_html(text)
 }
 
 /// feedparser's `author` is `"name (email)"` when it knows both; we keep the name.
@@ -214,19 +214,6 @@ fn normalized_html(html: &str, base: &Url) -> String {
     html
 }
 
-#[test]
-fn time_tuples_are_utc_seconds() {
-    let tuple = |v: [i64; 6]| time_tuple(&v.map(Value::Int));
-    assert_eq!(tuple([1970, 1, 1, 0, 0, 0]), Some(0));
-    assert_eq!(tuple([2003, 12, 31, 10, 14, 55]), Some(1_072_865_695));
-    assert_eq!(tuple([2004, 1, 1, 19, 48, 21]), Some(1_072_986_501));
-}
-
-#[test]
-fn feedparser_authors_are_compared_by_name() {
-    assert_eq!(
-        author_name("Example author (me@example.com)"),
-        "Example author"
-    );
-    assert_eq!(author_name("Example (the) author"), "Example (the) author");
-}
+#[cfg(test)]
+#[path = "tests/fields.rs"]
+mod tests;

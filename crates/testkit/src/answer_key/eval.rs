@@ -4,7 +4,7 @@ use url::Url;
 
 use super::expr::{CompareOp, Expr};
 use super::fields::{Field, TextTypes};
-use crate::feeds::ParsedFeed;
+use tidings_core::feeds::{ParsedFeed, ParsedItem};
 
 /// A term about something Tidings does not store.
 pub(super) struct NotStored(pub(super) String);
@@ -176,7 +176,7 @@ impl Eval<'_> {
         }
     }
 
-    fn item(&self, index: usize) -> Outcome<&crate::feeds::ParsedItem> {
+    fn item(&self, index: usize) -> Outcome<&ParsedItem> {
         // `Value::Entry` is only made for items we have (a missing one is `Value::Missing`).
         self.feed.items.get(index).ok_or_else(|| {
             NotStored(format!(
@@ -282,7 +282,7 @@ impl Eval<'_> {
         Ok(Value::Ours(match key {
             "title" => Field::Title {
                 ours: item.title.clone(),
-                stand_in: crate::feeds::adapter::title_from_body(&item.content_html),
+                stand_in: tidings_core::feeds::title_from_body(&item.content_html),
             },
             "title_detail" => {
                 return Ok(Value::Dict(vec![(
