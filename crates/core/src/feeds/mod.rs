@@ -84,10 +84,4 @@ pub fn parse(bytes: &[u8], feed_url: &Url) -> Result<ParsedFeed, ParseError> {
 }
 
 #[cfg(test)]
-mod jsonfeed_tests;
-#[cfg(test)]
-mod optional_elements_tests;
-#[cfg(test)]
-mod testdata_tests;
-#[cfg(test)]
 mod tests;

@@ -2,8 +2,8 @@
 //! mended, never the item or the feed. feed-rs refuses each of these documents whole but the last
 //! test's, whose cases it drops itself (or the repair mends: an odd Atom type).
 
-use super::testdata_tests::{feed_url, parse_fixture, titles};
-use super::{ParsedFeed, parse};
+use super::testdata::{feed_url, parse_fixture, titles};
+use crate::feeds::{ParsedFeed, parse};
 
 #[test]
 fn a_youtube_video_without_a_description() {

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use url::Url;
 
-use super::*;
+use crate::extract::*;
 use crate::sanitize::{sanitize_html, text_of_sanitized};
 
 /// Corpus pages that are not articles, and what they are.
@@ -191,7 +191,7 @@ fn readability_corpus_body_title_and_byline() {
                 raw_bylines_expected += 1;
                 let same = got_byline.as_deref() == Some(want.as_str());
                 raw_bylines_ok += usize::from(same);
-                if got.is_ok() && !super::dates::is_date_line(&want) {
+                if got.is_ok() && !crate::extract::dates::is_date_line(&want) {
                     bylines_expected += 1;
                     bylines_ok += usize::from(same);
                 }

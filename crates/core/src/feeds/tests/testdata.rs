@@ -2,7 +2,7 @@
 
 use url::Url;
 
-use super::{Enclosure, ParsedFeed, parse};
+use crate::feeds::{Enclosure, ParseError, ParsedFeed, parse};
 
 pub(super) fn feed_url() -> Url {
     Url::parse("https://example.com/feeds/main.xml").unwrap()
@@ -205,7 +205,7 @@ thread_local! {
 
 /// Parses a fixture, and counts the panics raised on this thread meanwhile: `parse` catches the
 /// XML reader's (one bad feed must not end a refresh), so only a panic hook sees them.
-fn parse_counting_panics(name: &str) -> (Result<ParsedFeed, super::ParseError>, usize) {
+fn parse_counting_panics(name: &str) -> (Result<ParsedFeed, ParseError>, usize) {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();

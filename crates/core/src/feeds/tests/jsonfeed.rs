@@ -1,8 +1,8 @@
 //! JSON Feeds with fields of the wrong type: the fixtures in `testdata/parse/jsonfeed_*.json`,
 //! then one field at a time. feed-rs refuses each of these documents whole.
 
-use super::testdata_tests::{feed_url, fixture, parse_fixture, titles};
-use super::{Enclosure, ParsedFeed, parse};
+use super::testdata::{feed_url, fixture, parse_fixture, titles};
+use crate::feeds::{Enclosure, ParsedFeed, parse};
 
 #[test]
 fn tags_joined_into_a_string_keep_the_item() {

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use url::Url;
 
-use super::*;
+use crate::extract::*;
 
 fn url() -> Url {
     Url::parse("https://news.example.com/world/story.html").expect("valid URL")

@@ -6,7 +6,7 @@
 use tidings_testkit::seed::SeedArticle;
 use url::Url;
 
-use super::*;
+use crate::extract::*;
 
 /// 2024-06-25T00:00:00Z, the date line's day.
 const JUNE_25_2024: i64 = 1_719_273_600;

@@ -4,6 +4,10 @@ use url::Url;
 
 use super::*;
 
+mod jsonfeed;
+mod optional_elements;
+mod testdata;
+
 fn feed_url() -> Url {
     Url::parse("https://example.com/feeds/main.xml").unwrap()
 }
