@@ -19,7 +19,7 @@ mod xml_base;
 use url::Url;
 
 /// How a plain-text body and an untitled item are shown; public so that feedparser's answer key
-/// (`tidings-testkit`) holds feedparser's answers to what a person sees here.
+/// (`tidings-testkit`) can hold feedparser's answers up to what a person sees.
 pub use adapter::{plain_to_html, title_from_body};
 pub(crate) use charset::windows_1252;
 
