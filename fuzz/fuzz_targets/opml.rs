@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = tidings_core::feeds::opml::parse_opml(data);
+    let _ = tidings_core::opml::parse_opml(data);
 });

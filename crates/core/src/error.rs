@@ -18,7 +18,7 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
-    Opml(#[from] crate::feeds::opml::OpmlError),
+    Opml(#[from] crate::opml::OpmlError),
     #[error("{path}: {reason}")]
     File { path: String, reason: String },
     #[error("a background task failed: {0}")]

@@ -1,6 +1,8 @@
 //! Tidings' product logic, with no knowledge of any window or UI toolkit.
 //!
 //! - [`feeds`]: RSS, Atom and JSON Feed documents parsed into one model.
+//! - [`opml`]: subscription lists (OPML files) read, however hostile, and written.
+//! - [`discover`]: the feeds a web site offers, and whether one is already subscribed to.
 //! - [`fetch`]: the one HTTP client, with conditional GET, timeouts and size caps.
 //! - [`extract`]: reader mode: the article in a web page, its metadata and its sanitized body.
 //! - [`sanitize`]: the reader policy every piece of HTML passes through before it is stored.
@@ -9,9 +11,11 @@
 //! - [`search`]: full-text search: safe queries, ranking, highlighted snippets.
 //! - [`library`]: the user's subscriptions and articles, tying the above together.
 //! - [`export`]: articles as Markdown or as self-contained HTML files, to keep anywhere.
-//! - [`api`]: the plain data types the app and the CLI exchange with the UI.
+//! - [`api`]: the plain data types the app and the CLI exchange with the UI; every type exported
+//!   to TypeScript is declared there.
 
 pub mod api;
+pub mod discover;
 pub mod error;
 pub mod export;
 pub mod extract;
@@ -19,6 +23,7 @@ pub mod feeds;
 pub mod fetch;
 pub mod library;
 pub mod media;
+pub mod opml;
 pub mod sanitize;
 mod scan;
 pub mod search;

@@ -11,6 +11,7 @@
 mod checkpoint;
 mod content_reach;
 mod export;
+mod feed_corpus;
 mod hostile_crowd;
 mod library;
 mod no_network;

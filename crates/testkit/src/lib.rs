@@ -1,6 +1,7 @@
-//! Test support for Tidings: a real HTTP server on 127.0.0.1 and the shared fixtures beside the
-//! checkout (`../shared`). Used by the tests of every crate; never by the product.
+//! Test support for Tidings: a real HTTP server on 127.0.0.1, the shared fixtures beside the
+//! checkout (`../shared`) and feedparser's answer key for core's parser ([`answer_key`]). Used by the tests of every crate; never by the product.
 
+pub mod answer_key;
 mod farm;
 #[cfg(unix)]
 pub mod measure;

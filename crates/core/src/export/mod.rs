@@ -6,75 +6,13 @@ mod file_name;
 mod html;
 mod markdown;
 
-use std::path::PathBuf;
-
-use serde::{Deserialize, Serialize};
-
 use crate::Timestamp;
-use crate::api::{ArticleId, Enclosure};
+use crate::api::Enclosure;
 
+pub use crate::api::{ExportFormat, ExportReport, ExportSelection};
 pub use file_name::file_stem;
 pub use html::to_html;
 pub use markdown::to_markdown;
-
-/// Which articles an export covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum ExportSelection {
-    One(#[ts(type = "number")] ArticleId),
-    Bookmarks,
-    Saved,
-    /// Bookmarked and saved articles, each written once even when it is both.
-    BookmarksAndSaved,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum ExportFormat {
-    Markdown,
-    Html,
-}
-
-impl ExportFormat {
-    /// The file name extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "md",
-            ExportFormat::Html => "html",
-        }
-    }
-}
-
-impl std::str::FromStr for ExportFormat {
-    type Err = crate::Error;
-
-    /// Accepts what a person would type: `md`, `markdown`, `html`, `htm`.
-    fn from_str(name: &str) -> crate::Result<ExportFormat> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Ok(ExportFormat::Markdown),
-            "html" | "htm" => Ok(ExportFormat::Html),
-            other => Err(crate::Error::Invalid(format!(
-                "unknown export format \"{other}\" (use md or html)"
-            ))),
-        }
-    }
-}
-
-/// What an export wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ExportReport {
-    /// Every file written, in the order of the selection.
-    #[ts(type = "string[]")]
-    pub written: Vec<PathBuf>,
-    /// Images an HTML export could not inline because they were never kept offline (each
-    /// address counted once per file). Always 0 for Markdown, which links to the originals.
-    #[ts(type = "number")]
-    pub missing_images: u64,
-}
 
 /// Elements nested deeper than this are written as their text alone. Real articles nest 20 to 60
 /// deep, but a feed's HTML has no cap on nesting, and each level is a frame of recursion here.

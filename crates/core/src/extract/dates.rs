@@ -272,56 +272,5 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// 2024-06-25T00:00:00Z
-    const JUNE_25_2024: i64 = 1_719_273_600;
-
-    #[test]
-    fn date_lines_people_read() {
-        for line in [
-            "Tuesday, June 25, 2024",
-            "June 25, 2024",
-            "25 June 2024",
-            "Jun. 25, 2024 at 8:00 a.m.",
-            "Published 25th June 2024 | 08:00",
-            "Updated: Tue 25 Jun 2024",
-        ] {
-            assert_eq!(parse_human(line), Some(JUNE_25_2024), "{line}");
-        }
-        for line in [
-            "Junk 25 2024",
-            "June 31, 2024",
-            "May 2024",
-            "Page 25 of 2024",
-        ] {
-            assert_eq!(parse_human(line), None, "{line}");
-        }
-    }
-
-    #[test]
-    fn machine_dates() {
-        let eight_utc = JUNE_25_2024 + 8 * 3600;
-        for value in [
-            "2024-06-25T08:00:00Z",
-            "2024-06-25T10:00:00+02:00",
-            "2024-06-25T03:00:00.123-0500",
-            "2024-06-25 08:00:00",
-            "Tue, 25 Jun 2024 08:00:00 GMT",
-            "25 Jun 2024 04:00:00 EDT",
-        ] {
-            assert_eq!(parse_machine(value), Some(eight_utc), "{value}");
-        }
-        assert_eq!(parse_machine("2024-06-25"), Some(JUNE_25_2024));
-        assert_eq!(parse_machine("2024-13-01"), None);
-        assert_eq!(parse_machine("yesterday"), None);
-    }
-
-    #[test]
-    fn calendar_arithmetic() {
-        assert_eq!(days_from_civil(1970, 1, 1), Some(0));
-        assert_eq!(days_from_civil(2000, 2, 29), Some(11_016));
-        assert_eq!(days_from_civil(2023, 2, 29), None);
-    }
-}
+#[path = "tests/dates.rs"]
+mod tests;

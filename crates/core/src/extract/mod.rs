@@ -163,8 +163,4 @@ fn first_image(html: &str, page_url: &Url) -> Option<String> {
 }
 
 #[cfg(test)]
-mod corpus_tests;
-#[cfg(test)]
-mod fixture_tests;
-#[cfg(test)]
-mod hostile_tests;
+mod tests;

@@ -205,7 +205,7 @@ fn text_to_plain(text: &Text) -> String {
 }
 
 /// Plain text becomes paragraphs at blank lines and line breaks within them.
-pub(super) fn plain_to_html(text: &str) -> String {
+pub fn plain_to_html(text: &str) -> String {
     text.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -213,7 +213,7 @@ pub(super) fn plain_to_html(text: &str) -> String {
         .collect()
 }
 
-pub(super) fn title_from_body(html: &str) -> String {
+pub fn title_from_body(html: &str) -> String {
     const MAX_CHARS: usize = 80;
     let text = plain_text(html);
     if text.is_empty() {

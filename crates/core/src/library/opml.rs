@@ -6,8 +6,8 @@ use std::path::Path;
 
 use super::Library;
 use crate::api::ImportReport;
-use crate::feeds::address::{KnownFeed, Subscribed};
-use crate::feeds::opml::{self, MAX_OPML_BYTES, OpmlError, OpmlFeed};
+use crate::discover::address::{KnownFeed, Subscribed};
+use crate::opml::{self, MAX_OPML_BYTES, OpmlError, OpmlFeed};
 use crate::store::NewSubscription;
 use crate::{Error, Result, now};
 

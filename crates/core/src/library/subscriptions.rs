@@ -7,8 +7,8 @@ use super::{Library, ingest, schedule};
 use crate::api::{
     AddFeedOutcome, DeletedFolder, FeedCandidate, FeedFormat, FeedId, FeedSummary, Folder, FolderId,
 };
-use crate::feeds::address::Subscribed;
-use crate::feeds::{self, discover};
+use crate::discover::{self, address::Subscribed};
+use crate::feeds;
 use crate::fetch::{FetchError, FetchOutcome, Fetched, Validators, parse_web_url};
 use crate::{Error, Result, now};
 

@@ -178,5 +178,5 @@ fn attributes(tag: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 #[cfg(test)]
-#[path = "trackers_tests.rs"]
+#[path = "tests/trackers.rs"]
 mod tests;

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::Store;
 use super::articles::{NewArticle, upsert_articles};
 use crate::api::{FeedId, FeedStatus, FeedSummary, FolderId};
-use crate::feeds::address::KnownFeed;
+use crate::discover::address::KnownFeed;
 use crate::fetch::Validators;
 use crate::{Result, Timestamp};
 
