@@ -280,7 +280,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::ImportOpml { file } => {
             let report = open()?
-                .import_opml_file(&file, |_, _| {})
+                .import_opml_file(&file)
                 .await
                 .map_err(|e| e.to_string())?;
             for rejected in &report.rejected {

@@ -3,6 +3,7 @@
 
 mod articles;
 mod errors;
+mod events;
 mod feeds;
 mod recovery;
 mod refresh;
@@ -11,6 +12,7 @@ mod settings;
 
 pub use articles::*;
 pub use errors::*;
+pub use events::*;
 pub use feeds::*;
 pub use recovery::*;
 pub use refresh::*;
