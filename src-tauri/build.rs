@@ -1,19 +1,11 @@
 // Every command the UI may call, from its declaration: each becomes an `allow-<name>` permission
 // that `capabilities/main.json` grants to the main window; anything not declared cannot be invoked.
-macro_rules! commands {
-    ($(
-        $(#[doc = $doc:literal])*
-        fn $name:ident($app:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $answer:ty $body:block
-    )*) => {
-        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
-    };
-}
-
-include!("src/commands.rs");
+include!("command_names.rs");
 
 fn main() {
     println!("cargo::rerun-if-changed=src-tauri/capabilities");
     println!("cargo::rerun-if-changed=src-tauri/src/commands.rs");
+    println!("cargo::rerun-if-changed=src-tauri/command_names.rs");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

@@ -1,9 +1,10 @@
 // Every command the UI may call, each declared once: its name, its arguments as the UI passes them,
 // what it answers, and its one line into core. From this list `declare.rs` makes the app's command
-// handlers and `tests/commands.rs` the UI's typed wrappers (`ui/src/lib/bindings/commands.ts`),
-// `build.rs` the allow-list and `tests/lockdown.rs` checks the capability file grants exactly it.
-// `app` is the running app (`declare::Shell`); a failure reaches the UI as a `UserError`.
-// Only declarations here: build.rs and the tests read this file too.
+// handlers, `build.rs` the allow-list, and `cargo test -p tidings --lib` writes the UI's typed
+// wrappers (`ui/src/lib/bindings/commands.ts`) and the capability file that allows exactly these
+// (`src-tauri/capabilities/main.json`). `app` is the running app (`declare::Shell`); a failure
+// reaches the UI as a `UserError`. Only declarations here: build.rs and tests/lockdown.rs read
+// this file too.
 
 commands! {
     /// Adds a feed by its address, or by its site's (the feeds it advertises).

@@ -1,7 +1,7 @@
 //! How the declarations in `commands.rs` become the app's commands: each a Tauri command taking
 //! the declared arguments, its body run with the app at hand and a failure turned into the
 //! `UserError` the UI shows (and logged). The same list gives `invoke_handler` and, in tests, the
-//! UI's typed wrappers.
+//! UI's typed wrappers and the capability file.
 
 use std::sync::Arc;
 
@@ -62,6 +62,10 @@ macro_rules! commands {
         pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
             tauri::generate_handler![$($name),*]
         }
+
+        /// Every command's name, for the capability file that allows them.
+        #[cfg(test)]
+        pub const DECLARED: &[&str] = &[$(stringify!($name)),*];
 
         /// The UI's typed wrappers, one per command.
         #[cfg(test)]

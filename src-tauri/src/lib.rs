@@ -3,6 +3,8 @@
 
 #[macro_use]
 mod declare;
+#[cfg(test)]
+mod capability;
 mod commands;
 mod dialogs;
 mod events;

@@ -12,7 +12,11 @@ fn exit_code(db: &std::path::Path, args: &[&str]) -> i32 {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(stderr.is_empty(), output.status.success(), "{args:?}: {stderr}");
+    assert_eq!(
+        stderr.is_empty(),
+        output.status.success(),
+        "{args:?}: {stderr}"
+    );
     output.status.code().expect("exited, not killed")
 }
 
