@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use tauri::async_runtime::{Mutex, spawn_blocking};
 use tauri::{AppHandle, Manager};
-use tidings_core::api::{AppEvent, RecoveryAction, RecoveryReport, StartupProblem, UserError};
+use tidings_core::api::{RecoveryAction, RecoveryReport, StartupProblem, UserError};
 use tidings_core::{Library, Refresher, store};
 
 use crate::{events, notify};
@@ -63,11 +63,7 @@ fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
         .reporting_to(Arc::new(events::Window(app.clone())));
     let refresher = Refresher::new(library.clone());
     let worker = library.clone();
-    let handle = app.clone();
-    tauri::async_runtime::spawn(async move {
-        let report = |r| events::send(&handle, AppEvent::WorkReport(r));
-        worker.do_work_as_asked(report).await;
-    });
+    tauri::async_runtime::spawn(async move { worker.do_work_as_asked().await });
     app.manage(library);
     app.manage(Arc::clone(&refresher));
     let handle = app.clone();
