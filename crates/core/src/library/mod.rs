@@ -187,7 +187,7 @@ impl Library {
             )
         })
         .await?;
-        // A new interval moves every feed's next refresh.
+        // The schedule looks again now, with the new settings, rather than at the end of its nap.
         self.schedule_changed.notify_one();
         Ok(())
     }
