@@ -100,7 +100,7 @@ async fn a_feed_added_again_at_another_address_is_already_subscribed() {
     std::fs::write(&file, opml).unwrap();
     let report = tidings_core::Library::open(&sandbox.database())
         .unwrap()
-        .import_opml_file(&file, |_, _| {})
+        .import_opml_file(&file)
         .await
         .unwrap();
     assert_eq!(

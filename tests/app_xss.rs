@@ -324,7 +324,7 @@ fn import_opml(db: &Path, opml: &str) -> tidings_core::api::ImportReport {
         let mut settings = library.settings().await.unwrap();
         settings.remote_images = tidings_core::api::RemoteImages::Never;
         library.set_settings(settings).await.unwrap();
-        library.import_opml_file(&file, |_, _| {}).await.unwrap()
+        library.import_opml_file(&file).await.unwrap()
     })
 }
 

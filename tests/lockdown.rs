@@ -1,6 +1,6 @@
 //! The app's lockdown, read from the files that declare it: the content security policy, the
-//! prototype freeze, the one capability file, the command allow-list in build.rs, the command
-//! handler and the plugins the app depends on. A change that loosens any of them fails here.
+//! prototype freeze, the one capability file against the declared commands, the commands the UI
+//! calls, and the plugins the app depends on. A change that loosens any of them fails here.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -14,19 +14,6 @@ fn read(path: &str) -> String {
 
 fn json(path: &str) -> Value {
     serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// The names in the slice or macro list that starts after `start` and ends at `end`, without
-/// quotes or module paths.
-fn names_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
-    let from = text.find(start).unwrap_or_else(|| panic!("no {start:?}")) + start.len();
-    let to = from + text[from..].find(end).unwrap();
-    text[from..to]
-        .split([',', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty() && !s.starts_with("//"))
-        .map(|s| s.trim_matches('"').rsplit("::").next().unwrap().to_string())
-        .collect()
 }
 
 fn security() -> Value {
@@ -97,8 +84,16 @@ fn the_prototype_is_frozen_and_no_global_tauri_object_exists() {
     );
 }
 
+// The commands as declared (src-tauri/src/commands.rs), which also make the handler list, the
+// allow-list in build.rs, the UI's wrappers and the capability file.
+include!("../src-tauri/command_names.rs");
+
+fn declared() -> BTreeSet<String> {
+    COMMANDS.iter().map(|c| c.to_string()).collect()
+}
+
 #[test]
-fn one_capability_file_grants_exactly_the_commands_the_ui_calls() {
+fn one_capability_file_grants_exactly_the_declared_commands() {
     let files: Vec<_> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/capabilities"))
             .unwrap()
@@ -117,53 +112,45 @@ fn one_capability_file_grants_exactly_the_commands_the_ui_calls() {
         .iter()
         .map(|p| p.as_str().expect("plain permission names").to_string())
         .collect();
-
-    let allow_listed = names_between(
-        &read("src-tauri/build.rs"),
-        "const COMMANDS: &[&str] = &[",
-        "];",
-    );
-    let handled = names_between(&read("src-tauri/src/lib.rs"), "generate_handler![", "]");
-    assert_eq!(
-        allow_listed, handled,
-        "build.rs and generate_handler! disagree"
-    );
-
-    // Every command the UI's api module invokes, and nothing it does not.
-    let api = read("ui/src/lib/api.ts");
-    let invoked: BTreeSet<String> = api
-        .match_indices("invoke<")
-        .filter_map(|(at, _)| {
-            let rest = &api[at..];
-            let open = rest.find("(\"")? + 2;
-            let close = open + rest[open..].find('"')?;
-            Some(rest[open..close].to_string())
-        })
-        .chain(ui_modules_invoking())
-        .collect();
-    assert_eq!(
-        invoked, allow_listed,
-        "the UI calls a command that is not allow-listed, or one is allow-listed but unused"
-    );
-
-    let mut expected: BTreeSet<String> = allow_listed
+    let mut expected: BTreeSet<String> = declared()
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
-    // The UI listens to the backend's progress events; nothing else of Tauri's core.
+    // The UI listens to core's events; nothing else of Tauri's core.
     expected.insert("core:event:allow-listen".into());
     expected.insert("core:event:allow-unlisten".into());
     assert_eq!(granted, expected);
     assert!(
-        api.contains("listen<"),
+        read("ui/src/lib/api.ts").contains("listen<"),
         "event permissions granted but unused"
     );
 }
 
-/// Commands invoked by UI modules other than api.ts (the recovery screen runs before the
-/// library exists, so it has its own tiny module).
-fn ui_modules_invoking() -> Vec<String> {
-    let text = read("ui/src/lib/recovery.ts");
+#[test]
+fn the_ui_calls_only_declared_commands_and_only_through_their_wrappers() {
+    let wrappers = "ui/src/lib/bindings/commands.ts";
+    let mut invoked = BTreeSet::new();
+    for file in ui_sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let calls = commands_invoked(&text);
+        if !file.ends_with(wrappers) {
+            assert!(
+                calls.is_empty() && !text.contains("invoke("),
+                "{} invokes a command itself: call it through api.ts",
+                file.display()
+            );
+        }
+        invoked.extend(calls);
+    }
+    assert_eq!(
+        invoked,
+        declared(),
+        "the UI calls a command the shell does not declare (and so does not allow), or misses one"
+    );
+}
+
+/// The names in `invoke<…>("name"` calls.
+fn commands_invoked(text: &str) -> BTreeSet<String> {
     text.match_indices("invoke<")
         .filter_map(|(at, _)| {
             let rest = &text[at..];
@@ -172,6 +159,21 @@ fn ui_modules_invoking() -> Vec<String> {
             Some(rest[open..close].to_string())
         })
         .collect()
+}
+
+/// Every TypeScript and Svelte file of the UI but its tests.
+fn ui_sources(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            files.extend(ui_sources(&path));
+        } else if (name.ends_with(".ts") || name.ends_with(".svelte")) && !name.contains(".test.") {
+            files.push(path);
+        }
+    }
+    files
 }
 
 #[test]

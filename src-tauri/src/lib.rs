@@ -1,11 +1,19 @@
 //! The desktop shell: one window, its navigation rules, and the commands and events that connect
 //! the UI to `tidings-core`. No product logic lives here.
 
+#[macro_use]
+mod declare;
+#[cfg(test)]
+mod capability;
 mod commands;
+mod dialogs;
+mod events;
 mod images;
 mod launch;
 mod notify;
 mod recovery;
+#[cfg(test)]
+mod typescript;
 mod window;
 
 use tauri::Manager;
@@ -43,45 +51,7 @@ pub fn run() {
             window::create_main(app.handle())?;
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::add_feed,
-            commands::list_feeds,
-            commands::remove_feed,
-            commands::rename_feed,
-            commands::move_feed,
-            commands::set_full_text,
-            commands::read_full_article,
-            commands::pages_to_read,
-            commands::stop_reading_pages,
-            commands::list_folders,
-            commands::create_folder,
-            commands::rename_folder,
-            commands::delete_folder,
-            commands::list_articles,
-            commands::view_counts,
-            commands::mark_view_read,
-            commands::mark_read_beside,
-            commands::undo,
-            commands::get_preferences,
-            commands::set_preferences,
-            commands::get_article,
-            commands::set_read,
-            commands::set_bookmarked,
-            commands::set_saved,
-            commands::save_url,
-            commands::search,
-            commands::get_settings,
-            commands::set_settings,
-            commands::refresh,
-            commands::cancel_refresh,
-            commands::import_opml,
-            commands::export_opml,
-            commands::export_articles,
-            commands::open_in_browser,
-            launch::take_subscribe_request,
-            recovery::startup_problem,
-            recovery::recover,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("Tidings failed to start");
 }

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tauri::async_runtime::{Mutex, spawn_blocking};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager};
 use tidings_core::api::{RecoveryAction, RecoveryReport, StartupProblem, UserError};
 use tidings_core::{Library, Refresher, store};
 
-use crate::{commands, notify};
+use crate::{events, notify};
 
 /// The database's path and, while it could not be opened, why. Whoever opens the library holds
 /// the lock until it is open or has failed, so asking waits for the outcome: the library's state
@@ -52,51 +52,38 @@ async fn open(app: AppHandle, path: PathBuf) -> Option<StartupProblem> {
 
 fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
     tracing::info!(path = %path.display(), "opening library");
-    let library = Library::open(path).map_err(|error| {
-        tracing::error!(%error, "the library could not be opened");
-        StartupProblem {
-            path: path.display().to_string(),
-            reason: error.to_string(),
-        }
-    })?;
+    let library = Library::open(path)
+        .map_err(|error| {
+            tracing::error!(%error, "the library could not be opened");
+            StartupProblem {
+                path: path.display().to_string(),
+                reason: error.to_string(),
+            }
+        })?
+        .reporting_to(Arc::new(events::Window(app.clone())));
     let refresher = Refresher::new(library.clone());
     let worker = library.clone();
-    let handle = app.clone();
-    tauri::async_runtime::spawn(async move {
-        let report = |r| commands::emit(&handle, "work-report", r);
-        worker.do_work_as_asked(report).await;
-    });
+    tauri::async_runtime::spawn(async move { worker.do_work_as_asked().await });
     app.manage(library);
     app.manage(Arc::clone(&refresher));
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
-        let progress = |p| commands::emit(&handle, "refresh-progress", p);
-        let finished = |result: tidings_core::Result<_>| {
-            if let Ok(summary) = &result {
-                notify::new_articles(&handle, summary);
-            }
-            commands::report_refresh(&handle, result);
-        };
-        refresher.run_schedule(progress, finished).await;
+        refresher
+            .run_schedule(|summary| notify::new_articles(&handle, summary))
+            .await;
     });
     Ok(())
 }
 
 /// Why the library could not be opened, or nothing when it is open; waits while it is opening.
-/// (The `Result` is only there because an async command that borrows state must return one.)
-#[tauri::command]
-pub async fn startup_problem(startup: State<'_, Startup>) -> Result<Option<StartupProblem>, ()> {
-    Ok(startup.problem.lock().await.clone())
+pub async fn startup_problem(app: &AppHandle) -> Result<Option<StartupProblem>, UserError> {
+    Ok(app.state::<Startup>().problem.lock().await.clone())
 }
 
 /// Carries out the person's choice on the recovery screen; when the library opens, the problem
 /// is gone from the report and the UI can load.
-#[tauri::command]
-pub async fn recover(
-    app: AppHandle,
-    startup: State<'_, Startup>,
-    action: RecoveryAction,
-) -> Result<RecoveryReport, UserError> {
+pub async fn recover(app: &AppHandle, action: RecoveryAction) -> Result<RecoveryReport, UserError> {
+    let startup = app.state::<Startup>();
     let mut problem = startup.problem.lock().await;
     if problem.is_none() {
         return Ok(RecoveryReport {
@@ -104,10 +91,9 @@ pub async fn recover(
             copy: None,
         });
     }
-    let to_user = |e: tidings_core::Error| e.to_user();
     let copy = match action {
         RecoveryAction::BackUp => {
-            let copy = store::copy_aside(&startup.path).map_err(to_user)?;
+            let copy = store::copy_aside(&startup.path)?;
             tracing::info!(copy = %copy.display(), "unreadable library copied");
             return Ok(RecoveryReport {
                 problem: problem.clone(),
@@ -115,13 +101,13 @@ pub async fn recover(
             });
         }
         RecoveryAction::StartFresh => {
-            let aside = store::set_aside(&startup.path).map_err(to_user)?;
+            let aside = store::set_aside(&startup.path)?;
             tracing::warn!(aside = %aside.display(), "unreadable library set aside; starting fresh");
             Some(aside.display().to_string())
         }
         RecoveryAction::Retry => None,
     };
-    *problem = open(app, startup.path.clone()).await;
+    *problem = open(app.clone(), startup.path.clone()).await;
     Ok(RecoveryReport {
         problem: problem.clone(),
         copy,

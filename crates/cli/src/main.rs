@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod articles;
+mod database;
+mod error;
 mod feeds;
 mod local;
 mod search;
@@ -14,18 +17,15 @@ mod work;
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 use clap::{Parser, Subcommand};
-use tidings_core::api::{ArticleCursor, ArticleView};
-use tidings_core::api::{SearchQuery, SearchScope, WorkReport};
-use tidings_core::export::{ExportFormat, ExportSelection};
-use tidings_core::store::default_db_path;
-use tidings_core::{Library, RefreshLimits};
-use work::{do_asked_work, work_done_text};
+use database::Database;
+use error::{EXIT_CODES, Failure};
 
 #[derive(Parser)]
 #[command(
     name = "tidings-cli",
     version,
-    about = "Tidings from the command line: the app's library, headless"
+    about = "Tidings from the command line: the app's library, headless",
+    after_help = EXIT_CODES
 )]
 struct Cli {
     /// Database file (default: the app's, e.g. ~/.local/share/org.tidings.reader/tidings.db)
@@ -134,63 +134,37 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(runtime) => runtime,
-        Err(e) => return fail(&format!("could not start: {e}")),
+    let outcome = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime.block_on(run(cli)),
+        Err(e) => Err(Failure::Core(tidings_core::Error::Task(e.to_string()))),
     };
-    match runtime.block_on(run(cli)) {
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => fail(&message),
+        Err(failure) => {
+            eprintln!("tidings-cli: {failure}");
+            failure.exit_code()
+        }
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    eprintln!("tidings-cli: {message}");
-    ExitCode::FAILURE
-}
-
-async fn run(cli: Cli) -> Result<(), String> {
-    let db = cli.db;
-    let open = || -> Result<Library, String> {
-        let path = db
-            .clone()
-            .or_else(default_db_path)
-            .ok_or("no data folder on this system; pass --db PATH")?;
-        Library::open(&path).map_err(|e| e.to_string())
-    };
+/// One function per command; the database file is found once and opened by those that need it.
+async fn run(cli: Cli) -> Result<(), Failure> {
+    let db = Database::new(cli.db);
     match cli.command {
-        Command::Bookmark { ids } => {
-            let library = open()?;
-            for &id in &ids {
-                library
-                    .set_bookmarked(id, true)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                // Printed only once stored: a crash test counts these as acknowledged.
-                println!("bookmarked {id}");
-            }
-            // As in the app, a bookmarked article's pictures are kept for reading offline.
-            for report in do_asked_work(&library, &ids).await? {
-                eprintln!("{}", work_done_text(&report));
-            }
-        }
-        Command::Backup { file } => {
-            open()?.backup(&file).await.map_err(|e| e.to_string())?;
-            println!("{}", file.display());
-        }
-        Command::Check => {
-            let path = db
-                .clone()
-                .or_else(default_db_path)
-                .ok_or("no data folder on this system; pass --db PATH")?;
-            let verdict = tidings_core::store::integrity_check(&path).map_err(|e| e.to_string())?;
-            println!("{verdict}");
-            if verdict != "ok" {
-                return Err(format!("{} is damaged", path.display()));
-            }
-        }
-        Command::Sanitize { base, file } => local::sanitize(&base, file.as_ref())?,
-        Command::Extract { url, file } => local::extract(url.as_deref(), file.as_ref())?,
+        Command::Add { url } => feeds::add(&db.open()?, &url).await,
+        Command::Refresh {
+            concurrency,
+            per_host,
+        } => feeds::refresh(db.open()?, concurrency, per_host).await,
+        Command::ImportOpml { file } => feeds::import_opml(&db.open()?, &file).await,
+        Command::ExportOpml { file } => feeds::export_opml(&db.open()?, file.as_deref()).await,
+        Command::Feeds => feeds::list(&db.open()?).await,
+        Command::List {
+            unread,
+            bookmarks,
+            feed,
+            limit,
+        } => articles::list(&db.open()?, articles::view(unread, bookmarks, feed), limit).await,
         Command::Export {
             bookmarks,
             saved,
@@ -198,31 +172,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             format,
             dir,
         } => {
-            let selection = match (id, bookmarks, saved) {
-                (Some(id), _, _) => ExportSelection::One(id),
-                (None, true, true) => ExportSelection::BookmarksAndSaved,
-                (None, false, true) => ExportSelection::Saved,
-                (None, true, false) => ExportSelection::Bookmarks,
-                (None, false, false) => {
-                    return Err("say what to export: --bookmarks, --saved or --id ID".to_string());
-                }
+            let export = articles::Export {
+                id,
+                bookmarks,
+                saved,
+                format: &format,
+                dir: &dir,
             };
-            let format: ExportFormat = format
-                .parse()
-                .map_err(|e: tidings_core::Error| e.to_string())?;
-            let report = open()?
-                .export(selection, format, &dir)
-                .await
-                .map_err(|e| e.to_string())?;
-            for path in &report.written {
-                println!("{}", path.display());
-            }
-            if report.missing_images > 0 {
-                eprintln!(
-                    "{} images were not kept offline; they link to the original instead",
-                    report.missing_images
-                );
-            }
+            articles::export(&db, export).await
         }
         Command::Search {
             query,
@@ -232,133 +189,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             unread,
             limit,
         } => {
-            let scope = match (feed, bookmarks, saved) {
-                (Some(feed_id), _, _) => SearchScope::Feed { feed_id },
-                (None, true, _) => SearchScope::Bookmarks,
-                (None, _, true) => SearchScope::Saved,
-                _ => SearchScope::All,
-            };
-            let query = SearchQuery {
-                text: query,
-                scope,
-                unread_only: unread,
-                since: None,
-                until: None,
-            };
-            search::search(&open()?, query, limit).await?;
+            let query = search::query(query, feed, bookmarks, saved, unread);
+            search::search(&db.open()?, query, limit).await
         }
-        Command::Save { url } => {
-            let library = open()?;
-            let outcome = library.save_url(&url).await.map_err(|e| e.to_string())?;
-            let id = outcome.article.id;
-            if let Some(note) = outcome.note {
-                eprintln!("{note}");
-            }
-            let mut kept = 0;
-            for report in do_asked_work(&library, &[id]).await? {
-                match report {
-                    WorkReport::ImagesKept { kept: images, .. } => kept = images.stored,
-                    other => eprintln!("{}", work_done_text(&other)),
-                }
-            }
-            println!(
-                "{id}\t{}\t{kept} images kept offline",
-                outcome.article.title
-            );
-        }
-        Command::Add { url } => feeds::add(&open()?, &url).await?,
-        Command::Refresh {
-            concurrency,
-            per_host,
-        } => {
-            let defaults = RefreshLimits::default();
-            let limits = RefreshLimits {
-                concurrent_feeds: concurrency.unwrap_or(defaults.concurrent_feeds),
-                per_host: per_host.unwrap_or(defaults.per_host),
-            };
-            feeds::refresh(&open()?.with_refresh_limits(limits)).await?;
-        }
-        Command::ImportOpml { file } => {
-            let report = open()?
-                .import_opml_file(&file, |_, _| {})
-                .await
-                .map_err(|e| e.to_string())?;
-            for rejected in &report.rejected {
-                eprintln!(
-                    "skipped {} <{}>: {}",
-                    rejected.title, rejected.url, rejected.reason
-                );
-            }
-            println!(
-                "{} added, {} already subscribed, {} skipped",
-                report.added,
-                report.already_subscribed,
-                report.rejected.len()
-            );
-        }
-        Command::ExportOpml { file } => {
-            let opml = open()?.export_opml().await.map_err(|e| e.to_string())?;
-            match file {
-                Some(path) => {
-                    std::fs::write(&path, opml).map_err(|e| format!("{}: {e}", path.display()))?
-                }
-                None => print!("{opml}"),
-            }
-        }
-        Command::Feeds => {
-            for feed in open()?.list_feeds().await.map_err(|e| e.to_string())? {
-                let error = feed
-                    .last_error
-                    .map(|e| format!("\tlast error: {e}"))
-                    .unwrap_or_default();
-                println!(
-                    "{}\t{}\t{} unread\t{}{error}",
-                    feed.id, feed.title, feed.unread_count, feed.url
-                );
-            }
-        }
-        Command::List {
-            unread,
-            bookmarks,
-            feed,
-            limit,
-        } => {
-            let view = match (unread, bookmarks, feed) {
-                (_, _, Some(feed_id)) => ArticleView::Feed { feed_id },
-                (true, _, _) => ArticleView::Unread,
-                (_, true, _) => ArticleView::Bookmarks,
-                _ => ArticleView::All,
-            };
-            list(&open()?, view, limit).await?;
-        }
+        Command::Save { url } => articles::save(&db.open()?, &url).await,
+        Command::Extract { url, file } => local::extract(url.as_deref(), file.as_deref()),
+        Command::Bookmark { ids } => articles::bookmark(&db.open()?, &ids).await,
+        Command::Backup { file } => database::backup(&db.open()?, &file).await,
+        Command::Check => database::check(db.path()?),
+        Command::Sanitize { base, file } => local::sanitize(&base, file.as_deref()),
     }
-    Ok(())
-}
-
-async fn list(library: &Library, view: ArticleView, limit: usize) -> Result<(), String> {
-    let mut after: Option<ArticleCursor> = None;
-    let mut printed = 0;
-    while printed < limit {
-        let page = library
-            .list_articles(view, after)
-            .await
-            .map_err(|e| e.to_string())?;
-        for article in page.articles.iter().take(limit - printed) {
-            let flags = format!(
-                "{}{}",
-                if article.is_read { ' ' } else { '*' },
-                if article.is_bookmarked { 'B' } else { ' ' }
-            );
-            println!(
-                "{}\t{flags}\t{}\t{}",
-                article.id, article.source_title, article.title
-            );
-            printed += 1;
-        }
-        match page.next {
-            Some(next) => after = Some(next),
-            None => break,
-        }
-    }
-    Ok(())
 }

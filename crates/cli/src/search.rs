@@ -2,16 +2,15 @@
 //! on stderr how many more match when the limit cut them off.
 
 use tidings_core::Library;
-use tidings_core::api::{SearchCursor, SearchQuery};
+use tidings_core::api::{SearchCursor, SearchQuery, SearchScope};
 
-pub async fn search(library: &Library, query: SearchQuery, limit: usize) -> Result<(), String> {
+use crate::error::Failure;
+
+pub async fn search(library: &Library, query: SearchQuery, limit: usize) -> Result<(), Failure> {
     let mut after: Option<SearchCursor> = None;
     let mut printed = 0;
     loop {
-        let page = library
-            .search(query.clone(), after)
-            .await
-            .map_err(|e| e.to_string())?;
+        let page = library.search(query.clone(), after).await?;
         if after.is_none() {
             for feed in &page.feeds {
                 println!("feed {}\t{}", feed.id, feed.title);
@@ -39,5 +38,29 @@ pub async fn search(library: &Library, query: SearchQuery, limit: usize) -> Resu
                 return Ok(());
             }
         }
+    }
+}
+
+/// What to search for: the words, in one feed, the bookmarks or the saved articles (or all),
+/// perhaps only the unread.
+pub fn query(
+    text: String,
+    feed: Option<i64>,
+    bookmarks: bool,
+    saved: bool,
+    unread: bool,
+) -> SearchQuery {
+    let scope = match (feed, bookmarks, saved) {
+        (Some(feed_id), _, _) => SearchScope::Feed { feed_id },
+        (None, true, _) => SearchScope::Bookmarks,
+        (None, _, true) => SearchScope::Saved,
+        _ => SearchScope::All,
+    };
+    SearchQuery {
+        text,
+        scope,
+        unread_only: unread,
+        since: None,
+        until: None,
     }
 }

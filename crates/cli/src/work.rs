@@ -11,13 +11,10 @@ use tidings_core::api::{ArticleId, WorkReport};
 pub async fn do_asked_work(
     library: &Library,
     articles: &[ArticleId],
-) -> Result<Vec<WorkReport>, String> {
+) -> tidings_core::Result<Vec<WorkReport>> {
     let reports = Mutex::new(Vec::new());
     let report = |r| reports.lock().unwrap_or_else(|p| p.into_inner()).push(r);
-    library
-        .do_work_on(articles, &report)
-        .await
-        .map_err(|e| e.to_string())?;
+    library.do_work_on(articles, &report).await?;
     Ok(reports.into_inner().unwrap_or_else(|p| p.into_inner()))
 }
 

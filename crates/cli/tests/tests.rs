@@ -2,11 +2,13 @@
 //! `tidings-cli` as a person would (arguments, stdin, a database file) and reads what it prints
 //! and stores; run one with `cargo test -p tidings-cli --test integration cli::`.
 //!
-//! Where a new test goes: a command's behaviour in `cli`, surviving kills in `crash_safety`,
-//! hostile feed servers in `hostile_servers`, or a new file declared below.
+//! Where a new test goes: a command's behaviour in `cli`, what its exit code says in
+//! `exit_codes`, surviving kills in `crash_safety`, hostile feed servers in `hostile_servers`, or
+//! a new file declared below.
 
 mod cli;
 mod crash_safety;
+mod exit_codes;
 mod hostile_servers;
 
 #[test]

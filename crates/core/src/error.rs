@@ -27,6 +27,13 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// How a command's failure reaches the person: `?` in the app's commands turns one into the other.
+impl From<Error> for UserError {
+    fn from(error: Error) -> UserError {
+        error.to_user()
+    }
+}
+
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {

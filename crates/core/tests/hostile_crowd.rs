@@ -76,7 +76,7 @@ async fn fifty_hostile_feeds_do_not_hold_up_a_good_one() {
         format!("<opml version=\"2.0\"><body>{outlines}</body></opml>"),
     )
     .unwrap();
-    let report = library.import_opml_file(&file, |_, _| {}).await.unwrap();
+    let report = library.import_opml_file(&file).await.unwrap();
     assert_eq!(report.added, 51, "{report:?}");
     let urls: HashMap<_, _> = library
         .list_feeds()

@@ -3,10 +3,11 @@
 //! kept in the database file and done once the site answers again. A real loopback site that
 //! goes away and comes back on the same address, a real database file opened twice.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use tidings_core::Library;
-use tidings_core::api::{ArticleId, ArticleView, PendingWork, WorkReport};
+use tidings_core::api::{AppEvent, ArticleId, ArticleView, PendingWork, Reporter, WorkReport};
 use tidings_core::store::ImageSource;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::http::header;
@@ -46,18 +47,25 @@ async fn start_site(seed: &SeedArticle) -> TestServer {
     TestServer::start_at(addr, news_site(seed, &format!("http://{addr}{PAGE}"))).await
 }
 
+/// Passes on the work reports among the library's events.
+struct Tell(mpsc::UnboundedSender<WorkReport>);
+
+impl Reporter for Tell {
+    fn report(&self, event: AppEvent) {
+        if let AppEvent::WorkReport(report) = event {
+            let _ = self.0.send(report);
+        }
+    }
+}
+
 /// The app's background worker over the library at `db`, and what it reports.
 fn start_worker(db: &std::path::Path) -> (Library, mpsc::UnboundedReceiver<WorkReport>) {
-    let library = Library::open(db).unwrap();
     let (tell, reports) = mpsc::unbounded_channel();
+    let library = Library::open(db)
+        .unwrap()
+        .reporting_to(Arc::new(Tell(tell)));
     let worker = library.clone();
-    tokio::spawn(async move {
-        worker
-            .do_work_as_asked(move |report| {
-                let _ = tell.send(report);
-            })
-            .await;
-    });
+    tokio::spawn(async move { worker.do_work_as_asked().await });
     (library, reports)
 }
 

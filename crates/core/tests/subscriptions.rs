@@ -207,10 +207,7 @@ async fn an_opml_file_too_large_is_refused_before_it_is_read() {
     let path = dir.path().join("huge.opml");
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(50 * 1024 * 1024).unwrap();
-    let error = library
-        .import_opml_file(&path, |_, _| {})
-        .await
-        .unwrap_err();
+    let error = library.import_opml_file(&path).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Invalid);
     assert!(error.to_string().contains("50.0 MB"), "{error}");
     assert!(library.list_feeds().await.unwrap().is_empty());

@@ -18,6 +18,7 @@ mod no_network;
 mod offline;
 mod pending_work;
 mod reading_in_full;
+mod reports;
 mod refresh_engine;
 mod search;
 mod subscriptions;

@@ -7,13 +7,12 @@ mod arguments;
 
 use std::sync::Mutex;
 
-use tauri::{AppHandle, Emitter, State};
-use tidings_core::api::SubscribeRequest;
+use tauri::{AppHandle, Manager};
+use tidings_core::api::{AppEvent, SubscribeRequest, UserError};
 
 use arguments::subscribe_request;
 
-/// Sent to the UI when a second launch brings a feed to the running app.
-pub const SUBSCRIBE_REQUEST: &str = "subscribe-request";
+use crate::events;
 
 /// What the first launch asked for, until the UI is ready to ask for it.
 #[derive(Default)]
@@ -28,16 +27,15 @@ impl Pending {
 
 /// A second launch: its arguments go to the UI that is already showing.
 pub fn hand_over(app: &AppHandle, argv: Vec<String>) {
-    if let Some(request) = subscribe_request(argv.into_iter().skip(1))
-        && let Err(error) = app.emit(SUBSCRIBE_REQUEST, request)
-    {
-        tracing::warn!(%error, "could not pass the feed to the window");
+    if let Some(request) = subscribe_request(argv.into_iter().skip(1)) {
+        events::send(app, AppEvent::SubscribeRequest(request));
     }
 }
 
-#[tauri::command]
-pub fn take_subscribe_request(pending: State<'_, Pending>) -> Option<SubscribeRequest> {
-    pending.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+/// The first launch's feed, once.
+pub fn take_subscribe_request(app: &AppHandle) -> Result<Option<SubscribeRequest>, UserError> {
+    let pending = app.state::<Pending>();
+    Ok(pending.0.lock().unwrap_or_else(|e| e.into_inner()).take())
 }
 
 #[cfg(test)]

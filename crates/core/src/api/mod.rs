@@ -3,6 +3,7 @@
 
 mod articles;
 mod errors;
+mod events;
 mod export;
 mod feeds;
 mod recovery;
@@ -12,6 +13,7 @@ mod settings;
 
 pub use articles::*;
 pub use errors::*;
+pub use events::*;
 pub use export::*;
 pub use feeds::*;
 pub use recovery::*;

@@ -219,4 +219,11 @@ impl Library {
         article.lead_image = article.lead_image.as_deref().map(&route);
         Ok(article)
     }
+
+    /// An article as the app shows it: its images through the app's image scheme, those the
+    /// person's setting holds back only when `load_images` (they asked for them).
+    pub async fn article_for_app(&self, id: ArticleId, load_images: bool) -> Result<Article> {
+        let route = |src: &str| media::app_image_url(id, src, load_images);
+        self.article_for_display(id, route).await
+    }
 }

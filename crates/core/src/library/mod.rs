@@ -25,8 +25,8 @@ use std::sync::Arc;
 use tokio::task::spawn_blocking;
 
 use crate::api::{
-    Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ListOptions, MarkedRead,
-    Preferences, RemoteImages, Settings, Side, ViewCounts,
+    AppEvent, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ListOptions, MarkedRead,
+    Preferences, RemoteImages, Reporter, Settings, Side, ViewCounts,
 };
 use crate::fetch::{FetchLimits, Fetcher};
 use crate::media::ImageLimits;
@@ -49,6 +49,17 @@ pub struct Library {
     page_permits: full_text::PagePermits,
     undo: Arc<undo::UndoLog>,
     work_wanted: pending::WorkWanted,
+    /// Told when the schedule may have changed (settings, imported feeds): the refresher looks
+    /// again at once instead of after its nap.
+    schedule_changed: Arc<tokio::sync::Notify>,
+    reporter: Arc<dyn Reporter>,
+}
+
+/// Where events go until a front end says where it wants them.
+struct Unheard;
+
+impl Reporter for Unheard {
+    fn report(&self, _: AppEvent) {}
 }
 
 /// Settings keys (the `settings` table).
@@ -89,7 +100,20 @@ impl Library {
             page_permits: Arc::new(tokio::sync::Semaphore::new(full_text::PAGES_AT_ONCE)),
             undo: Arc::default(),
             work_wanted: Arc::default(),
+            schedule_changed: Arc::default(),
+            reporter: Arc::new(Unheard),
         })
+    }
+
+    /// Sends what happens in the background (refresh progress, work reports, import progress)
+    /// to `reporter`: the app's window, the CLI's stderr.
+    pub fn reporting_to(mut self, reporter: Arc<dyn Reporter>) -> Library {
+        self.reporter = reporter;
+        self
+    }
+
+    fn report(&self, event: AppEvent) {
+        self.reporter.report(event);
     }
 
     /// Writes a consistent copy of the library to `to` (SQLite's online backup) while it stays in
@@ -162,7 +186,10 @@ impl Library {
                 if new.keep_all_images { "1" } else { "0" },
             )
         })
-        .await
+        .await?;
+        // The schedule looks again now, with the new settings, rather than at the end of its nap.
+        self.schedule_changed.notify_one();
+        Ok(())
     }
 
     /// How the person likes to read; defaults for anything never set.

@@ -3,9 +3,10 @@
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::Library;
-use crate::api::ImportReport;
+use crate::api::{AppEvent, ImportReport};
 use crate::discover::address::{KnownFeed, Subscribed};
 use crate::opml::{self, MAX_OPML_BYTES, OpmlError, OpmlFeed};
 use crate::store::NewSubscription;
@@ -35,12 +36,9 @@ impl Library {
         .await
     }
 
-    /// Reads and imports an OPML file, refusing one too large before reading it into memory.
-    pub async fn import_opml_file(
-        &self,
-        path: &Path,
-        progress: impl Fn(u64, u64) + Send + 'static,
-    ) -> Result<ImportReport> {
+    /// Reads and imports an OPML file, refusing one too large before reading it into memory;
+    /// reports its progress, and the schedule takes the new feeds at once.
+    pub async fn import_opml_file(&self, path: &Path) -> Result<ImportReport> {
         let file_error = |e: std::io::Error| Error::File {
             path: path.display().to_string(),
             reason: e.to_string(),
@@ -58,7 +56,11 @@ impl Library {
             }
             .into());
         }
-        self.import_opml(bytes, progress).await
+        let reporter = Arc::clone(&self.reporter);
+        let progress = move |done, total| reporter.report(AppEvent::ImportProgress { done, total });
+        let report = self.import_opml(bytes, progress).await?;
+        self.schedule_changed.notify_one();
+        Ok(report)
     }
 
     /// Every subscription as an OPML 2.0 document, folders included.

@@ -13,7 +13,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use super::Library;
-use crate::api::{ArticleId, WorkReport};
+use crate::api::{AppEvent, ArticleId, WorkReport};
 use crate::store::{TakenWork, WorkKind};
 use crate::{Error, Result, Timestamp, now};
 
@@ -88,8 +88,10 @@ impl Library {
     }
 
     /// Does the work people ask for, as they ask for it and as it comes due, until the task is
-    /// dropped. Everything pending is tried at once first: a restart is a person trying again.
-    pub async fn do_work_as_asked(&self, report: impl Fn(WorkReport)) {
+    /// dropped, reporting how each went. Everything pending is tried at once first: a restart is
+    /// a person trying again.
+    pub async fn do_work_as_asked(&self) {
+        let report = |r| self.report(AppEvent::WorkReport(r));
         self.network_is_back().await;
         loop {
             if let Err(error) = self.do_due_work(&report).await {

@@ -4,10 +4,8 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::sync::Notify;
-
 use super::{CancelToken, Library};
-use crate::api::{RefreshProgress, RefreshScope, RefreshSummary};
+use crate::api::{AppEvent, RefreshScope, RefreshSummary};
 use crate::{Result, now};
 
 /// The longest the schedule sleeps before looking again (new feeds, changed settings and a
@@ -17,7 +15,6 @@ const MAX_NAP: Duration = Duration::from_secs(60);
 pub struct Refresher {
     library: Library,
     running: Mutex<Option<CancelToken>>,
-    wake: Notify,
 }
 
 impl Refresher {
@@ -25,7 +22,6 @@ impl Refresher {
         Arc::new(Refresher {
             library,
             running: Mutex::new(None),
-            wake: Notify::new(),
         })
     }
 
@@ -33,12 +29,10 @@ impl Refresher {
         self.lock().is_some()
     }
 
-    /// Refreshes `scope` unless a refresh is already running (then returns `None`).
-    pub async fn refresh(
-        &self,
-        scope: RefreshScope,
-        progress: impl Fn(RefreshProgress),
-    ) -> Option<Result<RefreshSummary>> {
+    /// Refreshes `scope`, reporting its progress, unless a refresh is already running (then
+    /// returns `None`).
+    async fn refresh(&self, scope: RefreshScope) -> Option<Result<RefreshSummary>> {
+        let progress = |p| self.library.report(AppEvent::RefreshProgress(p));
         let cancel = {
             let mut running = self.lock();
             if running.is_some() {
@@ -70,6 +64,27 @@ impl Refresher {
         Some(result)
     }
 
+    /// Starts refreshing `scope` in the background unless a refresh is already running; its
+    /// progress and its end are reported.
+    pub fn start(self: &Arc<Self>, scope: RefreshScope) {
+        let refresher = Arc::clone(self);
+        tokio::spawn(async move {
+            if let Some(result) = refresher.refresh(scope).await {
+                refresher.report_end(&result);
+            }
+        });
+    }
+
+    fn report_end(&self, result: &Result<RefreshSummary>) {
+        self.library.report(match result {
+            Ok(summary) => AppEvent::RefreshFinished(summary.clone()),
+            Err(error) => {
+                tracing::warn!(%error, "refresh failed");
+                AppEvent::RefreshFailed(error.to_user())
+            }
+        });
+    }
+
     /// Stops the refresh in progress, if any; what finished stays stored.
     pub fn cancel(&self) {
         if let Some(cancel) = self.lock().as_ref() {
@@ -77,18 +92,10 @@ impl Refresher {
         }
     }
 
-    /// Makes the schedule look again now (after a setting changed or feeds were added).
-    pub fn wake(&self) {
-        self.wake.notify_one();
-    }
-
     /// The background schedule: whenever feeds are due, refreshes them, then applies retention.
-    /// Runs until the task is dropped. `finished` hears of each scheduled refresh that ran.
-    pub async fn run_schedule(
-        &self,
-        progress: impl Fn(RefreshProgress),
-        finished: impl Fn(Result<RefreshSummary>),
-    ) {
+    /// Runs until the task is dropped, reporting each scheduled refresh that ran; `finished`
+    /// hears of those that succeeded.
+    pub async fn run_schedule(&self, finished: impl Fn(&RefreshSummary)) {
         loop {
             let next = self.library.next_poll_at().await.ok().flatten();
             let nap = next.map_or(MAX_NAP, |at| {
@@ -97,21 +104,22 @@ impl Refresher {
             if !nap.is_zero() {
                 tokio::select! {
                     () = tokio::time::sleep(nap) => {}
-                    () = self.wake.notified() => {}
+                    () = self.library.schedule_changed.notified() => {}
                 }
                 continue;
             }
-            match self.refresh(RefreshScope::Due, &progress).await {
+            match self.refresh(RefreshScope::Due).await {
                 Some(Ok(summary)) => {
                     if summary.updated + summary.not_modified + summary.failed > 0 {
                         if let Err(error) = self.library.apply_retention().await {
                             tracing::warn!(%error, "retention failed");
                         }
-                        finished(Ok(summary));
+                        finished(&summary);
+                        self.report_end(&Ok(summary));
                     }
                 }
                 Some(Err(error)) => {
-                    finished(Err(error));
+                    self.report_end(&Err(error));
                     // Don't spin on a database that keeps failing.
                     tokio::time::sleep(MAX_NAP).await;
                 }

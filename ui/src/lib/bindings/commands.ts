@@ -1,0 +1,171 @@
+// Written by `cargo test -p tidings --lib` from src-tauri/src/commands.rs: one typed wrapper per command. Do not edit.
+import { invoke } from "@tauri-apps/api/core";
+import type { AddFeedOutcome } from "./AddFeedOutcome";
+import type { Article } from "./Article";
+import type { ArticleCursor } from "./ArticleCursor";
+import type { ArticlePage } from "./ArticlePage";
+import type { ArticleView } from "./ArticleView";
+import type { DeletedFolder } from "./DeletedFolder";
+import type { ExportFormat } from "./ExportFormat";
+import type { ExportReport } from "./ExportReport";
+import type { ExportSelection } from "./ExportSelection";
+import type { FeedSummary } from "./FeedSummary";
+import type { Folder } from "./Folder";
+import type { ImportReport } from "./ImportReport";
+import type { ListOptions } from "./ListOptions";
+import type { MarkedRead } from "./MarkedRead";
+import type { Preferences } from "./Preferences";
+import type { RecoveryAction } from "./RecoveryAction";
+import type { RecoveryReport } from "./RecoveryReport";
+import type { RefreshScope } from "./RefreshScope";
+import type { SaveOutcome } from "./SaveOutcome";
+import type { SearchCursor } from "./SearchCursor";
+import type { SearchQuery } from "./SearchQuery";
+import type { SearchResults } from "./SearchResults";
+import type { Settings } from "./Settings";
+import type { Side } from "./Side";
+import type { StartupProblem } from "./StartupProblem";
+import type { SubscribeRequest } from "./SubscribeRequest";
+import type { ViewCounts } from "./ViewCounts";
+
+/** The one Tauri event that carries every `AppEvent`. */
+export const APP_EVENT = "app-event";
+
+/** Adds a feed by its address, or by its site's (the feeds it advertises). */
+export const addFeed = (address: string): Promise<AddFeedOutcome> =>
+  invoke<AddFeedOutcome>("add_feed", { address });
+
+export const listFeeds = (): Promise<Array<FeedSummary>> =>
+  invoke<Array<FeedSummary>>("list_feeds");
+
+export const removeFeed = (feedId: number): Promise<void> =>
+  invoke<void>("remove_feed", { feedId });
+
+/** `null` gives the feed back its own title. */
+export const renameFeed = (feedId: number, title?: string | null): Promise<void> =>
+  invoke<void>("rename_feed", { feedId, title: title ?? null });
+
+/** `null` moves the feed to the top level. */
+export const moveFeed = (feedId: number, folderId?: number | null): Promise<void> =>
+  invoke<void>("move_feed", { feedId, folderId: folderId ?? null });
+
+/** Reads each new article's page in full at refresh (for feeds that carry only summaries), and the unread ones stored before. */
+export const setFullText = (feedId: number, fullText: boolean): Promise<void> =>
+  invoke<void>("set_full_text", { feedId, fullText });
+
+/** Reads one article's page in full in the background; a work report says when it is done. */
+export const readFullArticle = (id: number): Promise<void> =>
+  invoke<void>("read_full_article", { id });
+
+/** How many feed articles' pages are still to be read in full. */
+export const pagesToRead = (): Promise<number> =>
+  invoke<number>("pages_to_read");
+
+/** Stops reading feed articles' pages in full; what was read stays. */
+export const stopReadingPages = (): Promise<void> =>
+  invoke<void>("stop_reading_pages");
+
+export const listFolders = (): Promise<Array<Folder>> =>
+  invoke<Array<Folder>>("list_folders");
+
+/** Returns the new folder's id (or the existing one's, when the name is taken). */
+export const createFolder = (name: string): Promise<number> =>
+  invoke<number>("create_folder", { name });
+
+export const renameFolder = (folderId: number, name: string): Promise<void> =>
+  invoke<void>("rename_folder", { folderId, name });
+
+/** The folder's feeds move to the top level; the answer's token puts it back with them. */
+export const deleteFolder = (folderId: number): Promise<DeletedFolder> =>
+  invoke<DeletedFolder>("delete_folder", { folderId });
+
+/** One page of a view, in the order and with the filter of `options`. */
+export const listArticles = (view: ArticleView, after?: ArticleCursor | null, options?: ListOptions | null): Promise<ArticlePage> =>
+  invoke<ArticlePage>("list_articles", { view, after: after ?? null, options: options ?? null });
+
+export const viewCounts = (): Promise<ViewCounts> =>
+  invoke<ViewCounts>("view_counts");
+
+/** Marks the view's unread articles read (only those dated before `olderThan`, when given); the answer's token undoes it. */
+export const markViewRead = (view: ArticleView, olderThan?: number | null): Promise<MarkedRead> =>
+  invoke<MarkedRead>("mark_view_read", { view, olderThan: olderThan ?? null });
+
+/** Marks the view's unread articles on one side of the row at `at` read, in the list's order; the answer's token undoes it. */
+export const markReadBeside = (view: ArticleView, options: ListOptions, at: ArticleCursor, side: Side): Promise<MarkedRead> =>
+  invoke<MarkedRead>("mark_read_beside", { view, options, at, side });
+
+/** Puts back what gave the token `undo` (marking read, deleting a folder); false when it is too old to undo. */
+export const undo = (undo: number): Promise<boolean> =>
+  invoke<boolean>("undo", { undo });
+
+export const getPreferences = (): Promise<Preferences> =>
+  invoke<Preferences>("get_preferences");
+
+/** Returns what was stored: numbers are kept within their ranges. */
+export const setPreferences = (preferences: Preferences): Promise<Preferences> =>
+  invoke<Preferences>("set_preferences", { preferences });
+
+/** One article, its images pointed at the app's image scheme; `loadImages` when the person asked for the images their setting holds back. */
+export const getArticle = (id: number, loadImages: boolean): Promise<Article> =>
+  invoke<Article>("get_article", { id, loadImages });
+
+export const setRead = (id: number, read: boolean): Promise<void> =>
+  invoke<void>("set_read", { id, read });
+
+/** Bookmarking keeps the article's pictures offline in the background (a work report says how it went). */
+export const setBookmarked = (id: number, bookmarked: boolean): Promise<void> =>
+  invoke<void>("set_bookmarked", { id, bookmarked });
+
+/** Saving keeps the article's pictures offline in the background (a work report says how it went). */
+export const setSaved = (id: number, saved: boolean): Promise<void> =>
+  invoke<void>("set_saved", { id, saved });
+
+/** Saves any page to read later, in reader mode; a page holding no article is kept as a link, with a note why. */
+export const saveUrl = (address: string): Promise<SaveOutcome> =>
+  invoke<SaveOutcome>("save_url", { address });
+
+/** A page of results, best first: the first, or the one that follows `after` (the last page's `next`). */
+export const search = (query: SearchQuery, after?: SearchCursor | null): Promise<SearchResults> =>
+  invoke<SearchResults>("search", { query, after: after ?? null });
+
+export const getSettings = (): Promise<Settings> =>
+  invoke<Settings>("get_settings");
+
+export const setSettings = (settings: Settings): Promise<void> =>
+  invoke<void>("set_settings", { settings });
+
+/** Starts refreshing `scope` in the background unless a refresh is already running; its progress and end arrive as events. */
+export const refresh = (scope: RefreshScope): Promise<void> =>
+  invoke<void>("refresh", { scope });
+
+export const cancelRefresh = (): Promise<void> =>
+  invoke<void>("cancel_refresh");
+
+/** Asks for an OPML file with the system's dialog and imports it; `null` when the person cancelled. */
+export const importOpml = (): Promise<ImportReport | null> =>
+  invoke<ImportReport | null>("import_opml");
+
+/** Asks where to save with the system's dialog and writes every subscription as OPML; returns the path, `null` when cancelled. */
+export const exportOpml = (): Promise<string | null> =>
+  invoke<string | null>("export_opml");
+
+/** Asks for a folder with the system's dialog and writes the articles there; `null` when cancelled. */
+export const exportArticles = (selection: ExportSelection, format: ExportFormat): Promise<ExportReport | null> =>
+  invoke<ExportReport | null>("export_articles", { selection, format });
+
+/** Opens a web address in the system browser; anything but http(s) is refused. */
+export const openInBrowser = (url: string): Promise<void> =>
+  invoke<void>("open_in_browser", { url });
+
+/** The feed link or file Tidings was started with, once (`null` when there was none). */
+export const takeSubscribeRequest = (): Promise<SubscribeRequest | null> =>
+  invoke<SubscribeRequest | null>("take_subscribe_request");
+
+/** Why the library could not be opened at startup, or `null` when it is open. The library opens while the page loads; this answers once it has opened or failed, so the UI asks it first. */
+export const startupProblem = (): Promise<StartupProblem | null> =>
+  invoke<StartupProblem | null>("startup_problem");
+
+/** Retries, backs up, or starts fresh; the report's problem is `null` once the library is open. */
+export const recover = (action: RecoveryAction): Promise<RecoveryReport> =>
+  invoke<RecoveryReport>("recover", { action });
+
