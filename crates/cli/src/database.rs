@@ -2,11 +2,13 @@
 //! copied and checked.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tidings_core::Library;
 use tidings_core::store::default_db_path;
 
 use crate::error::Failure;
+use crate::terminal::Terminal;
 
 pub struct Database(Option<PathBuf>);
 
@@ -20,8 +22,13 @@ impl Database {
         self.0.as_deref().ok_or(Failure::NoDataFolder)
     }
 
+    /// The library, reporting the progress of long work (an import) to the terminal.
     pub fn open(&self) -> Result<Library, Failure> {
-        Ok(Library::open(self.path()?)?)
+        let library = Library::open(self.path()?)?;
+        Ok(match Terminal::if_attached() {
+            Some(terminal) => library.reporting_to(Arc::new(terminal)),
+            None => library,
+        })
     }
 }
 

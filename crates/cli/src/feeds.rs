@@ -4,10 +4,13 @@
 use std::path::Path;
 use std::sync::Mutex;
 
-use tidings_core::api::{AddFeedOutcome, FeedOutcome, RefreshProgress, RefreshScope};
+use tidings_core::api::{
+    AddFeedOutcome, AppEvent, FeedOutcome, RefreshProgress, RefreshScope, Reporter,
+};
 use tidings_core::{CancelToken, Library, RefreshLimits};
 
 use crate::error::{Failure, file_error};
+use crate::terminal::Terminal;
 
 /// Subscribes to the feed at `url` (or the one the site there offers). A feed subscribed to
 /// already is said so on stderr, and printed as a new one would be.
@@ -44,7 +47,11 @@ pub async fn refresh(
         per_host: per_host.unwrap_or(defaults.per_host),
     });
     let failures = Mutex::new(Vec::new());
+    let terminal = Terminal::if_attached();
     let note_failure = |p: RefreshProgress| {
+        if let Some(terminal) = &terminal {
+            terminal.report(AppEvent::RefreshProgress(p.clone()));
+        }
         if let FeedOutcome::Failed { reason } = p.outcome {
             let mut failures = failures.lock().unwrap_or_else(|e| e.into_inner());
             failures.push(format!("{}: {reason}", p.feed_title));

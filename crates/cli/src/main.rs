@@ -9,6 +9,7 @@ mod error;
 mod feeds;
 mod local;
 mod search;
+mod terminal;
 mod work;
 
 // Refreshing allocates from many threads at once; see the workspace Cargo.toml.

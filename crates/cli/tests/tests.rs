@@ -3,13 +3,14 @@
 //! and stores; run one with `cargo test -p tidings-cli --test integration cli::`.
 //!
 //! Where a new test goes: a command's behaviour in `cli`, what its exit code says in
-//! `exit_codes`, surviving kills in `crash_safety`, hostile feed servers in `hostile_servers`, or
-//! a new file declared below.
+//! `exit_codes`, surviving kills in `crash_safety`, hostile feed servers in `hostile_servers`,
+//! progress shown on a terminal in `terminal`, or a new file declared below.
 
 mod cli;
 mod crash_safety;
 mod exit_codes;
 mod hostile_servers;
+mod terminal;
 
 #[test]
 fn every_test_file_is_a_module() {
