@@ -39,7 +39,6 @@ macro_rules! commands {
         fn $name:ident($app:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $answer:ty $body:block
     )*) => {
         use tidings_core::api::*;
-        use tidings_core::export::{ExportFormat, ExportReport, ExportSelection};
         use $crate::declare::Shell as _;
         use $crate::{dialogs, launch, recovery};
 

@@ -25,10 +25,6 @@ impl Refresher {
         })
     }
 
-    pub fn is_running(&self) -> bool {
-        self.lock().is_some()
-    }
-
     /// Refreshes `scope`, reporting its progress, unless a refresh is already running (then
     /// returns `None`).
     async fn refresh(&self, scope: RefreshScope) -> Option<Result<RefreshSummary>> {
