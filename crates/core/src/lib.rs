@@ -28,6 +28,7 @@ pub mod sanitize;
 mod scan;
 pub mod search;
 pub mod store;
+pub mod sync;
 
 pub use error::{Error, Result};
 pub use library::{CancelToken, Library, RefreshLimits, Refresher};

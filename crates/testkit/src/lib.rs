@@ -8,6 +8,8 @@ pub mod measure;
 mod png;
 pub mod seed;
 mod server;
+#[cfg(unix)]
+pub mod sync_servers;
 
 use std::path::PathBuf;
 

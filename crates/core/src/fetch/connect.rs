@@ -27,7 +27,7 @@ pub enum ConnectProblem {
 
 impl ConnectProblem {
     /// Reads the causes of a failed request, outermost first.
-    pub(super) fn of<'a>(causes: impl Iterator<Item = &'a (dyn Error + 'static)>) -> Self {
+    pub(crate) fn of<'a>(causes: impl Iterator<Item = &'a (dyn Error + 'static)>) -> Self {
         let mut text = String::new();
         for cause in causes {
             if let Some(io) = cause.downcast_ref::<std::io::Error>() {
@@ -60,7 +60,7 @@ impl ConnectProblem {
     }
 
     /// What a person reads: what happened, then what to do.
-    pub(super) fn describe(&self, host: &str) -> String {
+    pub(crate) fn describe(&self, host: &str) -> String {
         match self {
             ConnectProblem::UnknownHost => format!(
                 "no site called {host} could be found — check the address for typos, and that this computer is online"
