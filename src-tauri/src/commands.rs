@@ -41,6 +41,23 @@ commands! {
 
     fn list_folders(app) -> Vec<Folder> { app.library()?.list_folders().await }
 
+    /// Every account, the library on this computer first.
+    fn list_accounts(app) -> Vec<Account> { app.library()?.accounts().await }
+
+    /// Checks the login with the server, keeps the password in the system's keychain, adds the
+    /// account. Sync it next.
+    fn add_account(app, account: NewAccount) -> Account { app.library()?.add_account(account).await }
+
+    /// Removes the account and its feeds; its bookmarked articles stay.
+    fn remove_account(app, account_id: AccountId) -> () {
+        app.library()?.remove_account(account_id).await
+    }
+
+    /// Sends the changes made here and fetches what is new; the summary says what it did.
+    fn sync_account(app, account_id: AccountId) -> SyncSummary {
+        app.library()?.sync_account(account_id).await
+    }
+
     /// Returns the new folder's id (or the existing one's, when the name is taken).
     fn create_folder(app, name: String) -> FolderId { app.library()?.create_folder(&name).await }
 

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod accounts;
 mod articles;
 mod database;
 mod error;
@@ -120,6 +121,32 @@ enum Command {
         #[arg(required = true)]
         ids: Vec<i64>,
     },
+    /// Remove the bookmark of articles
+    Unbookmark {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Mark articles read (on a synced account, sent to its server at the next sync)
+    Read {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Mark articles unread
+    Unread {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Accounts on feed services (FreshRSS, Miniflux, Tiny Tiny RSS…)
+    Account {
+        #[command(subcommand)]
+        command: AccountCommand,
+    },
+    /// Sync accounts with their servers: send changes made here, fetch what is new
+    Sync {
+        /// Only this account (its id from `account list`)
+        #[arg(long, value_name = "ID")]
+        account: Option<i64>,
+    },
     /// Write a consistent copy of the database to FILE while it stays in use (never overwrites)
     Backup { file: PathBuf },
     /// Check the database file for damage (SQLite's integrity check); prints "ok" if it is sound
@@ -131,6 +158,24 @@ enum Command {
         base: String,
         file: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum AccountCommand {
+    /// Add an account after checking its login; the password is read from stdin and kept in
+    /// the system's keychain
+    Add {
+        /// greader (FreshRSS, Miniflux, Inoreader-compatible…), fever or ttrss
+        kind: String,
+        /// The server's address
+        url: String,
+        #[arg(long, value_name = "USER")]
+        user: String,
+    },
+    /// List accounts: id, kind, name, last sync, changes waiting, last error
+    List,
+    /// Remove an account and its feeds (bookmarked articles stay)
+    Remove { id: i64 },
 }
 
 fn main() -> ExitCode {
@@ -196,6 +241,17 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Save { url } => articles::save(&db.open()?, &url).await,
         Command::Extract { url, file } => local::extract(url.as_deref(), file.as_deref()),
         Command::Bookmark { ids } => articles::bookmark(&db.open()?, &ids).await,
+        Command::Unbookmark { ids } => accounts::unbookmark(&db.open()?, &ids).await,
+        Command::Read { ids } => accounts::set_read(&db.open()?, &ids, true).await,
+        Command::Unread { ids } => accounts::set_read(&db.open()?, &ids, false).await,
+        Command::Account { command } => match command {
+            AccountCommand::Add { kind, url, user } => {
+                accounts::add(&db.open()?, &kind, &url, &user).await
+            }
+            AccountCommand::List => accounts::list(&db.open()?).await,
+            AccountCommand::Remove { id } => accounts::remove(&db.open()?, id).await,
+        },
+        Command::Sync { account } => accounts::sync(&db.open()?, account).await,
         Command::Backup { file } => database::backup(&db.open()?, &file).await,
         Command::Check => database::check(db.path()?),
         Command::Sanitize { base, file } => local::sanitize(&base, file.as_deref()),

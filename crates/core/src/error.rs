@@ -23,6 +23,12 @@ pub enum Error {
     File { path: String, reason: String },
     #[error("a background task failed: {0}")]
     Task(String),
+    /// A feed service failed or refused; `account` names it as the sidebar does.
+    #[error("{account}: {error}")]
+    Sync {
+        account: String,
+        error: crate::sync::SyncError,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -43,6 +49,19 @@ impl Error {
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Invalid(_) | Error::Opml(_) | Error::File { .. } => ErrorKind::Invalid,
             Error::Task(_) => ErrorKind::Internal,
+            Error::Sync { error, .. } => {
+                use crate::sync::SyncError;
+                match error {
+                    SyncError::Unreachable(_)
+                    | SyncError::Tls(_)
+                    | SyncError::Timeout
+                    | SyncError::RateLimited { .. } => ErrorKind::Network,
+                    SyncError::Server(_) | SyncError::BadResponse(_) | SyncError::Refused(_) => {
+                        ErrorKind::Http
+                    }
+                    SyncError::Auth(_) | SyncError::Unsupported(_) => ErrorKind::Invalid,
+                }
+            }
         }
     }
 

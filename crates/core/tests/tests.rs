@@ -8,6 +8,7 @@
 //! modules — refresh, read, bookmark, search, export, offline — goes in the module here of that
 //! capability, or a new file declared below.
 
+mod accounts;
 mod checkpoint;
 mod content_reach;
 mod export;

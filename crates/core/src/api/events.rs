@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{RefreshProgress, RefreshSummary, SubscribeRequest, UserError, WorkReport};
+use super::{
+    RefreshProgress, RefreshSummary, SubscribeRequest, SyncSummary, UserError, WorkReport,
+};
 
 /// Something that happened outside any command's answer: progress of long work, its end, a feed
 /// handed over by a second launch.
@@ -32,6 +34,8 @@ pub enum AppEvent {
     },
     /// How work asked for on an article went.
     WorkReport(WorkReport),
+    /// An account's sync ended (the person's or the schedule's); refused changes were undone.
+    SyncFinished(SyncSummary),
     /// A feed link or file opened with Tidings while it was already running.
     SubscribeRequest(SubscribeRequest),
 }

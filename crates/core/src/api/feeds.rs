@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::AccountId;
 use crate::Timestamp;
 
 pub type FeedId = i64;
@@ -16,6 +17,8 @@ pub type FolderId = i64;
 pub struct FeedSummary {
     #[ts(type = "number")]
     pub id: FeedId,
+    #[ts(type = "number")]
+    pub account_id: AccountId,
     pub url: String,
     /// The name the person gave the feed, else the feed's own title.
     pub title: String,
@@ -47,6 +50,8 @@ pub enum FeedStatus {
     Active,
     /// The server said 410 Gone: it is no longer polled.
     Gone,
+    /// The feed of an account on a feed service: its server polls it.
+    Synced,
 }
 
 /// A folder of feeds in the sidebar.
@@ -56,6 +61,8 @@ pub enum FeedStatus {
 pub struct Folder {
     #[ts(type = "number")]
     pub id: FolderId,
+    #[ts(type = "number")]
+    pub account_id: AccountId,
     pub name: String,
     #[ts(type = "number")]
     pub unread_count: i64,

@@ -1,6 +1,7 @@
 //! Plain data exchanged with the UI. TypeScript versions are generated from these structs by ts-rs
 //! (`cargo test -p tidings-core` writes them to `ui/src/lib/bindings/`), never written by hand.
 
+mod accounts;
 mod articles;
 mod errors;
 mod events;
@@ -11,6 +12,7 @@ mod refresh;
 mod search;
 mod settings;
 
+pub use accounts::*;
 pub use articles::*;
 pub use errors::*;
 pub use events::*;

@@ -81,3 +81,29 @@ fn enclosures_json(enclosures: &[feeds::Enclosure]) -> Option<String> {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// An article from a feed service, made like a feed's: sanitized against `base`, its link kept
+/// only when it is a web address, its identity the server's id (`r:`).
+pub fn prepare_remote_article(item: crate::sync::RemoteItem, base: url::Url) -> NewArticle {
+    let link = item
+        .url
+        .as_deref()
+        .and_then(|u| crate::fetch::parse_web_url(u).ok())
+        .map(|u| u.to_string());
+    let parsed = ParsedItem {
+        guid: None,
+        link,
+        title: item.title,
+        author: item.author,
+        content_html: item.content_html,
+        base_url: base,
+        published_at: item.published_at,
+        updated_at: None,
+        summary_html: None,
+        enclosures: Vec::new(),
+    };
+    NewArticle {
+        identity: format!("r:{}", item.id),
+        ..prepare_article(parsed)
+    }
+}

@@ -1,6 +1,7 @@
 //! The person's library: subscriptions and articles in one local database, refreshed over HTTP.
 //! The app's commands and the CLI's subcommands are each a call to one method here.
 
+mod accounts;
 mod background;
 mod export;
 mod full_text;
@@ -15,6 +16,7 @@ mod saving;
 pub mod schedule;
 mod search;
 mod subscriptions;
+mod sync;
 mod undo;
 mod writer;
 
@@ -53,6 +55,10 @@ pub struct Library {
     /// again at once instead of after its nap.
     schedule_changed: Arc<tokio::sync::Notify>,
     reporter: Arc<dyn Reporter>,
+    /// Accounts' passwords.
+    keychain: Arc<crate::sync::keychain::Keychain>,
+    /// The client for feed services (unlike `fetcher`, it may reach private addresses).
+    sync_http: crate::sync::SyncHttp,
 }
 
 /// Where events go until a front end says where it wants them.
@@ -102,6 +108,9 @@ impl Library {
             work_wanted: Arc::default(),
             schedule_changed: Arc::default(),
             reporter: Arc::new(Unheard),
+            keychain: Arc::default(),
+            sync_http: crate::sync::SyncHttp::new(crate::sync::http::SyncLimits::default())
+                .map_err(|e| Error::Invalid(e.to_string()))?,
         })
     }
 

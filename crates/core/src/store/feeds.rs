@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use super::articles::{NewArticle, upsert_articles};
-use crate::api::{FeedId, FeedStatus, FeedSummary, FolderId};
+use crate::api::{FeedId, FeedStatus, FeedSummary, FolderId, LOCAL_ACCOUNT};
 use crate::discover::address::KnownFeed;
 use crate::fetch::Validators;
 use crate::{Result, Timestamp};
@@ -33,7 +33,7 @@ pub struct NewSubscription {
 
 const SUMMARY_SELECT: &str = "SELECT f.id, f.url, coalesce(f.custom_title, f.title), f.site_url,
         f.folder_id, f.status, f.last_success_at, f.last_error, f.failure_count, f.next_poll_at,
-        f.unread_count, f.full_text
+        f.unread_count, f.full_text, f.account_id
      FROM feeds f";
 
 fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
@@ -44,10 +44,10 @@ fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
         title: row.get(2)?,
         site_url: row.get(3)?,
         folder_id: row.get(4)?,
-        status: if status == "gone" {
-            FeedStatus::Gone
-        } else {
-            FeedStatus::Active
+        status: match status.as_str() {
+            "gone" => FeedStatus::Gone,
+            "synced" => FeedStatus::Synced,
+            _ => FeedStatus::Active,
         },
         last_success_at: row.get(6)?,
         last_error: row.get(7)?,
@@ -55,6 +55,7 @@ fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
         next_poll_at: row.get(9)?,
         unread_count: row.get(10)?,
         full_text: row.get(11)?,
+        account_id: row.get(12)?,
     })
 }
 
@@ -106,11 +107,11 @@ impl Store {
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO feeds (url, title, site_url, folder_id, created_at, next_poll_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(url) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(account_id, url) DO NOTHING",
             )?;
             for (done, subscription) in subscriptions.iter().enumerate() {
                 let folder = match &subscription.folder {
-                    Some(name) => Some(super::folders::folder_named(&tx, name)?),
+                    Some(name) => Some(super::folders::folder_named(&tx, LOCAL_ACCOUNT, name)?),
                     None => None,
                 };
                 added += insert.execute(params![
@@ -155,8 +156,9 @@ impl Store {
     /// Every subscription's addresses and titles, to tell whether a feed is one of them.
     pub fn known_feeds(&self) -> Result<Vec<KnownFeed>> {
         let conn = self.reader();
-        let mut stmt =
-            conn.prepare_cached("SELECT id, url, site_url, title, custom_title FROM feeds")?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, url, site_url, title, custom_title FROM feeds WHERE account_id = 1",
+        )?;
         let feeds = stmt
             .query_map([], |row| {
                 let custom: Option<String> = row.get(4)?;

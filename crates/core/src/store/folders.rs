@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use crate::Result;
-use crate::api::{FeedId, Folder, FolderId};
+use crate::api::{AccountId, FeedId, Folder, FolderId, LOCAL_ACCOUNT};
 
 /// A folder as it was when deleted: enough to put it back as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,18 +15,27 @@ pub struct RemovedFolder {
     pub feeds: Vec<FeedId>,
 }
 
-/// The folder with this name, created if needed.
-pub(super) fn folder_named(tx: &Transaction, name: &str) -> rusqlite::Result<FolderId> {
+/// The account's folder with this name, created if needed.
+pub(super) fn folder_named(
+    tx: &Transaction,
+    account: AccountId,
+    name: &str,
+) -> rusqlite::Result<FolderId> {
     let name = name.trim();
     if let Some(id) = tx
-        .query_row("SELECT id FROM folders WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT id FROM folders WHERE account_id = ?1 AND name = ?2",
+            params![account, name],
+            |r| r.get(0),
+        )
         .optional()?
     {
         return Ok(id);
     }
-    tx.execute("INSERT INTO folders (name) VALUES (?1)", [name])?;
+    tx.execute(
+        "INSERT INTO folders (account_id, name) VALUES (?1, ?2)",
+        params![account, name],
+    )?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -35,7 +44,7 @@ impl Store {
     pub fn list_folders(&self) -> Result<Vec<Folder>> {
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(
-            "SELECT d.id, d.name, coalesce(sum(f.unread_count), 0)
+            "SELECT d.id, d.name, coalesce(sum(f.unread_count), 0), d.account_id
              FROM folders d LEFT JOIN feeds f ON f.folder_id = d.id
              GROUP BY d.id ORDER BY d.name COLLATE NOCASE",
         )?;
@@ -45,6 +54,7 @@ impl Store {
                     id: row.get(0)?,
                     name: row.get(1)?,
                     unread_count: row.get(2)?,
+                    account_id: row.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -55,7 +65,7 @@ impl Store {
     pub fn create_folder(&self, name: &str) -> Result<FolderId> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        let id = folder_named(&tx, name)?;
+        let id = folder_named(&tx, LOCAL_ACCOUNT, name)?;
         tx.commit()?;
         Ok(id)
     }
@@ -98,7 +108,7 @@ impl Store {
         let tx = conn.transaction()?;
         let named: Option<FolderId> = tx
             .query_row(
-                "SELECT id FROM folders WHERE name = ?1",
+                "SELECT id FROM folders WHERE account_id = 1 AND name = ?1",
                 [&folder.name],
                 |r| r.get(0),
             )
@@ -114,7 +124,7 @@ impl Store {
                 if reused == 1 {
                     folder.id
                 } else {
-                    folder_named(&tx, &folder.name)?
+                    folder_named(&tx, LOCAL_ACCOUNT, &folder.name)?
                 }
             }
         };

@@ -1,7 +1,7 @@
 //! Numbered schema migrations. `PRAGMA user_version` records how many have run; each runs once, in
 //! its own transaction, in order. Never edit a released migration: add the next one.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 const MIGRATIONS: &[&str] = &[
     // 1: feeds, articles with read/bookmark state, and the search index.
@@ -170,6 +170,95 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX pending_work_due ON pending_work(due_at);
     "#,
+    // 7: accounts (issue 16). The library so far becomes the local account (id 1); any number of
+    //    accounts on a feed service sit beside it, each with its own feeds and folders. Feeds
+    //    and folders are rebuilt because their addresses and names are unique per account now
+    //    (the same feed can be followed locally and on a server). A synced feed has status
+    //    'synced': its server polls it, Tidings never does, so every polling query
+    //    (status = 'active') leaves it alone. Its articles' identity is 'r:' and the server's
+    //    id. Changes to their read and starred state wait in the outbox until the server has
+    //    them.
+    r#"
+    CREATE TABLE accounts (
+        id             INTEGER PRIMARY KEY,
+        -- 'local', 'greader', 'fever' or 'ttrss'.
+        kind           TEXT NOT NULL,
+        name           TEXT NOT NULL,
+        url            TEXT,
+        user_name      TEXT,
+        created_at     INTEGER NOT NULL,
+        -- Where fetching new articles goes on from: the protocol's own cursor, stored with the
+        -- articles it brought.
+        cursor         TEXT,
+        last_sync_at   INTEGER,
+        last_error     TEXT,
+        last_error_at  INTEGER
+    ) STRICT;
+    INSERT INTO accounts (id, kind, name, created_at) VALUES (1, 'local', 'On this computer', unixepoch());
+
+    CREATE TABLE folders_new (
+        id          INTEGER PRIMARY KEY,
+        account_id  INTEGER NOT NULL DEFAULT 1 REFERENCES accounts(id) ON DELETE CASCADE,
+        name        TEXT NOT NULL COLLATE NOCASE,
+        UNIQUE (account_id, name)
+    ) STRICT;
+    INSERT INTO folders_new (id, name) SELECT id, name FROM folders;
+    DROP TABLE folders;
+    ALTER TABLE folders_new RENAME TO folders;
+
+    CREATE TABLE feeds_new (
+        id              INTEGER PRIMARY KEY,
+        account_id      INTEGER NOT NULL DEFAULT 1 REFERENCES accounts(id) ON DELETE CASCADE,
+        -- The server's id for a synced feed.
+        remote_id       TEXT,
+        url             TEXT NOT NULL,
+        title           TEXT NOT NULL,
+        site_url        TEXT,
+        etag            TEXT,
+        last_modified   TEXT,
+        created_at      INTEGER NOT NULL,
+        last_success_at INTEGER,
+        last_error      TEXT,
+        last_error_at   INTEGER,
+        failure_count   INTEGER NOT NULL DEFAULT 0,
+        folder_id       INTEGER REFERENCES folders(id) ON DELETE SET NULL,
+        custom_title    TEXT,
+        status          TEXT NOT NULL DEFAULT 'active',
+        last_checked_at INTEGER,
+        next_poll_at    INTEGER NOT NULL DEFAULT 0,
+        min_interval    INTEGER,
+        skip_hours      TEXT,
+        full_text       INTEGER NOT NULL DEFAULT 0,
+        unread_count    INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (account_id, url)
+    ) STRICT;
+    INSERT INTO feeds_new (id, url, title, site_url, etag, last_modified, created_at,
+            last_success_at, last_error, last_error_at, failure_count, folder_id, custom_title,
+            status, last_checked_at, next_poll_at, min_interval, skip_hours, full_text,
+            unread_count)
+        SELECT id, url, title, site_url, etag, last_modified, created_at, last_success_at,
+            last_error, last_error_at, failure_count, folder_id, custom_title, status,
+            last_checked_at, next_poll_at, min_interval, skip_hours, full_text, unread_count
+        FROM feeds;
+    DROP TABLE feeds;
+    ALTER TABLE feeds_new RENAME TO feeds;
+    CREATE INDEX feeds_due ON feeds(next_poll_at) WHERE status = 'active';
+    CREATE UNIQUE INDEX feeds_remote ON feeds(account_id, remote_id) WHERE remote_id IS NOT NULL;
+
+    -- A change to a synced article that its server does not have yet. One row per article and
+    -- field, holding the value wanted and the value the server had: a change and its opposite
+    -- before a sync leave nothing to send.
+    CREATE TABLE sync_outbox (
+        account_id  INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        remote_id   TEXT NOT NULL,
+        -- 'read' or 'starred'.
+        field       TEXT NOT NULL,
+        value       INTEGER NOT NULL,
+        from_value  INTEGER NOT NULL,
+        created_at  INTEGER NOT NULL,
+        PRIMARY KEY (account_id, remote_id, field)
+    ) STRICT, WITHOUT ROWID;
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {
@@ -181,19 +270,46 @@ pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {
             "it was written by a newer version of Tidings (schema {current}, this one knows {LATEST})"
         ));
     }
-    run(conn, current as usize, LATEST).map_err(|e| e.to_string())
+    run(conn, current as usize, LATEST)
 }
 
 /// Runs migrations `from + 1 ..= to`, each in its own transaction together with the version
 /// number, so a crash leaves the schema of one version or the next, never half of one.
-fn run(conn: &mut Connection, from: usize, to: usize) -> rusqlite::Result<()> {
-    for (index, sql) in MIGRATIONS[..to].iter().enumerate().skip(from) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
-    }
-    Ok(())
+///
+/// Foreign keys are off meanwhile, as SQLite's way of rebuilding a table asks (dropping the old
+/// `feeds` would otherwise empty every article's feed), and checked before each commit.
+fn run(conn: &mut Connection, from: usize, to: usize) -> Result<(), String> {
+    let enforced: bool = conn
+        .pragma_query_value(None, "foreign_keys", |row| row.get(0))
+        .map_err(|e| e.to_string())?;
+    conn.pragma_update(None, "foreign_keys", false)
+        .map_err(|e| e.to_string())?;
+    let result = (|| -> Result<(), String> {
+        for (index, sql) in MIGRATIONS[..to].iter().enumerate().skip(from) {
+            let mut migrate = || -> rusqlite::Result<Option<String>> {
+                let tx = conn.transaction()?;
+                tx.execute_batch(sql)?;
+                let broken: Option<String> = tx
+                    .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))
+                    .optional()?;
+                if broken.is_none() {
+                    tx.pragma_update(None, "user_version", index as i64 + 1)?;
+                    tx.commit()?;
+                }
+                Ok(broken)
+            };
+            if let Some(table) = migrate().map_err(|e| e.to_string())? {
+                return Err(format!(
+                    "migration {} left rows of {table} pointing nowhere",
+                    index + 1
+                ));
+            }
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", enforced)
+        .map_err(|e| e.to_string())?;
+    result
 }
 
 /// The schema version this build writes.
@@ -208,5 +324,5 @@ pub fn create_at_version(path: &std::path::Path, version: usize) -> Result<(), S
     let current: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(|e| e.to_string())?;
-    run(&mut conn, current as usize, version.min(LATEST)).map_err(|e| e.to_string())
+    run(&mut conn, current as usize, version.min(LATEST))
 }

@@ -4,6 +4,7 @@
 //! Two connections: one writer (refreshes, state changes) and one reader, so that the UI's
 //! queries never wait behind a refresh's transaction. WAL mode lets them run side by side.
 
+mod accounts;
 mod articles;
 mod backup;
 mod checkpoint;
@@ -12,6 +13,7 @@ mod folders;
 mod full_text;
 mod images;
 pub mod migrations;
+mod outbox;
 mod pending;
 mod polling;
 mod reading;
@@ -19,6 +21,7 @@ mod retention;
 mod saved;
 mod search;
 mod settings;
+mod synced;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -28,16 +31,19 @@ use rusqlite::Connection;
 
 use crate::{APP_IDENTIFIER, Error, Result};
 
+pub use accounts::StoredAccount;
 pub use articles::NewArticle;
 pub use backup::{copy_aside, integrity_check, set_aside};
 pub use feeds::{FeedUpdate, NewSubscription};
 pub use folders::RemovedFolder;
 pub use full_text::{FullArticle, PageToRead};
 pub use images::ImageSource;
+pub use outbox::{OutgoingChange, SyncedField};
 pub use pending::{TakenWork, WorkKind};
 pub use polling::{FeedToRefresh, PollRecord, PollWrite};
 pub use reading::{ArticleQuery, reading_minutes};
 pub use saved::SavedPage;
+pub use synced::{Applied, SyncedArticle};
 pub use views::start_of_today;
 
 /// How many articles a store operation inserted and changed.

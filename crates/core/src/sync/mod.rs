@@ -16,6 +16,7 @@
 pub mod fever;
 pub mod greader;
 pub mod http;
+pub mod keychain;
 pub mod ttrss;
 
 use crate::Timestamp;
@@ -181,3 +182,36 @@ pub trait Backend: Sized {
     /// Puts the feed in `folder`, or outside any when `None`.
     async fn move_feed(&mut self, feed_id: &str, folder: Option<&str>) -> Result<(), SyncError>;
 }
+
+/// Logs in with the backend of `kind` and evaluates `body` with `backend` bound to it
+/// (`&mut impl Backend`). Answers `Result<body's value, SyncError>`.
+macro_rules! with_backend {
+    ($kind:expr, $http:expr, $login:expr, |$backend:ident| $body:expr) => {
+        async {
+            use $crate::api::AccountKind;
+            use $crate::sync::{Backend, SyncError, fever, greader, ttrss};
+            match $kind {
+                AccountKind::Greader => {
+                    let mut client = greader::Client::log_in($http, $login).await?;
+                    let $backend = &mut client;
+                    Ok($body)
+                }
+                AccountKind::Fever => {
+                    let mut client = fever::Client::log_in($http, $login).await?;
+                    let $backend = &mut client;
+                    Ok($body)
+                }
+                AccountKind::Ttrss => {
+                    let mut client = ttrss::Client::log_in($http, $login).await?;
+                    let $backend = &mut client;
+                    Ok($body)
+                }
+                AccountKind::Local => Err(SyncError::Unsupported(
+                    "the library on this computer has no server".to_string(),
+                )),
+            }
+        }
+        .await
+    };
+}
+pub(crate) use with_backend;

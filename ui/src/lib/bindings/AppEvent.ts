@@ -2,6 +2,7 @@
 import type { RefreshProgress } from "./RefreshProgress";
 import type { RefreshSummary } from "./RefreshSummary";
 import type { SubscribeRequest } from "./SubscribeRequest";
+import type { SyncSummary } from "./SyncSummary";
 import type { UserError } from "./UserError";
 import type { WorkReport } from "./WorkReport";
 
@@ -9,4 +10,4 @@ import type { WorkReport } from "./WorkReport";
  * Something that happened outside any command's answer: progress of long work, its end, a feed
  * handed over by a second launch.
  */
-export type AppEvent = { "kind": "refreshProgress", "details": RefreshProgress } | { "kind": "refreshFinished", "details": RefreshSummary } | { "kind": "refreshFailed", "details": UserError } | { "kind": "importProgress", "details": { done: number, total: number, } } | { "kind": "workReport", "details": WorkReport } | { "kind": "subscribeRequest", "details": SubscribeRequest };
+export type AppEvent = { "kind": "refreshProgress", "details": RefreshProgress } | { "kind": "refreshFinished", "details": RefreshSummary } | { "kind": "refreshFailed", "details": UserError } | { "kind": "importProgress", "details": { done: number, total: number, } } | { "kind": "workReport", "details": WorkReport } | { "kind": "syncFinished", "details": SyncSummary } | { "kind": "subscribeRequest", "details": SubscribeRequest };

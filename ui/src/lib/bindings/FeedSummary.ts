@@ -4,7 +4,7 @@ import type { FeedStatus } from "./FeedStatus";
 /**
  * A subscription as the sidebar shows it, with its health.
  */
-export type FeedSummary = { id: number, url: string, 
+export type FeedSummary = { id: number, accountId: number, url: string, 
 /**
  * The name the person gave the feed, else the feed's own title.
  */

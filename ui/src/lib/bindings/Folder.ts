@@ -3,4 +3,4 @@
 /**
  * A folder of feeds in the sidebar.
  */
-export type Folder = { id: number, name: string, unreadCount: number, };
+export type Folder = { id: number, accountId: number, name: string, unreadCount: number, };

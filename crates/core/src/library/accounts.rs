@@ -1,0 +1,141 @@
+//! Adding, listing and removing accounts on feed services.
+
+use super::Library;
+use crate::api::{Account, AccountAbilities, AccountId, AccountKind, NewAccount};
+use crate::store::StoredAccount;
+use crate::sync::http::SyncLimits;
+use crate::sync::keychain::Kept;
+use crate::sync::{Login, SyncHttp};
+use crate::{Error, Result, now};
+
+impl AccountKind {
+    /// What an account of this kind lets a person do (the backends' own `capabilities()`
+    /// answer the same; a test holds them to it).
+    pub fn abilities(self) -> AccountAbilities {
+        match self {
+            AccountKind::Local | AccountKind::Greader => AccountAbilities {
+                subscribe: true,
+                unsubscribe: true,
+                rename_feed: true,
+                move_feed: true,
+            },
+            AccountKind::Fever => AccountAbilities::default(),
+            AccountKind::Ttrss => AccountAbilities {
+                subscribe: true,
+                unsubscribe: true,
+                rename_feed: false,
+                move_feed: false,
+            },
+        }
+    }
+}
+
+impl Library {
+    /// Bounds calls to feed services (tests make a stalled server give up sooner).
+    pub fn with_sync_limits(mut self, limits: SyncLimits) -> Result<Library> {
+        self.sync_http = SyncHttp::new(limits).map_err(|e| Error::Invalid(e.to_string()))?;
+        Ok(self)
+    }
+
+    /// Adds an account after checking that its server takes the login; the password goes to
+    /// the keychain. Nothing is stored when the login fails. Sync it next.
+    pub async fn add_account(&self, new: NewAccount) -> Result<Account> {
+        if new.kind == AccountKind::Local {
+            return Err(Error::Invalid(
+                "there is already a library on this computer".to_string(),
+            ));
+        }
+        let url = crate::fetch::parse_web_url(&new.url)?.to_string();
+        let name = account_name(&url);
+        let login = Login {
+            url: url.clone(),
+            user: new.user_name.trim().to_string(),
+            password: new.password,
+        };
+        crate::sync::with_backend!(new.kind, self.sync_http.clone(), &login, |backend| {
+            backend.capabilities()
+        })
+        .map_err(|error| Error::Sync {
+            account: name.clone(),
+            error,
+        })?;
+        let keychain = self.keychain.clone();
+        let kept = {
+            let login = login.clone();
+            tokio::task::spawn_blocking(move || {
+                keychain.keep(&login.url, &login.user, &login.password)
+            })
+            .await?
+        };
+        if let Kept::ForThisRunOnly(reason) = &kept {
+            tracing::warn!("{name}: the password is kept for this run only: {reason}");
+        }
+        let kind = new.kind;
+        let id = self
+            .blocking(move |s| s.insert_account(kind, &name, &login.url, &login.user, now()))
+            .await?;
+        self.account(id).await
+    }
+
+    /// Every account, the local one first.
+    pub async fn accounts(&self) -> Result<Vec<Account>> {
+        let stored = self.blocking(|s| s.accounts()).await?;
+        Ok(stored.into_iter().map(|a| self.shown(a)).collect())
+    }
+
+    pub async fn account(&self, id: AccountId) -> Result<Account> {
+        let stored = self
+            .blocking(move |s| s.account(id))
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("account {id}")))?;
+        Ok(self.shown(stored))
+    }
+
+    /// Removes an account, its feeds and its password; its bookmarked articles stay.
+    pub async fn remove_account(&self, id: AccountId) -> Result<()> {
+        let account = self.remote_account(id).await?;
+        if !self.blocking(move |s| s.remove_account(id)).await? {
+            return Err(Error::NotFound(format!("account {id}")));
+        }
+        let keychain = self.keychain.clone();
+        let (url, user) = (
+            account.url.unwrap_or_default(),
+            account.user_name.unwrap_or_default(),
+        );
+        tokio::task::spawn_blocking(move || keychain.forget(&url, &user)).await?;
+        Ok(())
+    }
+
+    fn shown(&self, stored: StoredAccount) -> Account {
+        let password_not_kept = match (&stored.url, &stored.user_name) {
+            (Some(url), Some(user)) => self.keychain.kept_for_this_run_only(url, user),
+            _ => false,
+        };
+        Account {
+            id: stored.id,
+            kind: stored.kind,
+            name: stored.name,
+            url: stored.url,
+            user_name: stored.user_name,
+            abilities: stored.kind.abilities(),
+            last_sync_at: stored.last_sync_at,
+            last_error: stored.last_error,
+            pending_changes: stored.pending_changes,
+            password_not_kept,
+        }
+    }
+}
+
+/// The name the sidebar gives an account: its server's host (and port, when not the usual).
+fn account_name(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            let host = u.host_str()?.to_string();
+            Some(match u.port() {
+                Some(port) => format!("{host}:{port}"),
+                None => host,
+            })
+        })
+        .unwrap_or_else(|| url.to_string())
+}

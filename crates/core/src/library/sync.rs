@@ -1,0 +1,284 @@
+//! Syncing an account with its feed service: what is sent, what is stored, in which order.
+//!
+//! 1. Send the outbox (changes made here), in batches; a change the server refuses is undone
+//!    here and named in the summary.
+//! 2. The server's feeds and folders become the account's.
+//! 3. New articles, page by page, each page stored with the cursor after it (a sync stopped
+//!    anywhere resumes after the last page stored).
+//! 4. Read and starred state from the server's full id lists, so a change made on another
+//!    device reaches articles already here. Anything still in the outbox wins: a sync never
+//!    undoes what the person did while it ran.
+
+use std::collections::{HashMap, HashSet};
+
+use url::Url;
+
+use super::Library;
+use crate::api::{AccountId, AccountKind, SyncSummary};
+use crate::store::{OutgoingChange, StoredAccount, SyncedArticle, SyncedField};
+use crate::sync::{Backend, Login, Mark, RemoteItem, SyncError};
+use crate::{Error, Result, now};
+
+/// Changes sent per request: the Google Reader API takes many ids in one call.
+const OUTBOX_BATCH: usize = 250;
+
+impl Library {
+    /// Syncs one account. Its outcome is also stored on the account (last sync, last error)
+    /// and reported as [`crate::api::AppEvent::SyncFinished`].
+    pub async fn sync_account(&self, id: AccountId) -> Result<SyncSummary> {
+        let account = self.remote_account(id).await?;
+        let outcome = self.sync_stored(&account).await;
+        let store_outcome = match &outcome {
+            Ok(_) => self.blocking(move |s| s.account_synced(id, now())).await,
+            Err(error) => {
+                let message = error.to_string();
+                tracing::warn!(account = id, "sync failed: {message}");
+                self.blocking(move |s| s.account_failed(id, &message, now()))
+                    .await
+            }
+        };
+        store_outcome?;
+        let summary = match &outcome {
+            Ok(summary) => summary.clone(),
+            Err(error) => SyncSummary {
+                account_id: id,
+                error: Some(error.to_string()),
+                ..SyncSummary::default()
+            },
+        };
+        self.report(crate::api::AppEvent::SyncFinished(summary));
+        if outcome
+            .as_ref()
+            .is_ok_and(|s| s.changed_articles + s.new_articles > 0)
+        {
+            self.work_wanted.notify_one();
+        }
+        outcome
+    }
+
+    /// Syncs every account on a feed service, one after the other; one failing does not stop
+    /// the others.
+    pub async fn sync_all(&self) -> Result<Vec<SyncSummary>> {
+        let accounts = self.blocking(|s| s.accounts()).await?;
+        let mut summaries = Vec::new();
+        for account in accounts
+            .into_iter()
+            .filter(|a| a.kind != AccountKind::Local)
+        {
+            summaries.push(match self.sync_account(account.id).await {
+                Ok(summary) => summary,
+                Err(error) => SyncSummary {
+                    account_id: account.id,
+                    error: Some(error.to_string()),
+                    ..SyncSummary::default()
+                },
+            });
+        }
+        Ok(summaries)
+    }
+
+    pub(super) async fn remote_account(&self, id: AccountId) -> Result<StoredAccount> {
+        let account = self
+            .blocking(move |s| s.account(id))
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("account {id}")))?;
+        if account.kind == AccountKind::Local {
+            return Err(Error::Invalid(
+                "the library on this computer has no server to sync with".to_string(),
+            ));
+        }
+        Ok(account)
+    }
+
+    /// The login kept for an account: its address and user, and the password from the keychain.
+    pub(super) async fn login_of(&self, account: &StoredAccount) -> Result<Login> {
+        let url = account.url.clone().unwrap_or_default();
+        let user = account.user_name.clone().unwrap_or_default();
+        let keychain = self.keychain.clone();
+        let (u, n) = (url.clone(), user.clone());
+        let password = tokio::task::spawn_blocking(move || keychain.password(&u, &n))
+            .await?
+            .map_err(|reason| sync_error(account, SyncError::Auth(reason)))?;
+        Ok(Login {
+            url,
+            user,
+            password,
+        })
+    }
+
+    async fn sync_stored(&self, account: &StoredAccount) -> Result<SyncSummary> {
+        let login = self.login_of(account).await?;
+        crate::sync::with_backend!(account.kind, self.sync_http.clone(), &login, |backend| {
+            self.sync_with(account, backend).await
+        })
+        .map_err(|error| sync_error(account, error))?
+    }
+
+    /// One sync through a logged-in backend. Server failures end it with their `SyncError`;
+    /// what was stored before stays.
+    pub(super) async fn sync_with<B: Backend>(
+        &self,
+        account: &StoredAccount,
+        backend: &mut B,
+    ) -> Result<SyncSummary> {
+        let id = account.id;
+        let failed = |error| sync_error(account, error);
+        let mut summary = SyncSummary {
+            account_id: id,
+            ..SyncSummary::default()
+        };
+
+        // 1. What the person did here.
+        loop {
+            let batch = self.blocking(move |s| s.outbox(id, OUTBOX_BATCH)).await?;
+            if batch.is_empty() {
+                break;
+            }
+            let mut sent = Vec::new();
+            let mut refused = Vec::new();
+            for (mark, changes) in by_mark(batch) {
+                let ids: Vec<String> = changes.iter().map(|c| c.remote_id.clone()).collect();
+                match backend.mark(&ids, mark).await {
+                    Ok(()) => sent.extend(changes),
+                    Err(SyncError::Refused(reason)) => {
+                        tracing::warn!(account = id, "the server refused {mark:?}: {reason}");
+                        refused.push((changes, reason));
+                    }
+                    Err(error) => {
+                        // Keep what did go through; the rest stays in the outbox.
+                        self.blocking(move |s| s.outbox_sent(id, &sent)).await?;
+                        return Err(failed(error));
+                    }
+                }
+            }
+            summary.sent += sent.len() as u64;
+            self.blocking(move |s| s.outbox_sent(id, &sent)).await?;
+            for (changes, reason) in refused {
+                let titles = self
+                    .blocking(move |s| s.outbox_refused(id, &changes))
+                    .await?;
+                summary.refused.extend(
+                    titles
+                        .into_iter()
+                        .map(|title| format!("“{title}” was put back: {reason}")),
+                );
+            }
+        }
+
+        // 2. Subscriptions and folders.
+        let feeds = backend.feeds().await.map_err(failed)?;
+        summary.feeds = feeds.len() as u64;
+        let feed_urls: HashMap<String, String> = feeds
+            .iter()
+            .map(|f| (f.id.clone(), f.url.clone()))
+            .collect();
+        let feed_ids = self
+            .blocking(move |s| s.apply_remote_feeds(id, &feeds, now()))
+            .await?;
+
+        // 3. New articles.
+        let mut cursor = account.cursor.clone();
+        loop {
+            let page = backend.new_items(cursor.as_deref()).await.map_err(failed)?;
+            let feed_ids = feed_ids.clone();
+            let feed_urls = feed_urls.clone();
+            let items = page.items;
+            let articles = tokio::task::spawn_blocking(move || {
+                items
+                    .into_iter()
+                    .filter_map(|item| prepare(item, &feed_ids, &feed_urls))
+                    .collect::<Vec<_>>()
+            })
+            .await?;
+            let page_cursor = page.cursor.clone();
+            let applied = self
+                .blocking(move |s| s.apply_remote_items(id, &articles, &page_cursor, now()))
+                .await?;
+            summary.new_articles += applied.inserted;
+            summary.changed_articles += applied.changed;
+            let advanced = cursor.as_deref() != Some(page.cursor.as_str());
+            cursor = Some(page.cursor);
+            // A server that hands back the same cursor would have us ask forever.
+            if page.done || !advanced {
+                break;
+            }
+        }
+
+        // 4. State changed elsewhere.
+        let unread: HashSet<String> = backend
+            .unread_ids()
+            .await
+            .map_err(failed)?
+            .into_iter()
+            .collect();
+        let starred: HashSet<String> = backend
+            .starred_ids()
+            .await
+            .map_err(failed)?
+            .into_iter()
+            .collect();
+        summary.changed_articles += self
+            .blocking(move |s| s.reconcile(id, &unread, &starred, now()))
+            .await?;
+        Ok(summary)
+    }
+}
+
+fn sync_error(account: &StoredAccount, error: SyncError) -> Error {
+    Error::Sync {
+        account: account.name.clone(),
+        error,
+    }
+}
+
+/// The outbox's changes grouped by what the server is asked to do.
+fn by_mark(changes: Vec<OutgoingChange>) -> Vec<(Mark, Vec<OutgoingChange>)> {
+    let mut groups: Vec<(Mark, Vec<OutgoingChange>)> = Vec::new();
+    for change in changes {
+        let mark = match (change.field, change.value) {
+            (SyncedField::Read, true) => Mark::Read,
+            (SyncedField::Read, false) => Mark::Unread,
+            (SyncedField::Starred, true) => Mark::Starred,
+            (SyncedField::Starred, false) => Mark::Unstarred,
+        };
+        match groups.iter_mut().find(|(m, _)| *m == mark) {
+            Some((_, group)) => group.push(change),
+            None => groups.push((mark, vec![change])),
+        }
+    }
+    groups
+}
+
+/// A server's article, sanitized and ready to store; `None` for one whose feed the server did
+/// not list (it is fetched with that feed at the next sync).
+fn prepare(
+    item: RemoteItem,
+    feed_ids: &HashMap<String, i64>,
+    feed_urls: &HashMap<String, String>,
+) -> Option<SyncedArticle> {
+    let Some(&feed_id) = feed_ids.get(&item.feed_id) else {
+        tracing::debug!(
+            item = item.id,
+            feed = item.feed_id,
+            "an article of an unlisted feed"
+        );
+        return None;
+    };
+    let base = item
+        .url
+        .as_deref()
+        .and_then(|u| Url::parse(u).ok())
+        .or_else(|| {
+            feed_urls
+                .get(&item.feed_id)
+                .and_then(|u| Url::parse(u).ok())
+        })
+        .unwrap_or_else(|| Url::parse("https://invalid.invalid/").expect("a valid URL"));
+    let (read, starred) = (item.read, item.starred);
+    Some(SyncedArticle {
+        feed_id,
+        article: super::ingest::prepare_remote_article(item, base),
+        read,
+        starred,
+    })
+}

@@ -1,0 +1,271 @@
+//! Accounts in the database: an old library becomes the local account without loss, and the
+//! outbox holds exactly the changes a server does not have yet (sync's own round trips with
+//! real servers are in `sync_*`).
+
+use std::collections::HashSet;
+
+use rusqlite::Connection;
+use tidings_core::api::ListOptions;
+use tidings_core::api::{AccountKind, ArticleView, FeedStatus, LOCAL_ACCOUNT};
+use tidings_core::store::migrations::create_at_version;
+use tidings_core::store::{
+    ArticleQuery, NewArticle, OutgoingChange, Store, SyncedArticle, SyncedField, integrity_check,
+};
+use tidings_core::sync::RemoteFeed;
+
+#[test]
+fn an_old_library_becomes_the_local_account_without_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    create_at_version(&db, 6).unwrap();
+    {
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "INSERT INTO folders (id, name) VALUES (7, 'News');
+             INSERT INTO feeds (id, url, title, created_at, folder_id, unread_count, custom_title)
+                 VALUES (3, 'http://127.0.0.1:9/a', 'A', 0, 7, 1, 'My A'),
+                        (4, 'http://127.0.0.1:9/b', 'B', 0, NULL, 0, NULL);
+             INSERT INTO articles (id, feed_id, identity, title, content_hash, first_seen_at,
+                     sort_at, is_read, is_bookmarked)
+                 VALUES (10, 3, 'g:1', 'Unread one', x'00', 1, 1, 0, 0),
+                        (11, 3, 'g:2', 'Bookmarked one', x'00', 2, 2, 1, 1),
+                        (12, NULL, 'g:3', 'From a feed long gone', x'00', 3, 3, 1, 1);
+             INSERT INTO article_bodies (article_id, html) VALUES (10, '<p>x</p>'),
+                 (11, '<p>y</p>'), (12, '<p>z</p>');
+             INSERT INTO article_tombstones (feed_id, identity, removed_at) VALUES (3, 'g:0', 5);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&db).unwrap();
+    let feeds = store.list_feeds().unwrap();
+    let a = feeds.iter().find(|f| f.id == 3).unwrap();
+    assert_eq!(
+        (a.title.as_str(), a.folder_id, a.unread_count, a.account_id),
+        ("My A", Some(7), 1, LOCAL_ACCOUNT)
+    );
+    assert_eq!(a.status, FeedStatus::Active);
+    assert_eq!(feeds.len(), 2);
+    let folders = store.list_folders().unwrap();
+    assert_eq!(folders.len(), 1);
+    assert_eq!((folders[0].id, folders[0].name.as_str()), (7, "News"));
+    // Articles keep their feed (rebuilding `feeds` must not have emptied feed_id).
+    assert_eq!(store.article(10).unwrap().unwrap().feed_id, Some(3));
+    assert!(store.article(11).unwrap().unwrap().is_bookmarked);
+    assert!(store.article(12).unwrap().is_some());
+    let accounts = store.accounts().unwrap();
+    assert_eq!(accounts.len(), 1);
+    assert_eq!(accounts[0].kind, AccountKind::Local);
+    drop(store);
+    assert_eq!(integrity_check(&db).unwrap(), "ok");
+    let conn = Connection::open(&db).unwrap();
+    let dangling: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(dangling, 0);
+}
+
+/// A store with one synced account of one feed and three of its articles, all unread.
+fn synced_library(dir: &std::path::Path) -> (Store, i64, Vec<i64>) {
+    let store = Store::open(&dir.join("tidings.db")).unwrap();
+    let account = store
+        .insert_account(
+            AccountKind::Greader,
+            "server",
+            "http://127.0.0.1:9/",
+            "me",
+            0,
+        )
+        .unwrap();
+    let feed = RemoteFeed {
+        id: "feed/1".to_string(),
+        title: "Remote".to_string(),
+        url: "http://127.0.0.1:9/feed".to_string(),
+        site_url: None,
+        folder: Some("Tech".to_string()),
+    };
+    let feeds = store.apply_remote_feeds(account, &[feed], 0).unwrap();
+    let feed_id = feeds["feed/1"];
+    let articles: Vec<SyncedArticle> = (1..=3)
+        .map(|n| SyncedArticle {
+            feed_id,
+            article: article(n),
+            read: false,
+            starred: false,
+        })
+        .collect();
+    let applied = store
+        .apply_remote_items(account, &articles, "cursor-1", 0)
+        .unwrap();
+    assert_eq!(applied.inserted, 3);
+    let page = store
+        .list_articles(&ArticleQuery {
+            view: ArticleView::Feed { feed_id },
+            after: None,
+            limit: 10,
+            options: ListOptions::default(),
+        })
+        .unwrap();
+    let mut ids: Vec<i64> = page.articles.iter().map(|a| a.id).collect();
+    ids.sort();
+    (store, account, ids)
+}
+
+fn article(n: u32) -> NewArticle {
+    NewArticle {
+        identity: format!("r:{n}"),
+        guid: None,
+        url: None,
+        title: format!("Article {n}"),
+        author: None,
+        content_html: "<p>text</p>".to_string(),
+        content_text: "text".to_string(),
+        content_hash: vec![n as u8],
+        published_at: Some(i64::from(n)),
+        updated_at: None,
+        enclosures_json: None,
+        lead_image: None,
+        word_count: None,
+        extract_error: None,
+    }
+}
+
+fn change(remote_id: &str, field: SyncedField, value: bool) -> OutgoingChange {
+    OutgoingChange {
+        remote_id: remote_id.to_string(),
+        field,
+        value,
+    }
+}
+
+fn sorted(mut changes: Vec<OutgoingChange>) -> Vec<OutgoingChange> {
+    changes.sort_by(|a, b| (&a.remote_id, a.field as u8).cmp(&(&b.remote_id, b.field as u8)));
+    changes
+}
+
+#[test]
+fn a_change_waits_in_the_outbox_and_its_opposite_cancels_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account, ids) = synced_library(dir.path());
+    store.set_read(ids[0], true).unwrap();
+    store.set_bookmarked(ids[1], true, 10, None).unwrap();
+    assert_eq!(
+        sorted(store.outbox(account, 100).unwrap()),
+        vec![
+            change("1", SyncedField::Read, true),
+            change("2", SyncedField::Starred, true)
+        ]
+    );
+    // Read, then unread again before any sync: the server need hear nothing.
+    store.set_read(ids[0], false).unwrap();
+    store.set_bookmarked(ids[1], false, 11, None).unwrap();
+    assert_eq!(store.outbox(account, 100).unwrap(), vec![]);
+    // Setting what already is changes nothing, so nothing is sent.
+    store.set_read(ids[2], false).unwrap();
+    assert_eq!(store.outbox_len(account).unwrap(), 0);
+}
+
+#[test]
+fn mark_all_read_and_its_undo_reach_the_outbox_as_one_change_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account, _) = synced_library(dir.path());
+    let marked = store.mark_view_read(ArticleView::All, None).unwrap();
+    assert_eq!(marked.len(), 3);
+    assert_eq!(store.outbox_len(account).unwrap(), 3);
+    store.mark_unread(&marked).unwrap();
+    assert_eq!(store.outbox_len(account).unwrap(), 0);
+}
+
+#[test]
+fn local_articles_never_enter_the_outbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account, _) = synced_library(dir.path());
+    let local_feed = store
+        .insert_feed("http://127.0.0.1:9/local", &Default::default(), 0, 0)
+        .unwrap();
+    assert_ne!(local_feed, 0);
+    store.mark_view_read(ArticleView::All, None).unwrap();
+    // Only the synced feed's three.
+    assert_eq!(store.outbox_len(account).unwrap(), 3);
+}
+
+#[test]
+fn the_server_s_state_never_undoes_a_change_still_to_send() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account, ids) = synced_library(dir.path());
+    store.set_read(ids[0], true).unwrap();
+    // The server still lists article 1 as unread (it has not heard yet), says 2 is read and
+    // 3 starred (done on a phone).
+    let unread: HashSet<String> = ["1".to_string(), "3".to_string()].into();
+    let starred: HashSet<String> = ["3".to_string()].into();
+    let changed = store.reconcile(account, &unread, &starred, 20).unwrap();
+    assert_eq!(changed, 2);
+    let state = |id| {
+        let a = store.article(id).unwrap().unwrap();
+        (a.is_read, a.is_bookmarked)
+    };
+    assert_eq!(state(ids[0]), (true, false), "the person's read stays");
+    assert_eq!(state(ids[1]), (true, false), "read on the phone");
+    assert_eq!(state(ids[2]), (false, true), "starred on the phone");
+    // The unread counts follow.
+    let feed = store
+        .list_feeds()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.account_id == account);
+    assert_eq!(feed.unwrap().unread_count, 1);
+}
+
+#[test]
+fn sent_changes_leave_the_outbox_and_refused_ones_are_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account, ids) = synced_library(dir.path());
+    store.set_read(ids[0], true).unwrap();
+    store.set_read(ids[1], true).unwrap();
+    let waiting = store.outbox(account, 100).unwrap();
+    // Sent 1; meanwhile the person marks 1 unread again: that newer change must stay.
+    store.set_read(ids[0], false).unwrap();
+    store
+        .outbox_sent(account, &[change("1", SyncedField::Read, true)])
+        .unwrap();
+    assert_eq!(
+        sorted(store.outbox(account, 100).unwrap()),
+        vec![change("2", SyncedField::Read, true)]
+    );
+    assert_eq!(waiting.len(), 2);
+    // The server refuses 2: it goes back to unread, and the person is told which article.
+    let titles = store
+        .outbox_refused(account, &[change("2", SyncedField::Read, true)])
+        .unwrap();
+    assert_eq!(titles, vec!["Article 2".to_string()]);
+    assert!(!store.article(ids[1]).unwrap().unwrap().is_read);
+    assert_eq!(store.outbox_len(account).unwrap(), 0);
+}
+
+#[test]
+fn removing_an_account_keeps_its_bookmarked_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account, ids) = synced_library(dir.path());
+    store.set_bookmarked(ids[0], true, 10, None).unwrap();
+    assert!(store.remove_account(account).unwrap());
+    assert!(store.article(ids[0]).unwrap().unwrap().is_bookmarked);
+    assert!(store.article(ids[1]).unwrap().is_none());
+    assert!(store.list_feeds().unwrap().is_empty());
+    assert!(store.list_folders().unwrap().is_empty());
+    assert!(store.remove_account(LOCAL_ACCOUNT).is_err());
+}
+
+#[test]
+fn the_same_feed_can_be_local_and_synced() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _, _) = synced_library(dir.path());
+    // The synced feed's address, followed on this computer too.
+    store
+        .insert_feed("http://127.0.0.1:9/feed", &Default::default(), 0, 0)
+        .unwrap();
+    assert_eq!(store.list_feeds().unwrap().len(), 2);
+    // And a local folder may share a synced folder's name.
+    store.create_folder("Tech").unwrap();
+    assert_eq!(store.list_folders().unwrap().len(), 2);
+}
