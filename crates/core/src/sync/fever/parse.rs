@@ -133,8 +133,8 @@ pub fn items(body: &[u8], since: u64) -> Result<Items, SyncError> {
 }
 
 /// `?api&unread_item_ids` (`field` `unread_item_ids`) or `?api&saved_item_ids`: every id, once.
-/// The list is missing or holds something not an id is an error, never an empty list: core
-/// reconciles read state from it, and an empty list would mark everything read.
+/// A list that is missing, or holds something that is not an id, is an error and never an empty
+/// list: core reconciles read state from it, and an empty list would mark everything read.
 pub fn id_list(body: &[u8], field: &str) -> Result<Vec<String>, SyncError> {
     let object = authorized(body)?;
     let pieces: Vec<Value> = match object.get(field) {
