@@ -197,7 +197,7 @@ macro_rules! with_backend {
                     Ok($body)
                 }
                 AccountKind::Fever => {
-                    let mut client = fever::Client::log_in($http, $login).await?;
+                    let mut client = fever::Fever::log_in($http, $login).await?;
                     let $backend = &mut client;
                     Ok($body)
                 }
