@@ -91,6 +91,20 @@ impl Library {
         Ok(self.shown(stored))
     }
 
+    /// Keeps a new password for an account (changed on the server, or asked again because no
+    /// keychain kept it past the last run).
+    pub async fn set_account_password(&self, id: AccountId, password: &str) -> Result<()> {
+        let account = self.remote_account(id).await?;
+        let keychain = self.keychain.clone();
+        let (url, user, password) = (
+            account.url.unwrap_or_default(),
+            account.user_name.unwrap_or_default(),
+            password.to_string(),
+        );
+        tokio::task::spawn_blocking(move || keychain.keep(&url, &user, &password)).await?;
+        Ok(())
+    }
+
     /// Removes an account, its feeds and its password; its bookmarked articles stay.
     pub async fn remove_account(&self, id: AccountId) -> Result<()> {
         let account = self.remote_account(id).await?;
