@@ -125,7 +125,7 @@ impl Backend for TtRss {
     }
 
     async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError> {
-        if let Some(bad) = ids.iter().find(|id| !is_article_id(id)) {
+        if let Some(bad) = ids.iter().find(|id| !is_server_id(id)) {
             return Err(SyncError::Refused(format!(
                 "{bad:?} is not a Tiny Tiny RSS article id"
             )));
@@ -169,7 +169,7 @@ impl Backend for TtRss {
     }
 
     async fn unsubscribe(&mut self, feed_id: &str) -> Result<(), SyncError> {
-        if !is_article_id(feed_id) {
+        if !is_server_id(feed_id) {
             return Err(SyncError::Refused(format!(
                 "{feed_id:?} is not a Tiny Tiny RSS feed id"
             )));
@@ -377,8 +377,8 @@ pub fn api_address(typed: &str) -> Result<String, SyncError> {
     Ok(url.to_string())
 }
 
-/// TT-RSS's ids are positive integers; anything else would reach its SQL as text.
-fn is_article_id(id: &str) -> bool {
+/// Article and feed ids are positive integers; anything else would reach TT-RSS's SQL as text.
+fn is_server_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 19 && id.bytes().all(|b| b.is_ascii_digit())
 }
 
