@@ -169,8 +169,11 @@ async fn a_web_page_instead_of_the_api_says_the_address_is_not_tiny_tiny_rss() {
         .await
         .err()
         .expect("not the API");
+    let SyncError::BadResponse(why) = error else {
+        panic!("{error:?}");
+    };
     assert!(
-        matches!(error, SyncError::BadResponse(ref why) if why.contains("does not answer like Tiny Tiny RSS's API")),
-        "{error:?}"
+        why.contains("does not answer like Tiny Tiny RSS's API"),
+        "{why}"
     );
 }
