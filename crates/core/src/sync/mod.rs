@@ -202,7 +202,7 @@ macro_rules! with_backend {
                     Ok($body)
                 }
                 AccountKind::Ttrss => {
-                    let mut client = ttrss::Client::log_in($http, $login).await?;
+                    let mut client = ttrss::TtRss::log_in($http, $login).await?;
                     let $backend = &mut client;
                     Ok($body)
                 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{curl, free_port, run_script, work_dir};
+use super::{curl, free_port, run, run_script, work_dir};
 
 pub struct TtRss {
     dir: PathBuf,
@@ -76,6 +76,41 @@ impl TtRss {
             + r#""session_id":""#.len();
         let end = answer[start..].find('"').ok_or("login answer cut short")? + start;
         Ok(answer[start..end].to_string())
+    }
+
+    /// Adds a category (TT-RSS's folder), inside `parent` when given, as its preferences page
+    /// does (this API level cannot); returns its id.
+    pub fn add_category(&self, title: &str, parent: Option<i64>) -> Result<i64, String> {
+        let parent = parent.map_or("null".to_string(), |id| id.to_string());
+        let answer = self.sql(&format!(
+            "insert into ttrss_feed_categories (owner_uid, title, parent_cat) \
+             select id, '{}', {parent} from ttrss_users where login = '{}' returning id",
+            title.replace('\'', "''"),
+            Self::USER
+        ))?;
+        answer
+            .lines()
+            .next()
+            .and_then(|line| line.trim().parse().ok())
+            .ok_or_else(|| format!("no category id in {answer:?}"))
+    }
+
+    /// Runs one SQL statement on the server's database; its rows, one a line, columns split
+    /// by `|`. What the server holds, seen without its API.
+    pub fn sql(&self, statement: &str) -> Result<String, String> {
+        run(std::process::Command::new("runuser")
+            .args([
+                "-u",
+                "postgres",
+                "--",
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+            ])
+            .args(["-d", "ttrss", "-qAt", "-v", "ON_ERROR_STOP=1"])
+            .args(["-p", &self.pg_port.to_string(), "-c", statement]))
     }
 
     /// Makes the server fetch every feed now.
