@@ -8,9 +8,10 @@ use std::collections::HashSet;
 use tidings_core::Library;
 use tidings_core::api::{AccountKind, ArticleView, NewAccount};
 use tidings_core::sync::fever::Fever;
+use tidings_core::sync::ttrss::TtRss as TtRssClient;
 use tidings_core::sync::{Backend, Login, Mark, SyncHttp};
 use tidings_testkit::Farm;
-use tidings_testkit::sync_servers::{Coldsweat, FreshRss};
+use tidings_testkit::sync_servers::{Coldsweat, FreshRss, TtRss};
 
 const FEEDS: usize = 3;
 const ITEMS: usize = 40;
@@ -18,6 +19,7 @@ const ITEMS: usize = 40;
 enum Server {
     FreshRss(FreshRss),
     Coldsweat(Coldsweat),
+    TtRss(TtRss),
 }
 
 struct World {
@@ -69,6 +71,27 @@ impl World {
         }
     }
 
+    fn ttrss() -> World {
+        let work = tempfile::tempdir().unwrap();
+        let farm = Farm::start(None, FEEDS, ITEMS, work.path()).unwrap();
+        let server = TtRss::start().unwrap();
+        for feed in 0..FEEDS {
+            server
+                .subscribe(&farm.url(&format!("/feeds/{feed:04}.rss")), 0)
+                .unwrap();
+        }
+        server.update().unwrap();
+        World {
+            url: server.url(),
+            server: Server::TtRss(server),
+            kind: AccountKind::Ttrss,
+            user: TtRss::USER.to_string(),
+            password: TtRss::PASSWORD.to_string(),
+            _farm: farm,
+            work,
+        }
+    }
+
     fn login(&self) -> Login {
         Login {
             url: self.url.clone(),
@@ -90,12 +113,14 @@ impl World {
         match &self.server {
             Server::FreshRss(s) => s.stop().unwrap(),
             Server::Coldsweat(s) => s.stop().unwrap(),
+            Server::TtRss(s) => s.stop().unwrap(),
         }
     }
 
     fn restart(&self) {
         match &self.server {
             Server::FreshRss(s) => s.restart().unwrap(),
+            Server::TtRss(s) => s.restart().unwrap(),
             Server::Coldsweat(_) => unreachable!("the Coldsweat launcher has no restart"),
         }
     }
@@ -106,6 +131,13 @@ impl World {
         match self.kind {
             AccountKind::Fever => {
                 let mut client = Fever::log_in(http, &self.login()).await.unwrap();
+                (
+                    client.unread_ids().await.unwrap().into_iter().collect(),
+                    client.starred_ids().await.unwrap().into_iter().collect(),
+                )
+            }
+            AccountKind::Ttrss => {
+                let mut client = TtRssClient::log_in(http, &self.login()).await.unwrap();
                 (
                     client.unread_ids().await.unwrap().into_iter().collect(),
                     client.starred_ids().await.unwrap().into_iter().collect(),
@@ -123,6 +155,10 @@ impl World {
                 let mut client = Fever::log_in(http, &self.login()).await.unwrap();
                 client.mark(ids, mark).await.unwrap();
             }
+            AccountKind::Ttrss => {
+                let mut client = TtRssClient::log_in(http, &self.login()).await.unwrap();
+                client.mark(ids, mark).await.unwrap();
+            }
             kind => unimplemented!("{kind:?}"),
         }
     }
@@ -133,7 +169,10 @@ async fn articles(library: &Library) -> Vec<(i64, String, bool, bool)> {
     let mut all = Vec::new();
     let mut after = None;
     loop {
-        let page = library.list_articles(ArticleView::All, after).await.unwrap();
+        let page = library
+            .list_articles(ArticleView::All, after)
+            .await
+            .unwrap();
         for summary in &page.articles {
             let article = library.article(summary.id).await.unwrap();
             all.push((
@@ -169,7 +208,11 @@ async fn round_trip(world: World) {
     assert_eq!(feeds.len(), FEEDS);
     let (unread, _) = world.server_state().await;
     let local_unread: i64 = feeds.iter().map(|f| f.unread_count).sum();
-    assert_eq!(local_unread, unread.len() as i64, "unread counts equal the server's");
+    assert_eq!(
+        local_unread,
+        unread.len() as i64,
+        "unread counts equal the server's"
+    );
 
     // Nothing new: nothing stored twice.
     let again = library.sync_account(account.id).await.unwrap();
@@ -177,7 +220,10 @@ async fn round_trip(world: World) {
     assert_eq!(articles(&library).await.len(), FEEDS * ITEMS);
 
     // Read here → read on the server.
-    let listed = library.list_articles(ArticleView::Unread, None).await.unwrap();
+    let listed = library
+        .list_articles(ArticleView::Unread, None)
+        .await
+        .unwrap();
     let read_here = listed.articles[0].id;
     library.set_read(read_here, true).await.unwrap();
     let sent = library.sync_account(account.id).await.unwrap();
@@ -238,7 +284,10 @@ async fn offline_changes_arrive(world: World) {
     let count = marked.count as usize;
     assert!(count >= 100, "{count}");
     assert!(library.sync_account(account.id).await.is_err());
-    assert_eq!(library.account(account.id).await.unwrap().pending_changes, count as i64);
+    assert_eq!(
+        library.account(account.id).await.unwrap().pending_changes,
+        count as i64
+    );
 
     // A new library on the same file: as after quitting the app.
     drop(library);
@@ -253,12 +302,29 @@ async fn offline_changes_arrive(world: World) {
     let summary = library.sync_account(account.id).await.unwrap();
     assert_eq!(summary.sent, count as u64);
     let (unread_after, _) = world.server_state().await;
-    assert!(unread_after.is_empty(), "{} left unread", unread_after.len());
+    assert!(
+        unread_after.is_empty(),
+        "{} left unread",
+        unread_after.len()
+    );
     assert!(!unread_before.is_empty());
-    assert_eq!(library.account(account.id).await.unwrap().pending_changes, 0);
+    assert_eq!(
+        library.account(account.id).await.unwrap().pending_changes,
+        0
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn freshrss_fever_changes_made_while_it_was_down_arrive_once_it_is_back() {
     offline_changes_arrive(World::freshrss(AccountKind::Fever)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ttrss_round_trip() {
+    round_trip(World::ttrss()).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ttrss_changes_made_while_it_was_down_arrive_once_it_is_back() {
+    offline_changes_arrive(World::ttrss()).await;
 }

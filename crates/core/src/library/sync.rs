@@ -22,6 +22,10 @@ use crate::{Error, Result, now};
 /// Changes sent per request: the Google Reader API takes many ids in one call.
 const OUTBOX_BATCH: usize = 250;
 
+/// Pages of new articles one sync asks for at most: a server that ignores paging would have us
+/// ask forever (a million articles are 5,000 pages of 200).
+const MAX_PAGES: usize = 20_000;
+
 impl Library {
     /// Syncs one account. Its outcome is also stored on the account (last sync, last error)
     /// and reported as [`crate::api::AppEvent::SyncFinished`].
@@ -178,7 +182,7 @@ impl Library {
 
         // 3. New articles.
         let mut cursor = account.cursor.clone();
-        loop {
+        for _ in 0..MAX_PAGES {
             let page = backend.new_items(cursor.as_deref()).await.map_err(failed)?;
             let feed_ids = feed_ids.clone();
             let feed_urls = feed_urls.clone();
