@@ -6,6 +6,7 @@
 //! `exit_codes`, surviving kills in `crash_safety`, hostile feed servers in `hostile_servers`,
 //! progress shown on a terminal in `terminal`, or a new file declared below.
 
+mod accounts;
 mod cli;
 mod crash_safety;
 mod exit_codes;

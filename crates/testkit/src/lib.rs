@@ -4,6 +4,8 @@
 pub mod answer_key;
 mod farm;
 #[cfg(unix)]
+pub mod keychain;
+#[cfg(unix)]
 pub mod measure;
 mod png;
 pub mod seed;
