@@ -328,3 +328,63 @@ async fn ttrss_round_trip() {
 async fn ttrss_changes_made_while_it_was_down_arrive_once_it_is_back() {
     offline_changes_arrive(World::ttrss()).await;
 }
+
+/// Subscriptions change on the server first; what a protocol cannot do is refused with where
+/// to do it, and nothing changes here.
+#[tokio::test(flavor = "multi_thread")]
+async fn ttrss_subscriptions_change_on_the_server_and_what_it_cannot_do_is_refused() {
+    let world = World::ttrss();
+    let library = Library::open(&world.work.path().join("tidings.db")).unwrap();
+    let account = library
+        .add_account(world.new_account(&world.password))
+        .await
+        .unwrap();
+    library.sync_account(account.id).await.unwrap();
+    let feeds = library.list_feeds().await.unwrap();
+    let first = feeds[0].clone();
+
+    let server_feeds = || async {
+        let http = SyncHttp::new(Default::default()).unwrap();
+        let mut client = TtRssClient::log_in(http, &world.login()).await.unwrap();
+        client.feeds().await.unwrap()
+    };
+    library.remove_feed(first.id).await.unwrap();
+    assert_eq!(server_feeds().await.len(), FEEDS - 1);
+    assert_eq!(library.list_feeds().await.unwrap().len(), FEEDS - 1);
+
+    let back = library
+        .subscribe_on_account(account.id, &first.url)
+        .await
+        .unwrap();
+    assert_eq!(back.account_id, account.id);
+    assert_eq!(server_feeds().await.len(), FEEDS);
+
+    let renamed = library
+        .rename_feed(back.id, Some("Mine".to_string()))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(renamed.contains("cannot rename feeds"), "{renamed}");
+    assert_ne!(library.feed(back.id).await.unwrap().title, "Mine");
+    // A folder of this computer is no place for a synced feed.
+    let local = library.create_folder("Here").await.unwrap();
+    assert!(library.move_feed(back.id, Some(local)).await.is_err());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn fever_cannot_change_subscriptions_and_says_where_to() {
+    let world = World::coldsweat();
+    let library = Library::open(&world.work.path().join("tidings.db")).unwrap();
+    let account = library
+        .add_account(world.new_account(&world.password))
+        .await
+        .unwrap();
+    library.sync_account(account.id).await.unwrap();
+    let feed = library.list_feeds().await.unwrap()[0].clone();
+    let refused = library.remove_feed(feed.id).await.unwrap_err().to_string();
+    assert!(
+        refused.contains("cannot remove feeds") && refused.contains("web page"),
+        "{refused}"
+    );
+    assert_eq!(library.list_feeds().await.unwrap().len(), FEEDS);
+}

@@ -17,6 +17,7 @@ pub mod schedule;
 mod search;
 mod subscriptions;
 mod sync;
+mod synced_feeds;
 mod undo;
 mod writer;
 

@@ -147,10 +147,16 @@ impl Library {
     }
 
     pub async fn remove_feed(&self, id: FeedId) -> Result<()> {
+        if let Some(synced) = self.synced_feed(id).await? {
+            return self.remove_synced_feed(id, synced).await;
+        }
         self.blocking(move |s| s.remove_feed(id)).await
     }
 
     pub async fn rename_feed(&self, id: FeedId, title: Option<String>) -> Result<()> {
+        if let Some(synced) = self.synced_feed(id).await? {
+            return self.rename_synced_feed(id, synced, title).await;
+        }
         self.change(format!("feed {id}"), move |s| {
             s.rename_feed(id, title.as_deref())
         })
@@ -161,6 +167,11 @@ impl Library {
     /// its unread articles stored before, in the background; turned off, those not read yet
     /// are not read.
     pub async fn set_full_text(&self, id: FeedId, full_text: bool) -> Result<()> {
+        if self.synced_feed(id).await?.is_some() {
+            return Err(Error::Invalid(
+                "a feed of an account on a server is read as its server sends it".to_string(),
+            ));
+        }
         self.change(format!("feed {id}"), move |s| {
             s.set_full_text(id, full_text, crate::now())
         })
@@ -173,6 +184,12 @@ impl Library {
 
     /// Moves a feed into a folder, or to the top level with `None`.
     pub async fn move_feed(&self, id: FeedId, folder: Option<FolderId>) -> Result<()> {
+        if let Some(synced) = self.synced_feed(id).await? {
+            return self.move_synced_feed(id, synced, folder).await;
+        }
+        if let Some(folder) = folder {
+            self.local_folder(folder).await?;
+        }
         self.change(format!("feed {id}"), move |s| s.move_feed(id, folder))
             .await
     }
@@ -195,13 +212,25 @@ impl Library {
         if name.is_empty() {
             return Err(Error::Invalid("a folder needs a name".to_string()));
         }
+        self.local_folder(id).await?;
         self.change(format!("folder {id}"), move |s| s.rename_folder(id, &name))
             .await
+    }
+
+    /// Refuses a folder of an account on a server: its folders are changed on the server.
+    async fn local_folder(&self, id: FolderId) -> Result<()> {
+        match self.blocking(move |s| s.folder_account(id)).await? {
+            Some((account, _)) if account != crate::api::LOCAL_ACCOUNT => Err(Error::Invalid(
+                "this folder belongs to an account on a server: change it there, and the next sync brings it here".to_string(),
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// Deletes a folder; its feeds move to the top level. The answer carries a token that
     /// puts the folder back with its feeds, for a while.
     pub async fn delete_folder(&self, id: FolderId) -> Result<DeletedFolder> {
+        self.local_folder(id).await?;
         let removed = self
             .blocking(move |s| s.delete_folder(id))
             .await?

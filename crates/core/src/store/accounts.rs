@@ -119,3 +119,45 @@ impl Store {
         Ok(())
     }
 }
+
+/// A feed of an account on a feed service, as its server knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncedFeedRef {
+    pub account: AccountId,
+    pub remote_id: String,
+}
+
+impl Store {
+    /// The account and server id of a synced feed; `None` for a feed of this computer.
+    pub fn synced_feed(&self, feed: crate::api::FeedId) -> Result<Option<SyncedFeedRef>> {
+        let conn = self.reader();
+        Ok(conn
+            .query_row(
+                "SELECT account_id, remote_id FROM feeds
+                 WHERE id = ?1 AND status = 'synced' AND remote_id IS NOT NULL",
+                [feed],
+                |row| {
+                    Ok(SyncedFeedRef {
+                        account: row.get(0)?,
+                        remote_id: row.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// A folder's account and name.
+    pub fn folder_account(
+        &self,
+        folder: crate::api::FolderId,
+    ) -> Result<Option<(AccountId, String)>> {
+        let conn = self.reader();
+        Ok(conn
+            .query_row(
+                "SELECT account_id, name FROM folders WHERE id = ?1",
+                [folder],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
+    }
+}

@@ -31,7 +31,7 @@ use rusqlite::Connection;
 
 use crate::{APP_IDENTIFIER, Error, Result};
 
-pub use accounts::StoredAccount;
+pub use accounts::{StoredAccount, SyncedFeedRef};
 pub use articles::NewArticle;
 pub use backup::{copy_aside, integrity_check, set_aside};
 pub use feeds::{FeedUpdate, NewSubscription};
