@@ -132,11 +132,12 @@ pub(super) fn ids_of(items: &[RemoteItem]) -> BTreeSet<String> {
     items.iter().map(|item| item.id.clone()).collect()
 }
 
-/// How many pages of articles the server has been asked for so far (its access log).
-pub(super) fn stream_requests(server: &FreshRss) -> usize {
+/// How many calls to `path` (e.g. `/stream/contents/`) the server has had so far (its access
+/// log).
+pub(super) fn calls(server: &FreshRss, path: &str) -> usize {
     std::fs::read_to_string(server.dir().join("http.log"))
         .unwrap()
         .lines()
-        .filter(|line| line.contains("/stream/contents/"))
+        .filter(|line| line.contains(path))
         .count()
 }

@@ -13,8 +13,8 @@ use tidings_core::sync::{Backend, Mark, RemoteItem, SyncError, SyncHttp};
 use tidings_testkit::sync_servers::FreshRss;
 
 use freshrss::{
-    READING_LIST, api, client, ids_of, login, served, server_ids, starred_on_server,
-    stream_requests, sync_all, unread_on_server,
+    READING_LIST, api, calls, client, ids_of, login, served, server_ids, starred_on_server,
+    sync_all, unread_on_server,
 };
 
 #[tokio::test]
@@ -178,10 +178,10 @@ async fn a_later_sync_brings_exactly_the_new_articles_and_then_nothing() {
     assert_eq!(ids_of(&new), expected);
     assert_eq!(new.len(), 3);
 
-    let asked = stream_requests(server);
+    let asked = calls(server, "/stream/contents/");
     let page = client.new_items(Some(&cursor)).await.unwrap();
     assert!(page.done && page.items.is_empty(), "{page:?}");
-    assert_eq!(stream_requests(server), asked + 1, "one request");
+    assert_eq!(calls(server, "/stream/contents/"), asked + 1, "one request");
     assert_eq!(page.cursor, cursor);
 }
 
@@ -231,7 +231,13 @@ async fn marks_sent_in_batches_reach_the_server() {
     assert!(all.len() > 300, "{}", all.len());
     let mut client = client(server).await;
 
+    let sent = calls(server, "/edit-tag");
     client.mark(&all[..300], Mark::Read).await.unwrap();
+    assert_eq!(
+        calls(server, "/edit-tag"),
+        sent + 2,
+        "300 marks in two requests"
+    );
     let unread = unread_on_server(server);
     assert_eq!(unread.len(), all.len() - 300);
     assert!(all[..300].iter().all(|id| !unread.contains(id)));
