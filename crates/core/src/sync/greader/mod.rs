@@ -100,20 +100,24 @@ impl Backend for GReader {
             .await?;
         let stream = parse::stream(&answer.body)?;
         let arrived = stream.items.len();
+        let run_starts = cursor.continuation.is_none();
+        let mut crawl_times = false;
         let mut items = Vec::with_capacity(arrived);
         for entry in stream.items {
-            match entry.crawled_us {
-                Some(crawled) if crawled <= cursor.since => continue,
-                Some(crawled) => cursor.high = cursor.high.max(crawled),
-                None => {}
+            if let Some(crawled) = entry.crawled_us {
+                crawl_times = true;
+                if crawled <= cursor.since {
+                    continue;
+                }
+                cursor.high = cursor.high.max(crawled);
             }
             items.push(entry.item);
         }
-        if cursor.high == cursor.since && cursor.since == 0 {
-            // A server that sends no crawl times: its clock marks where the next run starts,
-            // so that run asks only for what came after (some may come twice; none is lost).
+        if run_starts && arrived > 0 && !crawl_times {
+            // A server that sends no crawl times: its clock as the run began marks where the
+            // next run starts (some articles may come twice; none is lost).
             if let Some(updated) = stream.updated {
-                cursor.high = updated.saturating_mul(1_000_000);
+                cursor.high = cursor.high.max(updated.saturating_mul(1_000_000));
             }
         }
         // A server that hands back the continuation it was given would page forever.
@@ -343,7 +347,14 @@ impl GReader {
 /// The bases to try for the address a person typed: the API's own address as given, then, for
 /// a site's root (FreshRSS), `api/greader.php` under it.
 fn candidates(typed: &str) -> Result<Vec<String>, SyncError> {
-    let mut url = url::Url::parse(typed.trim())
+    let typed = typed.trim();
+    // What a person types is often a bare host name.
+    let with_scheme = if typed.contains("://") {
+        typed.to_string()
+    } else {
+        format!("https://{typed}")
+    };
+    let mut url = url::Url::parse(&with_scheme)
         .ok()
         .filter(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some())
         .ok_or_else(|| SyncError::Unreachable(format!("{typed:?} is not an http(s) address")))?;

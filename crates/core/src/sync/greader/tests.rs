@@ -258,6 +258,10 @@ fn a_site_root_also_tries_the_api_under_it() {
         candidates(" https://rss.example/api/greader.php/?x=1 ").unwrap(),
         ["https://rss.example/api/greader.php"]
     );
+    assert_eq!(
+        candidates("rss.example").unwrap(),
+        ["https://rss.example", "https://rss.example/api/greader.php"]
+    );
     assert!(matches!(
         candidates("ftp://rss.example/"),
         Err(SyncError::Unreachable(_))
