@@ -13,7 +13,7 @@ use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::body::{Body, Bytes};
 use tidings_testkit::axum::extract::State;
-use tidings_testkit::axum::http::{StatusCode, header};
+use tidings_testkit::axum::http::{HeaderMap, StatusCode, header};
 use tidings_testkit::axum::response::{IntoResponse, Response};
 use tidings_testkit::axum::routing::{get, post};
 
@@ -26,6 +26,9 @@ type Answer = Arc<dyn Fn() -> Response + Send + Sync>;
 struct Behaviour {
     stream: Answer,
     tokens_given: Arc<AtomicUsize>,
+    /// The one session the server knows (`Auth=s0`, `s1`…); raising it forgets the others.
+    session: Arc<AtomicUsize>,
+    logins: Arc<AtomicUsize>,
     /// The write tokens `edit-tag` has seen, in order.
     tokens_seen: Arc<Mutex<Vec<String>>>,
 }
@@ -34,12 +37,20 @@ async fn start(stream: impl Fn() -> Response + Send + Sync + 'static) -> (TestSe
     let behaviour = Behaviour {
         stream: Arc::new(stream),
         tokens_given: Arc::new(AtomicUsize::new(0)),
+        session: Arc::new(AtomicUsize::new(0)),
+        logins: Arc::new(AtomicUsize::new(0)),
         tokens_seen: Arc::new(Mutex::new(Vec::new())),
     };
     let app = Router::new()
         .route(
             "/accounts/ClientLogin",
-            post(|| async { "SID=s\nLSID=null\nAuth=user/abc\n" }),
+            post(|State(b): State<Behaviour>| async move {
+                b.logins.fetch_add(1, Ordering::SeqCst);
+                format!(
+                    "SID=s\nLSID=null\nAuth=s{}\n",
+                    b.session.load(Ordering::SeqCst)
+                )
+            }),
         )
         .route(
             "/reader/api/0/token",
@@ -49,7 +60,18 @@ async fn start(stream: impl Fn() -> Response + Send + Sync + 'static) -> (TestSe
         )
         .route(
             "/reader/api/0/stream/contents/{*stream}",
-            get(|State(b): State<Behaviour>| async move { (b.stream)() }),
+            get(
+                |State(b): State<Behaviour>, headers: HeaderMap| async move {
+                    let session = format!("GoogleLogin auth=s{}", b.session.load(Ordering::SeqCst));
+                    if headers
+                        .get(header::AUTHORIZATION)
+                        .is_none_or(|h| h != session.as_str())
+                    {
+                        return StatusCode::UNAUTHORIZED.into_response();
+                    }
+                    (b.stream)()
+                },
+            ),
         )
         .route("/reader/api/0/edit-tag", post(edit_tag))
         .with_state(behaviour.clone());
@@ -191,4 +213,14 @@ async fn a_server_that_repeats_its_continuation_does_not_page_forever() {
     assert!(!first.done);
     let second = client.new_items(Some(&first.cursor)).await.unwrap();
     assert!(second.done, "the same continuation again ends the run");
+}
+
+#[tokio::test]
+async fn a_session_the_server_forgot_is_opened_again() {
+    let (server, behaviour) = start(|| json(r#"{"items": []}"#)).await;
+    let mut client = client(&server).await;
+    behaviour.session.store(1, Ordering::SeqCst);
+    let page = client.new_items(None).await.unwrap();
+    assert!(page.done);
+    assert_eq!(behaviour.logins.load(Ordering::SeqCst), 2);
 }

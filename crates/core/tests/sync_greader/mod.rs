@@ -312,6 +312,11 @@ async fn subscribing_renaming_moving_and_unsubscribing_reach_the_server() {
         "{refused:?}"
     );
 
+    // FreshRSS keeps every feed in a folder: taken out of one, it is in its default one.
+    client.move_feed(&feed.id, None).await.unwrap();
+    let folder = find(&listed()).unwrap()["categories"][0]["label"].clone();
+    assert_ne!(folder, "Elsewhere");
+
     client.unsubscribe(&feed.id).await.unwrap();
     assert_eq!(find(&listed()), None);
     assert_eq!(client.feeds().await.unwrap().len(), 2);
