@@ -1,8 +1,8 @@
 use std::path::PathBuf;
 
 use super::cursor::Cursor;
+use super::login::{auth_error, candidates};
 use super::parse::{self, StreamItem};
-use super::{auth_error, candidates};
 use crate::sync::{RemoteFeed, RemoteItem, SyncError};
 
 fn fixture(name: &str) -> Vec<u8> {
