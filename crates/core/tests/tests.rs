@@ -25,6 +25,7 @@ mod search;
 mod subscriptions;
 mod sync_engine;
 mod sync_fever;
+mod sync_greader;
 mod sync_ttrss;
 mod trackers;
 mod unread_counts;

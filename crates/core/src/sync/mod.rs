@@ -192,7 +192,7 @@ macro_rules! with_backend {
             use $crate::sync::{Backend, SyncError, fever, greader, ttrss};
             match $kind {
                 AccountKind::Greader => {
-                    let mut client = greader::Client::log_in($http, $login).await?;
+                    let mut client = greader::GReader::log_in($http, $login).await?;
                     let $backend = &mut client;
                     Ok($body)
                 }
