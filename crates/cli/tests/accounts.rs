@@ -8,11 +8,12 @@ use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use tidings_core::sync::fever::Fever;
+use tidings_core::sync::greader::GReader;
 use tidings_core::sync::ttrss::TtRss as TtRssClient;
 use tidings_core::sync::{Backend, Login, SyncHttp};
 use tidings_testkit::Farm;
 use tidings_testkit::keychain::PrivateKeychain;
-use tidings_testkit::sync_servers::{Coldsweat, TtRss};
+use tidings_testkit::sync_servers::{Coldsweat, FreshRss, TtRss};
 
 const FEEDS: usize = 3;
 const ITEMS: usize = 40;
@@ -38,6 +39,27 @@ impl World {
                 url: server.fever_url(),
                 user: Coldsweat::EMAIL.to_string(),
                 password: Coldsweat::PASSWORD.to_string(),
+            },
+            Box::new(server),
+            farm,
+            work,
+        )
+    }
+
+    fn freshrss() -> World {
+        let work = tempfile::tempdir().unwrap();
+        let farm = Farm::start(None, FEEDS, ITEMS, work.path()).unwrap();
+        let server = FreshRss::start().unwrap();
+        let opml = farm
+            .download("/feeds.opml", &work.path().join("feeds.opml"))
+            .unwrap();
+        server.import_opml(&opml).unwrap();
+        World::new(
+            "greader",
+            Login {
+                url: server.url(),
+                user: FreshRss::USER.to_string(),
+                password: FreshRss::PASSWORD.to_string(),
             },
             Box::new(server),
             farm,
@@ -126,6 +148,13 @@ impl World {
         runtime.block_on(async {
             let http = SyncHttp::new(Default::default()).unwrap();
             match self.kind {
+                "greader" => GReader::log_in(http, &self.login)
+                    .await
+                    .unwrap()
+                    .unread_ids()
+                    .await
+                    .unwrap()
+                    .len(),
                 "fever" => Fever::log_in(http, &self.login)
                     .await
                     .unwrap()
@@ -340,6 +369,11 @@ fn kills_lose_nothing(world: World) {
 #[test]
 fn kill_9_during_fever_syncs_loses_no_change_and_stores_no_article_twice() {
     kills_lose_nothing(World::coldsweat());
+}
+
+#[test]
+fn kill_9_during_google_reader_syncs_loses_no_change_and_stores_no_article_twice() {
+    kills_lose_nothing(World::freshrss());
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use tidings_core::Library;
 use tidings_core::api::{AccountKind, ArticleView, NewAccount};
 use tidings_core::sync::fever::Fever;
+use tidings_core::sync::greader::GReader;
 use tidings_core::sync::ttrss::TtRss as TtRssClient;
 use tidings_core::sync::{Backend, Login, Mark, SyncHttp};
 use tidings_testkit::Farm;
@@ -136,6 +137,13 @@ impl World {
                     client.starred_ids().await.unwrap().into_iter().collect(),
                 )
             }
+            AccountKind::Greader => {
+                let mut client = GReader::log_in(http, &self.login()).await.unwrap();
+                (
+                    client.unread_ids().await.unwrap().into_iter().collect(),
+                    client.starred_ids().await.unwrap().into_iter().collect(),
+                )
+            }
             AccountKind::Ttrss => {
                 let mut client = TtRssClient::log_in(http, &self.login()).await.unwrap();
                 (
@@ -153,6 +161,10 @@ impl World {
         match self.kind {
             AccountKind::Fever => {
                 let mut client = Fever::log_in(http, &self.login()).await.unwrap();
+                client.mark(ids, mark).await.unwrap();
+            }
+            AccountKind::Greader => {
+                let mut client = GReader::log_in(http, &self.login()).await.unwrap();
                 client.mark(ids, mark).await.unwrap();
             }
             AccountKind::Ttrss => {
@@ -258,6 +270,16 @@ async fn round_trip(world: World) {
 #[tokio::test(flavor = "multi_thread")]
 async fn coldsweat_fever_round_trip() {
     round_trip(World::coldsweat()).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn freshrss_google_reader_round_trip() {
+    round_trip(World::freshrss(AccountKind::Greader)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn freshrss_google_reader_changes_made_while_it_was_down_arrive_once_it_is_back() {
+    offline_changes_arrive(World::freshrss(AccountKind::Greader)).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -387,4 +409,43 @@ async fn fever_cannot_change_subscriptions_and_says_where_to() {
         "{refused}"
     );
     assert_eq!(library.list_feeds().await.unwrap().len(), FEEDS);
+}
+
+/// The Google Reader API can change everything: each change reaches the server.
+#[tokio::test(flavor = "multi_thread")]
+async fn google_reader_subscriptions_change_on_the_server() {
+    let world = World::freshrss(AccountKind::Greader);
+    let library = Library::open(&world.work.path().join("tidings.db")).unwrap();
+    let account = library
+        .add_account(world.new_account(&world.password))
+        .await
+        .unwrap();
+    library.sync_account(account.id).await.unwrap();
+    let server_feeds = || async {
+        let http = SyncHttp::new(Default::default()).unwrap();
+        let mut client = GReader::log_in(http, &world.login()).await.unwrap();
+        client.feeds().await.unwrap()
+    };
+    let feed = library.list_feeds().await.unwrap()[0].clone();
+    library
+        .rename_feed(feed.id, Some("Renamed here".to_string()))
+        .await
+        .unwrap();
+    let on_server = server_feeds().await;
+    assert!(
+        on_server.iter().any(|f| f.title == "Renamed here"),
+        "{on_server:?}"
+    );
+    // Into another folder of the same account.
+    let folders = library.list_folders().await.unwrap();
+    let other = folders
+        .iter()
+        .find(|f| f.account_id == account.id && Some(f.id) != feed.folder_id)
+        .expect("the farm's OPML has several folders");
+    library.move_feed(feed.id, Some(other.id)).await.unwrap();
+    let moved = server_feeds().await;
+    let moved = moved.iter().find(|f| f.title == "Renamed here").unwrap();
+    assert_eq!(moved.folder.as_deref(), Some(other.name.as_str()));
+    library.remove_feed(feed.id).await.unwrap();
+    assert_eq!(server_feeds().await.len(), FEEDS - 1);
 }

@@ -90,8 +90,9 @@ impl SyncHttp {
     }
 
     /// Sends `request` and reads its whole answer within the limits. 401 and 403 are
-    /// [`SyncError::Auth`]; 429 and 503 [`SyncError::RateLimited`] (with Retry-After); other
-    /// non-2xx statuses [`SyncError::Server`] or, for 4xx, [`SyncError::Refused`].
+    /// [`SyncError::Auth`]; 429, and 503 with Retry-After, [`SyncError::RateLimited`]; other
+    /// non-2xx statuses [`SyncError::Server`] or, for 4xx, [`SyncError::Refused`]; 503 without
+    /// Retry-After is [`SyncError::Server`].
     pub async fn send(&self, request: RequestBuilder) -> Result<Answer, SyncError> {
         let response = request.send().await.map_err(|e| request_error(&e))?;
         let status = response.status();
@@ -107,11 +108,20 @@ impl SyncHttp {
             StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
                 Err(SyncError::Auth(format!("HTTP {}", status.as_u16())))
             }
-            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => {
-                Err(SyncError::RateLimited {
-                    retry_after: retry_after(&answer.headers),
-                })
-            }
+            StatusCode::TOO_MANY_REQUESTS => Err(SyncError::RateLimited {
+                retry_after: retry_after(&answer.headers),
+            }),
+            // 503 asks to wait only when it says how long; else the server (or its API) is
+            // off, which waiting alone will not change.
+            StatusCode::SERVICE_UNAVAILABLE => match retry_after(&answer.headers) {
+                Some(seconds) => Err(SyncError::RateLimited {
+                    retry_after: Some(seconds),
+                }),
+                None => Err(SyncError::Server(format!(
+                    "HTTP 503 (unavailable — is its API switched on?): {}",
+                    answer.start()
+                ))),
+            },
             s if s.is_client_error() => Err(SyncError::Refused(format!(
                 "HTTP {}: {}",
                 s.as_u16(),
