@@ -64,6 +64,8 @@ fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
     let refresher = Refresher::new(library.clone());
     let worker = library.clone();
     tauri::async_runtime::spawn(async move { worker.do_work_as_asked().await });
+    let syncer = library.clone();
+    tauri::async_runtime::spawn(async move { syncer.run_sync_schedule().await });
     app.manage(library);
     app.manage(Arc::clone(&refresher));
     let handle = app.clone();

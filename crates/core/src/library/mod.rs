@@ -17,6 +17,7 @@ pub mod schedule;
 mod search;
 mod subscriptions;
 mod sync;
+mod sync_schedule;
 mod synced_feeds;
 mod undo;
 mod writer;
@@ -56,6 +57,8 @@ pub struct Library {
     /// again at once instead of after its nap.
     schedule_changed: Arc<tokio::sync::Notify>,
     reporter: Arc<dyn Reporter>,
+    /// Told when a change may wait in an outbox: the sync schedule sends it soon.
+    sync_wanted: Arc<tokio::sync::Notify>,
     /// Accounts' passwords.
     keychain: Arc<crate::sync::keychain::Keychain>,
     /// The client for feed services (unlike `fetcher`, it may reach private addresses).
@@ -109,6 +112,7 @@ impl Library {
             work_wanted: Arc::default(),
             schedule_changed: Arc::default(),
             reporter: Arc::new(Unheard),
+            sync_wanted: Arc::default(),
             keychain: Arc::default(),
             sync_http: crate::sync::SyncHttp::new(crate::sync::http::SyncLimits::default())
                 .map_err(|e| Error::Invalid(e.to_string()))?,
@@ -309,6 +313,7 @@ impl Library {
     }
 
     fn marked(&self, ids: Vec<ArticleId>) -> MarkedRead {
+        self.outbox_may_have_changed();
         let count = ids.len() as u64;
         let undo = self.undo.remember(undo::Undoable::MarkedRead(ids));
         MarkedRead { count, undo }
@@ -330,7 +335,9 @@ impl Library {
 
     pub async fn set_read(&self, id: ArticleId, read: bool) -> Result<()> {
         self.change(format!("article {id}"), move |s| s.set_read(id, read))
-            .await
+            .await?;
+        self.outbox_may_have_changed();
+        Ok(())
     }
 
     /// Bookmarks an article (or removes its bookmark). A bookmarked article is kept for reading
@@ -341,6 +348,7 @@ impl Library {
             s.set_bookmarked(id, bookmarked, now(), then)
         })
         .await?;
+        self.outbox_may_have_changed();
         if bookmarked {
             self.work_asked_for();
         }

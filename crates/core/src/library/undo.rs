@@ -76,6 +76,7 @@ impl Library {
         if undone.is_err() {
             self.undo.put_back(undo, action);
         }
+        self.outbox_may_have_changed();
         undone.map(|()| true)
     }
 }
