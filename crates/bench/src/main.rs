@@ -8,6 +8,7 @@
 mod explain;
 mod refresh;
 mod scale;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +55,16 @@ enum Command {
         #[arg(long)]
         feedfarm: Option<PathBuf>,
     },
+    /// Sync a real FreshRSS of N feeds over the Google Reader API, beside a bare client
+    Sync {
+        #[arg(long, default_value_t = 100)]
+        feeds: usize,
+        #[arg(long, default_value_t = 100)]
+        items: usize,
+        /// Interleaved runs
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +80,7 @@ fn main() -> ExitCode {
             json,
             feedfarm,
         }) => refresh::refresh(feeds, items, !no_newsboat, json, feedfarm),
+        Some(Command::Sync { feeds, items, runs }) => sync::sync(feeds, items, runs),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

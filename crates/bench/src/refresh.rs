@@ -118,7 +118,7 @@ fn report(
 }
 
 /// A binary built next to this one (`cargo build --release -p tidings-cli -p tidings-bench`).
-fn sibling_binary(name: &str) -> Result<PathBuf, String> {
+pub fn sibling_binary(name: &str) -> Result<PathBuf, String> {
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
     let path = me.with_file_name(name);
     if path.exists() {

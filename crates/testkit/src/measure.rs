@@ -13,9 +13,19 @@ pub struct Usage {
 
 /// Runs `program` to completion and reports what it used. Fails if it exits non-zero.
 pub fn run(program: &Path, args: &[&str]) -> Result<Usage, String> {
+    run_with_env(program, args, &[])
+}
+
+/// [`run`], with these variables added to its environment.
+pub fn run_with_env(
+    program: &Path,
+    args: &[&str],
+    env: &[(&str, String)],
+) -> Result<Usage, String> {
     let started = Instant::now();
     let child = Command::new(program)
         .args(args)
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
