@@ -15,8 +15,8 @@ use url::Url;
 
 use super::Library;
 use crate::api::{AccountId, AccountKind, SyncSummary};
-use crate::store::{OutgoingChange, StoredAccount, SyncedArticle, SyncedField};
-use crate::sync::{Backend, Login, Mark, RemoteItem, SyncError};
+use crate::store::{Applied, OutgoingChange, StoredAccount, SyncedArticle, SyncedField};
+use crate::sync::{Backend, ItemPage, Login, Mark, RemoteItem, SyncError};
 use crate::{Error, Result, now};
 
 /// Changes sent per request: the Google Reader API takes many ids in one call.
@@ -180,31 +180,32 @@ impl Library {
             .blocking(move |s| s.apply_remote_feeds(id, &feeds, now()))
             .await?;
 
-        // 3. New articles.
+        // 3. New articles. Each page is sanitized and stored while the next is fetched: the
+        //    server's time and ours overlap instead of adding up.
+        let feeds = std::sync::Arc::new((feed_ids, feed_urls));
         let mut cursor = account.cursor.clone();
+        let mut page = backend.new_items(cursor.as_deref()).await.map_err(failed)?;
         for _ in 0..MAX_PAGES {
-            let page = backend.new_items(cursor.as_deref()).await.map_err(failed)?;
-            let feed_ids = feed_ids.clone();
-            let feed_urls = feed_urls.clone();
-            let items = page.items;
-            let articles = tokio::task::spawn_blocking(move || {
-                items
-                    .into_iter()
-                    .filter_map(|item| prepare(item, &feed_ids, &feed_urls))
-                    .collect::<Vec<_>>()
-            })
-            .await?;
-            let page_cursor = page.cursor.clone();
-            let applied = self
-                .blocking(move |s| s.apply_remote_items(id, &articles, &page_cursor, now()))
-                .await?;
+            let advanced = cursor.as_deref() != Some(page.cursor.as_str());
+            // A server that hands back the same cursor would have us ask forever.
+            let last = page.done || !advanced;
+            cursor = Some(page.cursor.clone());
+            let storing = {
+                let library = self.clone();
+                let feeds = std::sync::Arc::clone(&feeds);
+                tokio::spawn(async move { library.store_page(id, page, feeds).await })
+            };
+            let next = if last {
+                None
+            } else {
+                Some(backend.new_items(cursor.as_deref()).await)
+            };
+            let applied = storing.await??;
             summary.new_articles += applied.inserted;
             summary.changed_articles += applied.changed;
-            let advanced = cursor.as_deref() != Some(page.cursor.as_str());
-            cursor = Some(page.cursor);
-            // A server that hands back the same cursor would have us ask forever.
-            if page.done || !advanced {
-                break;
+            match next {
+                None => break,
+                Some(next) => page = next.map_err(failed)?,
             }
         }
 
@@ -225,6 +226,35 @@ impl Library {
             .blocking(move |s| s.reconcile(id, &unread, &starred, now()))
             .await?;
         Ok(summary)
+    }
+}
+
+impl Library {
+    /// Sanitizes a page of new articles (halves on two background threads) and stores it with
+    /// its cursor.
+    async fn store_page(
+        &self,
+        account: AccountId,
+        page: ItemPage,
+        feeds: std::sync::Arc<(HashMap<String, i64>, HashMap<String, String>)>,
+    ) -> Result<Applied> {
+        let mut items = page.items;
+        let second_half = items.split_off(items.len() / 2);
+        let prepare_all = |items: Vec<RemoteItem>| {
+            let feeds = std::sync::Arc::clone(&feeds);
+            super::background::run(move || {
+                items
+                    .into_iter()
+                    .filter_map(|item| prepare(item, &feeds.0, &feeds.1))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let (first, second) = futures::join!(prepare_all(items), prepare_all(second_half));
+        let mut articles = first?;
+        articles.extend(second?);
+        let cursor = page.cursor;
+        self.blocking(move |s| s.apply_remote_items(account, &articles, &cursor, now()))
+            .await
     }
 }
 

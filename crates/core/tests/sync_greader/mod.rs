@@ -131,11 +131,12 @@ async fn the_first_sync_pages_through_every_article_once_with_its_state() {
     form.extend(starred.iter().map(String::as_str));
     api(server, "edit-tag", &form);
 
-    let mut first = client(server).await;
+    // Pages of 200, as a server allowing fewer than Tidings asks for would send them.
+    let mut first = client(server).await.with_pages(200, 1000);
     let page = first.new_items(None).await.unwrap();
     assert!(!page.done && page.items.len() <= 200);
     // The cursor is stored mid-way; the sync goes on later, in another session.
-    let mut later = client(server).await;
+    let mut later = client(server).await.with_pages(200, 1000);
     let (rest, _) = sync_all(&mut later, Some(page.cursor)).await;
     let items: Vec<RemoteItem> = page.items.into_iter().chain(rest).collect();
 
@@ -185,9 +186,25 @@ async fn a_later_sync_brings_exactly_the_new_articles_and_then_nothing() {
     assert_eq!(page.cursor, cursor);
 }
 
+/// `ot` is in whole seconds and a server's fetch stamps many articles with the same one: the
+/// sync after it must not page through them all again.
+#[tokio::test]
+async fn after_a_big_fetch_a_sync_with_nothing_new_is_still_one_request() {
+    let served = served(3, 20);
+    let server = &served.server;
+    // Pages of 5: a feed's 20 articles, crawled in one second, fill several.
+    let mut client = client(server).await.with_pages(5, 1000);
+    let (all, cursor) = sync_all(&mut client, None).await;
+    assert_eq!(all.len(), 60);
+    let asked = calls(server, "/stream/contents/");
+    let page = client.new_items(Some(&cursor)).await.unwrap();
+    assert!(page.done && page.items.is_empty(), "{page:?}");
+    assert_eq!(calls(server, "/stream/contents/"), asked + 1, "one request");
+}
+
 #[tokio::test]
 async fn unread_and_starred_lists_match_the_server() {
-    // More unread articles than one page of ids (1,000).
+    // More unread articles than one page of 1,000 ids.
     let served = served(4, 260);
     let server = &served.server;
     let all: Vec<String> = server_ids(server, &format!("s={READING_LIST}"))
@@ -207,7 +224,7 @@ async fn unread_and_starred_lists_match_the_server() {
     form.extend(star.iter().map(String::as_str));
     api(server, "edit-tag", &form);
 
-    let mut client = client(server).await;
+    let mut client = client(server).await.with_pages(200, 1000);
     let asked = calls(server, "/stream/items/ids");
     let unread = client.unread_ids().await.unwrap();
     assert_eq!(calls(server, "/stream/items/ids"), asked + 2, "two pages");
