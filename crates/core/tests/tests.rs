@@ -23,6 +23,7 @@ mod refresh_engine;
 mod reports;
 mod search;
 mod subscriptions;
+mod sync_greader;
 mod trackers;
 mod unread_counts;
 mod views;

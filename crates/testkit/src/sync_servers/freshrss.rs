@@ -64,6 +64,18 @@ impl FreshRss {
 
     /// Makes the server fetch every feed now.
     pub fn actualize(&self) -> Result<(), String> {
+        // FreshRSS skips a feed fetched in the current second (`time() <= lastUpdate + ttl`, with
+        // the ttl of 0 the script sets), so a fetch soon after the import's fetched some feeds
+        // and not others: date every last fetch a second earlier first.
+        run(std::process::Command::new("setpriv")
+            .args(["--reuid=www-data", "--regid=www-data", "--init-groups"])
+            .args([
+                "php",
+                "-r",
+                r#"(new PDO("sqlite:data/users/" . $argv[1] . "/db.sqlite"))->exec('UPDATE feed SET "lastUpdate" = "lastUpdate" - 1');"#,
+                Self::USER,
+            ])
+            .current_dir(&self.dir))?;
         run_script("freshrss-actualize.sh", &[&self.dir], &[]).map(|_| ())
     }
 
