@@ -6,6 +6,7 @@ import { createContext } from "svelte";
 import { events } from "../api";
 import { ChangeLog } from "../changes";
 import { firstWebUrl } from "../drop";
+import { Accounts } from "./accounts.svelte";
 import { ArticleList } from "./articleList.svelte";
 import { Notices } from "./notices.svelte";
 import { OpenArticle } from "./openArticle.svelte";
@@ -28,6 +29,7 @@ export interface AppStates {
   refresh: Refresh;
   subscribing: Subscribing;
   saving: Saving;
+  accounts: Accounts;
 }
 
 export function createStates(preferences: PreferencesState): AppStates {
@@ -48,20 +50,22 @@ export function createStates(preferences: PreferencesState): AppStates {
     refresh,
     subscribing: new Subscribing(notices, subscriptions, list, refresh),
     saving: new Saving(notices, list, reader),
+    accounts: new Accounts(notices, list, reader),
   };
 }
 
 /** Follows the backend's events, then reads the library for the first time. */
 export async function start(states: AppStates): Promise<void> {
-  const { list, refresh, saving } = states;
+  const { list, refresh, saving, accounts } = states;
   await Promise.all([
     refresh.listen(),
+    accounts.listen(),
     events.onWindowDrop((uris) => {
       const url = firstWebUrl(uris);
       if (url) void saving.saveDropped(url);
     }),
   ]);
-  await Promise.all([list.reload(), states.settings.load(), refresh.countPagesToRead()]);
+  await Promise.all([list.reload(), accounts.load(), states.settings.load(), refresh.countPagesToRead()]);
   list.loaded = true;
 }
 
@@ -82,3 +86,4 @@ export const useArticleList = (): ArticleList => getStates().list;
 export const useRefresh = (): Refresh => getStates().refresh;
 export const useSubscribing = (): Subscribing => getStates().subscribing;
 export const useSaving = (): Saving => getStates().saving;
+export const useAccounts = (): Accounts => getStates().accounts;
