@@ -33,7 +33,8 @@ export class Accounts {
   private async synced(summary: SyncSummary): Promise<void> {
     const refused = refusedText(summary.refused);
     if (refused) this.notices.say(refused);
-    await Promise.all([this.load(), this.articles.reload()]);
+    // The list's reload reads the sidebar again, and with it the accounts.
+    await this.articles.reload();
     // An article on screen may have been read or bookmarked on the server.
     this.reader.follow(this.articles.articles);
   }
@@ -53,7 +54,7 @@ export class Accounts {
   /** Removes an account and its feeds (its bookmarked articles stay). */
   async remove(account: Account): Promise<void> {
     if (await this.notices.attempt(api.removeAccount(account.id)) === FAILED) return;
-    await Promise.all([this.load(), this.articles.reload()]);
+    await this.articles.reload();
     this.notices.say(`Removed ${account.name}. Its bookmarked articles were kept.`);
   }
 

@@ -39,6 +39,8 @@ export function createStates(preferences: PreferencesState): AppStates {
   const reader = new OpenArticle(notices, preferences, changes, subscriptions);
   const list = new ArticleList(notices, changes, subscriptions, reader);
   const refresh = new Refresh(notices, subscriptions, list, reader);
+  const accounts = new Accounts(notices, list, reader);
+  subscriptions.readAlso.push(() => accounts.load());
   return {
     preferences,
     settings: new SettingsState(notices),
@@ -50,7 +52,7 @@ export function createStates(preferences: PreferencesState): AppStates {
     refresh,
     subscribing: new Subscribing(notices, subscriptions, list, refresh),
     saving: new Saving(notices, list, reader),
-    accounts: new Accounts(notices, list, reader),
+    accounts,
   };
 }
 
@@ -65,7 +67,7 @@ export async function start(states: AppStates): Promise<void> {
       if (url) void saving.saveDropped(url);
     }),
   ]);
-  await Promise.all([list.reload(), accounts.load(), states.settings.load(), refresh.countPagesToRead()]);
+  await Promise.all([list.reload(), states.settings.load(), refresh.countPagesToRead()]);
   list.loaded = true;
 }
 
