@@ -1,6 +1,6 @@
 //! End to end: an account on a real FreshRSS (Google Reader API). Added through its dialog (a
 //! wrong password is refused there, what was typed kept); the sidebar shows the server's feeds,
-//! folders and unread counts; an article read in Tidings is read on the server after *Sync now*,
+//! folders and unread counts (the arrow keys passing over its header); an article read in Tidings is read on the server after *Sync now*,
 //! one starred on the server is in Bookmarks; 100 articles marked read while the server is down
 //! reach it after the app and the server start again, the password read from a real keychain.
 //! What the server holds is asked with curl, as another device would. Needs an X display, PHP
@@ -11,6 +11,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use fantoccini::Locator;
+use fantoccini::key::Key;
 use serde_json::Value;
 use tidings_testkit::Farm;
 use tidings_testkit::sync_servers::{FreshRss, curl};
@@ -76,6 +77,28 @@ async fn a_freshrss_account_syncs_both_ways_and_keeps_what_was_read_offline() {
     wait_for_status(&app, "text.includes('Synced') && !text.includes('to send')").await;
     assert!(!app.texts("li.account").await.is_empty());
     photograph(&app, "sidebar-accounts.png").await;
+
+    // The arrow keys pass over the headers (the library's has no feeds here).
+    let focused = "return document.activeElement?.querySelector('.name')?.textContent";
+    let folder = app
+        .client
+        .execute(
+            "return document.querySelector('li.folder .name').textContent",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.wait_for(Locator::Css("li.folder button.row"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    press_key(&app, Key::Up).await;
+    let name = app.client.execute(focused, vec![]).await.unwrap();
+    assert_eq!(name.as_str(), Some("Saved"));
+    press_key(&app, Key::Down).await;
+    let name = app.client.execute(focused, vec![]).await.unwrap();
+    assert_eq!(name.as_str(), folder.as_str());
 
     // Read in Tidings, then Sync now: the server has it read.
     let (first, second) = (&feeds[0], &feeds[1]);
