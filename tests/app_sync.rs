@@ -1,10 +1,11 @@
 //! End to end: an account on a real FreshRSS (Google Reader API). Added through its dialog (a
 //! wrong password is refused there, what was typed kept); the sidebar shows the server's feeds,
-//! folders and unread counts (the arrow keys passing over its header); an article read in Tidings is read on the server after *Sync now*,
-//! one starred on the server is in Bookmarks; 100 articles marked read while the server is down
-//! reach it after the app and the server start again, the password read from a real keychain.
-//! What the server holds is asked with curl, as another device would. Needs an X display, PHP
-//! and gnome-keyring (`.ci/setup`): `xvfb-run -a cargo test --test app app_sync::`.
+//! folders and unread counts, the arrow keys passing over the account's header; an article read
+//! in Tidings is read on the server after *Sync now*, one starred on the server is in Bookmarks;
+//! 100 articles marked read while the server is down reach it after the app and the server start
+//! again, the password read from a real keychain. What the server holds is asked with curl, as
+//! another device would. Needs an X display, PHP and gnome-keyring (`.ci/setup`):
+//! `xvfb-run -a cargo test --test app app_sync::`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
