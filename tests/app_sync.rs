@@ -4,7 +4,8 @@
 //! in Tidings is read on the server after *Sync now*, one starred on the server is in Bookmarks;
 //! 100 articles marked read while the server is down reach it after the app and the server start
 //! again, the password read from a real keychain. What the server holds is asked with curl, as
-//! another device would. Needs an X display, PHP and gnome-keyring (`.ci/setup`):
+//! another device would. Without a keychain, the password lasts for the run, and it is said.
+//! Needs an X display, PHP and gnome-keyring (`.ci/setup`):
 //! `xvfb-run -a cargo test --test app app_sync::`.
 
 use std::collections::BTreeMap;
@@ -152,6 +153,49 @@ async fn a_freshrss_account_syncs_both_ways_and_keeps_what_was_read_offline() {
         0
     );
     assert_eq!(server_unread_ids(&server).len(), 99);
+
+    // Removed in Settings (asked twice): the sidebar is the library's alone again, and the
+    // bookmarked article stays.
+    app.wait_for(Locator::Css("button[aria-label='Settings']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.click_text("dialog button", "Remove").await;
+    app.click_text("dialog button", "Remove it and its feeds")
+        .await;
+    app.wait_until(
+        "the account's section to go",
+        "return document.querySelector('li.account') === null && document.querySelector('li.feed') === null",
+    )
+    .await;
+    app.click_text("dialog button", "Cancel").await;
+    app.wait_until("Bookmarks to count 1", &unread_count_is("Bookmarks", 1))
+        .await;
+    app.quit().await;
+}
+
+/// Without a keychain (no session bus at all), the account still works, and the person is told
+/// that its password lasts until Tidings quits.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_keychain_the_password_lasts_for_this_run_and_says_so() {
+    let server = FreshRss::start().unwrap();
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+    open_add_account(&app).await;
+    fill(&app, "url", &server.url()).await;
+    fill(&app, "user", FreshRss::USER).await;
+    fill(&app, "password", FreshRss::PASSWORD).await;
+    app.click_text("dialog button", "Add").await;
+    app.wait_for_no_dialog().await;
+    app.wait_for_text(
+        "the toast",
+        ".notice",
+        "text.includes('No keychain answered') && text.includes('lasts until Tidings quits')",
+    )
+    .await;
+    wait_for_status(&app, "text.includes('Synced')").await;
     app.quit().await;
 }
 
