@@ -33,6 +33,7 @@ mod app_search;
 mod app_settings;
 mod app_subscribe_once;
 mod app_subscriptions;
+mod app_sync;
 mod app_undo;
 mod app_xss;
 mod bench_app;

@@ -10,6 +10,7 @@ use fantoccini::{Client, Locator};
 mod display;
 mod driver;
 pub mod input;
+pub mod keychain;
 pub mod menus;
 pub mod processes;
 pub mod reading;
@@ -25,6 +26,8 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 /// `xdg-open` that records the addresses the app asks the system browser to open.
 pub struct Sandbox {
     dir: tempfile::TempDir,
+    /// The session bus the app is given, when a test gives it one (`use_session_bus`).
+    session_bus: Option<String>,
 }
 
 impl Sandbox {
@@ -40,7 +43,16 @@ impl Sandbox {
         )
         .unwrap();
         make_executable(&opener);
-        Sandbox { dir }
+        Sandbox {
+            dir,
+            session_bus: None,
+        }
+    }
+
+    /// Gives apps launched from now on this D-Bus session bus instead of none: a test's own
+    /// bus (`keychain::SessionKeychain`), never the desktop's.
+    pub fn use_session_bus(&mut self, address: &str) {
+        self.session_bus = Some(address.to_string());
     }
 
     /// A desktop where no web page opens: every launcher the app may use fails, as `xdg-open`
@@ -106,10 +118,13 @@ impl Sandbox {
             ),
             ("PATH".into(), path),
             // Each app under test is on its own: with the desktop's session bus, the
-            // single-instance plugin would hand a second test's app over to the first.
+            // single-instance plugin would hand a second test's app over to the first. A
+            // test's private bus (`use_session_bus`) has only its own app.
             (
                 "DBUS_SESSION_BUS_ADDRESS".into(),
-                format!("unix:path={}", home.join("no-bus").display()),
+                self.session_bus
+                    .clone()
+                    .unwrap_or_else(|| format!("unix:path={}", home.join("no-bus").display())),
             ),
             // Software rendering: Xvfb has no GPU.
             ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "1".into()),

@@ -3,6 +3,8 @@
 // (./bindings); components never call `invoke` themselves.
 import { listen, TauriEvent, type UnlistenFn } from "@tauri-apps/api/event";
 import * as commands from "./bindings/commands";
+import type { Account } from "./bindings/Account";
+import type { AccountKind } from "./bindings/AccountKind";
 import type { AddFeedOutcome } from "./bindings/AddFeedOutcome";
 import type { AppEvent } from "./bindings/AppEvent";
 import type { Article } from "./bindings/Article";
@@ -27,7 +29,9 @@ import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { SearchCursor } from "./bindings/SearchCursor";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { NewAccount } from "./bindings/NewAccount";
 import type { Side } from "./bindings/Side";
+import type { SyncSummary } from "./bindings/SyncSummary";
 import type { SubscribeRequest } from "./bindings/SubscribeRequest";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
@@ -39,6 +43,7 @@ export type {
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
   Settings, SubscribeRequest, UserError, WorkReport,
 };
+export type { Account, AccountKind, NewAccount, SyncSummary };
 export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, Side, ViewCounts };
 export type { ArticleSummary } from "./bindings/ArticleSummary";
 export type { Density } from "./bindings/Density";
@@ -90,6 +95,10 @@ export const api = {
   exportArticles: commands.exportArticles,
   openInBrowser: commands.openInBrowser,
   takeSubscribeRequest: commands.takeSubscribeRequest,
+  listAccounts: commands.listAccounts,
+  addAccount: commands.addAccount,
+  removeAccount: commands.removeAccount,
+  syncAccount: commands.syncAccount,
 };
 
 type Details<K extends AppEvent["kind"]> = Extract<AppEvent, { kind: K }>["details"];
@@ -121,6 +130,8 @@ export const events = {
     listen<{ paths: string[] }>(TauriEvent.DRAG_DROP, (e) => handler(e.payload.paths)),
   /** A feed link or file opened with Tidings while it was already running. */
   onSubscribeRequest: (handler: (request: SubscribeRequest) => void) => on("subscribeRequest", handler),
+  /** One sync of one account ended, whoever asked for it: what it sent, refused and brought. */
+  onSyncFinished: (handler: (summary: SyncSummary) => void) => on("syncFinished", handler),
 };
 
 /** The sentence to show for a failed command, whatever shape the failure took. */

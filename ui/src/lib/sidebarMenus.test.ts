@@ -4,9 +4,9 @@ import { feedSummary } from "./fixtures";
 import { feedMenu, folderMenu, moreMenu } from "./sidebarMenus";
 
 const feed = (folderId: number | null, fullText = false) => feedSummary({ id: 1, folderId, fullText });
-const folders: Folder[] = [{ id: 10, name: "News", unreadCount: 0 }, { id: 11, name: "Tech", unreadCount: 2 }];
+const folders: Folder[] = [{ id: 10, name: "News", unreadCount: 0, accountId: 1 }, { id: 11, name: "Tech", unreadCount: 2, accountId: 1 }];
 const actions = () => ({
-  refresh: vi.fn(), rename: vi.fn(), details: vi.fn(), toggleFullText: vi.fn(), moveTo: vi.fn(), moveToNewFolder: vi.fn(), unsubscribe: vi.fn(),
+  refresh: vi.fn(), sync: vi.fn(), rename: vi.fn(), details: vi.fn(), toggleFullText: vi.fn(), moveTo: vi.fn(), moveToNewFolder: vi.fn(), unsubscribe: vi.fn(),
 });
 const shape = (sections: ReturnType<typeof feedMenu>) =>
   sections.map((s) => ({ label: s.label, items: s.items.map((i) => [i.label, i.checked]) }));
@@ -50,20 +50,41 @@ describe("a feed's menu", () => {
   });
 });
 
+describe("a synced feed's menu", () => {
+  const synced = feedSummary({ id: 2, accountId: 2, folderId: 20, status: "synced" });
+  const theirs: Folder[] = [...folders, { id: 20, name: "Remote", unreadCount: 0, accountId: 2 }];
+
+  it("hides what core does not send to the server yet, and syncs instead of refreshing", () => {
+    const act = actions();
+    const sections = feedMenu(synced, theirs, act);
+    expect(shape(sections)).toEqual([{ label: undefined, items: [["Sync now", undefined], ["Feed details…", undefined]] }]);
+    item(sections, "Sync now")?.run();
+    expect(act.sync).toHaveBeenCalledOnce();
+    expect(act.refresh).not.toHaveBeenCalled();
+  });
+
+  it("moves a local feed among the library's folders only", () => {
+    const labels = feedMenu(feed(null), theirs, actions())[2].items.map((i) => i.label);
+    expect(labels).toEqual(["News", "Tech", "New folder…", "No folder"]);
+  });
+});
+
 describe("the sidebar's ⋯ menu", () => {
-  it("saves a page, moves subscriptions in and out, exports articles and opens appearance and shortcuts", () => {
-    const act = { savePage: vi.fn(), importOpml: vi.fn(), exportOpml: vi.fn(), exportArticles: vi.fn(), appearance: vi.fn(), shortcuts: vi.fn() };
+  it("saves a page, adds an account, moves subscriptions in and out, exports articles and opens appearance and shortcuts", () => {
+    const act = { savePage: vi.fn(), addAccount: vi.fn(), importOpml: vi.fn(), exportOpml: vi.fn(), exportArticles: vi.fn(), appearance: vi.fn(), shortcuts: vi.fn() };
     const items = moreMenu(act).flatMap((s) => s.items);
     expect(items.map((i) => i.label)).toEqual([
-      "Save a page…", "Import subscriptions (OPML)…", "Export subscriptions (OPML)…", "Export bookmarks and saved articles…",
+      "Save a page…", "Add an account…", "Import subscriptions (OPML)…", "Export subscriptions (OPML)…", "Export bookmarks and saved articles…",
       "Appearance and reading…", "Keyboard shortcuts (?)",
     ]);
     items[0].run();
-    items[3].run();
-    expect(act.savePage).toHaveBeenCalledOnce();
-    expect(act.exportArticles).toHaveBeenCalledOnce();
+    items[1].run();
     items[4].run();
+    expect(act.savePage).toHaveBeenCalledOnce();
+    expect(act.addAccount).toHaveBeenCalledOnce();
+    expect(act.exportArticles).toHaveBeenCalledOnce();
     items[5].run();
+    items[6].run();
     expect(act.appearance).toHaveBeenCalledOnce();
     expect(act.shortcuts).toHaveBeenCalledOnce();
   });
@@ -71,10 +92,18 @@ describe("the sidebar's ⋯ menu", () => {
 
 describe("a folder's menu", () => {
   it("refreshes, renames and deletes", () => {
-    const act = { refresh: vi.fn(), rename: vi.fn(), remove: vi.fn() };
+    const act = { refresh: vi.fn(), sync: vi.fn(), rename: vi.fn(), remove: vi.fn() };
     const items = folderMenu(act).flatMap((s) => s.items);
     expect(items.map((i) => i.label)).toEqual(["Refresh folder", "Rename…", "Delete folder"]);
     items[2].run();
     expect(act.remove).toHaveBeenCalledOnce();
+  });
+
+  it("of an account on a feed service only syncs it: the server's folders are its to rename or delete", () => {
+    const act = { refresh: vi.fn(), sync: vi.fn(), rename: vi.fn(), remove: vi.fn() };
+    const items = folderMenu(act, true).flatMap((s) => s.items);
+    expect(items.map((i) => i.label)).toEqual(["Sync now"]);
+    items[0].run();
+    expect(act.sync).toHaveBeenCalledOnce();
   });
 });

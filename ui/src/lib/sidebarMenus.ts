@@ -4,6 +4,8 @@ import type { MenuSection } from "./menu";
 
 export interface FeedActions {
   refresh: () => void;
+  /** Syncs the feed's account: Tidings never polls a synced feed itself, its server does. */
+  sync: () => void;
   rename: () => void;
   details: () => void;
   /** Switches reading each new article's page in full. */
@@ -14,20 +16,32 @@ export interface FeedActions {
   unsubscribe: () => void;
 }
 
+/**
+ * A feed of an account on a feed service (`synced`) offers only what core sends to its server:
+ * unsubscribing, renaming, moving and reading in full are not routed there yet, so they are not
+ * offered rather than made here and undone by the next sync. A feed moves among its own
+ * account's folders only.
+ */
 export function feedMenu(feed: FeedSummary, folders: readonly Folder[], act: FeedActions): MenuSection[] {
-  return [
+  const synced = feed.status === "synced";
+  const own = folders.filter((folder) => folder.accountId === feed.accountId);
+  const sections: MenuSection[] = [
     {
       items: [
-        { label: "Refresh", run: act.refresh },
-        { label: "Rename…", run: act.rename },
+        synced ? { label: "Sync now", run: act.sync } : { label: "Refresh", run: act.refresh },
+        ...(synced ? [] : [{ label: "Rename…", run: act.rename }]),
         { label: "Feed details…", run: act.details },
       ],
     },
+  ];
+  if (synced) return sections;
+  return [
+    ...sections,
     { items: [{ label: "Read full articles", toggle: true, checked: feed.fullText, run: act.toggleFullText }] },
     {
       label: "Move to folder",
       items: [
-        ...folders.map((folder) => ({
+        ...own.map((folder) => ({
           label: folder.name,
           checked: feed.folderId === folder.id,
           run: () => act.moveTo(folder.id),
@@ -42,11 +56,15 @@ export function feedMenu(feed: FeedSummary, folders: readonly Folder[], act: Fee
 
 export interface FolderActions {
   refresh: () => void;
+  /** Syncs the folder's account (remote folders only). */
+  sync: () => void;
   rename: () => void;
   remove: () => void;
 }
 
-export function folderMenu(act: FolderActions): MenuSection[] {
+/** A folder of an account on a feed service (`remote`) is the server's to rename or delete. */
+export function folderMenu(act: FolderActions, remote = false): MenuSection[] {
+  if (remote) return [{ items: [{ label: "Sync now", run: act.sync }] }];
   return [
     { items: [{ label: "Refresh folder", run: act.refresh }, { label: "Rename…", run: act.rename }] },
     { items: [{ label: "Delete folder", danger: true, run: act.remove }] },
@@ -55,6 +73,7 @@ export function folderMenu(act: FolderActions): MenuSection[] {
 
 export interface MoreActions {
   savePage: () => void;
+  addAccount: () => void;
   importOpml: () => void;
   exportOpml: () => void;
   exportArticles: () => void;
@@ -65,7 +84,7 @@ export interface MoreActions {
 /** The sidebar header's "⋯" menu. */
 export function moreMenu(act: MoreActions): MenuSection[] {
   return [
-    { items: [{ label: "Save a page…", run: act.savePage }] },
+    { items: [{ label: "Save a page…", run: act.savePage }, { label: "Add an account…", run: act.addAccount }] },
     {
       items: [
         { label: "Import subscriptions (OPML)…", run: act.importOpml },

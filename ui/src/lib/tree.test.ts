@@ -4,7 +4,7 @@ import { feedSummary } from "./fixtures";
 import { feedTree, parseFolderIds, serializeFolderIds, treeLines } from "./tree";
 
 const feed = (id: number, title: string, folderId: number | null) => feedSummary({ id, title, folderId });
-const folder = (id: number, name: string): Folder => ({ id, name, unreadCount: 0 });
+const folder = (id: number, name: string): Folder => ({ id, name, unreadCount: 0, accountId: 1 });
 
 describe("the sidebar's tree of folders and feeds", () => {
   it("puts feeds in their folders, keeping both orders, and the rest at the top level", () => {

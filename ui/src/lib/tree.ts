@@ -1,6 +1,6 @@
 // The sidebar's shape: folders (in the backend's order) holding their feeds, then the feeds
 // that are in no folder. Pure, so the grouping is tested without a window.
-import type { FeedSummary, Folder } from "./api";
+import type { Account, FeedSummary, Folder } from "./api";
 
 export interface FolderGroup {
   folder: Folder;
@@ -53,6 +53,28 @@ export function treeLines(tree: FeedTree, collapsed: ReadonlySet<number>): TreeL
       posinset: tree.folders.length + i + 1, setsize,
     });
   });
+  return lines;
+}
+
+/**
+ * An account's header, above its feeds once there is more than one account: lines of the tree's
+ * height, so that every line stays as tall as the others: its name (and *Sync now*), then, for an
+ * account on a feed service, how its syncing stands. Headers are not items of the tree; the keyboard passes over them.
+ */
+export type HeaderLine = { kind: "account" | "accountStatus"; key: string; account: Account };
+export type SidebarLine = TreeLine | HeaderLine;
+
+/** Each account's header, then its tree's lines (`parent` counted in the whole list). */
+export function sectionLines(sections: readonly { account: Account; tree: FeedTree }[], collapsed: ReadonlySet<number>): SidebarLine[] {
+  const lines: SidebarLine[] = [];
+  for (const { account, tree } of sections) {
+    lines.push({ kind: "account", key: `account:${account.id}`, account });
+    if (account.kind !== "local") lines.push({ kind: "accountStatus", key: `account-status:${account.id}`, account });
+    const offset = lines.length;
+    for (const line of treeLines(tree, collapsed)) {
+      lines.push(line.kind === "feed" && line.parent !== null ? { ...line, parent: line.parent + offset } : line);
+    }
+  }
   return lines;
 }
 

@@ -14,7 +14,7 @@ describe("views", () => {
 
   it("are named as the sidebar names them", () => {
     const feeds = [feedSummary({ id: 2, title: "The Verge" })];
-    const folders = [{ id: 5, name: "Tech", unreadCount: 0 }];
+    const folders = [{ id: 5, name: "Tech", unreadCount: 0, accountId: 1 }];
     expect(viewTitle({ kind: "today" }, feeds, folders)).toBe("Today");
     expect(viewTitle({ kind: "all" }, feeds, folders)).toBe("All articles");
     expect(viewTitle({ kind: "feed", feedId: 2 }, feeds, folders)).toBe("The Verge");

@@ -1,5 +1,6 @@
 // Written by `cargo test -p tidings --lib` from src-tauri/src/commands.rs: one typed wrapper per command. Do not edit.
 import { invoke } from "@tauri-apps/api/core";
+import type { Account } from "./Account";
 import type { AddFeedOutcome } from "./AddFeedOutcome";
 import type { Article } from "./Article";
 import type { ArticleCursor } from "./ArticleCursor";
@@ -14,6 +15,7 @@ import type { Folder } from "./Folder";
 import type { ImportReport } from "./ImportReport";
 import type { ListOptions } from "./ListOptions";
 import type { MarkedRead } from "./MarkedRead";
+import type { NewAccount } from "./NewAccount";
 import type { Preferences } from "./Preferences";
 import type { RecoveryAction } from "./RecoveryAction";
 import type { RecoveryReport } from "./RecoveryReport";
@@ -26,6 +28,7 @@ import type { Settings } from "./Settings";
 import type { Side } from "./Side";
 import type { StartupProblem } from "./StartupProblem";
 import type { SubscribeRequest } from "./SubscribeRequest";
+import type { SyncSummary } from "./SyncSummary";
 import type { ViewCounts } from "./ViewCounts";
 
 /** The one Tauri event that carries every `AppEvent`. */
@@ -67,6 +70,22 @@ export const stopReadingPages = (): Promise<void> =>
 
 export const listFolders = (): Promise<Array<Folder>> =>
   invoke<Array<Folder>>("list_folders");
+
+/** Every account, the library on this computer first. */
+export const listAccounts = (): Promise<Array<Account>> =>
+  invoke<Array<Account>>("list_accounts");
+
+/** Checks the login with the server, keeps the password in the system's keychain, adds the account. Sync it next. */
+export const addAccount = (account: NewAccount): Promise<Account> =>
+  invoke<Account>("add_account", { account });
+
+/** Removes the account and its feeds; its bookmarked articles stay. */
+export const removeAccount = (accountId: number): Promise<void> =>
+  invoke<void>("remove_account", { accountId });
+
+/** Sends the changes made here and fetches what is new; the summary says what it did. */
+export const syncAccount = (accountId: number): Promise<SyncSummary> =>
+  invoke<SyncSummary>("sync_account", { accountId });
 
 /** Returns the new folder's id (or the existing one's, when the name is taken). */
 export const createFolder = (name: string): Promise<number> =>

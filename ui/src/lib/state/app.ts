@@ -6,6 +6,7 @@ import { createContext } from "svelte";
 import { events } from "../api";
 import { ChangeLog } from "../changes";
 import { firstWebUrl } from "../drop";
+import { Accounts } from "./accounts.svelte";
 import { ArticleList } from "./articleList.svelte";
 import { Notices } from "./notices.svelte";
 import { OpenArticle } from "./openArticle.svelte";
@@ -28,6 +29,7 @@ export interface AppStates {
   refresh: Refresh;
   subscribing: Subscribing;
   saving: Saving;
+  accounts: Accounts;
 }
 
 export function createStates(preferences: PreferencesState): AppStates {
@@ -37,6 +39,8 @@ export function createStates(preferences: PreferencesState): AppStates {
   const reader = new OpenArticle(notices, preferences, changes, subscriptions);
   const list = new ArticleList(notices, changes, subscriptions, reader);
   const refresh = new Refresh(notices, subscriptions, list, reader);
+  const accounts = new Accounts(notices, list, reader);
+  subscriptions.readAlso.push(() => accounts.load());
   return {
     preferences,
     settings: new SettingsState(notices),
@@ -48,14 +52,16 @@ export function createStates(preferences: PreferencesState): AppStates {
     refresh,
     subscribing: new Subscribing(notices, subscriptions, list, refresh),
     saving: new Saving(notices, list, reader),
+    accounts,
   };
 }
 
 /** Follows the backend's events, then reads the library for the first time. */
 export async function start(states: AppStates): Promise<void> {
-  const { list, refresh, saving } = states;
+  const { list, refresh, saving, accounts } = states;
   await Promise.all([
     refresh.listen(),
+    accounts.listen(),
     events.onWindowDrop((uris) => {
       const url = firstWebUrl(uris);
       if (url) void saving.saveDropped(url);
@@ -82,3 +88,4 @@ export const useArticleList = (): ArticleList => getStates().list;
 export const useRefresh = (): Refresh => getStates().refresh;
 export const useSubscribing = (): Subscribing => getStates().subscribing;
 export const useSaving = (): Saving => getStates().saving;
+export const useAccounts = (): Accounts => getStates().accounts;

@@ -28,6 +28,8 @@ export type DialogRequest =
   /** Every keyboard shortcut (?). */
   | { kind: "shortcuts" }
   | { kind: "savePage" }
+  /** An account on a feed service: which, where, and the login. */
+  | { kind: "addAccount" }
   /** Exports one article, or (without `article`) bookmarks and saved articles. */
   | { kind: "export"; article?: { id: number; title: string } }
   | { kind: "importReport"; report: ImportReport }

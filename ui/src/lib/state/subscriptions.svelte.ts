@@ -10,6 +10,12 @@ export class Subscriptions {
   folders = $state.raw<Folder[]>([]);
   counts = $state<ViewCounts>(NO_COUNTS);
 
+  /**
+   * Read again with the counts, which every change to articles reads again: an account's
+   * changes waiting to be sent move with them (./accounts.svelte.ts).
+   */
+  readAlso: (() => Promise<void>)[] = [];
+
   constructor(private notices: Notices) {}
 
   /** Feeds, folders and the smart views' counts: what the sidebar shows. */
@@ -18,6 +24,7 @@ export class Subscriptions {
       this.notices.attempt(api.listFeeds()),
       this.notices.attempt(api.listFolders()),
       this.notices.attempt(api.viewCounts()),
+      ...this.readAlso.map((read) => read()),
     ]);
     // What could not be read stays as it was on screen.
     if (feeds !== FAILED) this.feeds = feeds;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { Folder } from "./api";
+import { accountSections, pendingText, refusedText, showsSections, syncedText } from "./accounts";
+import { account, feedSummary } from "./fixtures";
+import { feedTree, sectionLines } from "./tree";
+
+const local = account({ id: 1 });
+const remote = account({ id: 2 });
+const folder = (id: number, accountId: number): Folder => ({ id, name: `Folder ${id}`, unreadCount: 0, accountId });
+
+describe("an account's header", () => {
+  it("says when it last synced, and what waits to be sent", () => {
+    const now = new Date(1_000_000_000);
+    expect(syncedText(remote, now)).toBe("Not synced yet");
+    expect(syncedText({ ...remote, lastSyncAt: 1_000_000 - 120 }, now)).toBe("Synced 2 min ago");
+    expect(pendingText(remote)).toBeNull();
+    expect(pendingText({ ...remote, pendingChanges: 1 })).toBe("1 change to send");
+    expect(pendingText({ ...remote, pendingChanges: 3 })).toBe("3 changes to send");
+  });
+
+  it("puts what a server refused in one toast, so that none hides another", () => {
+    expect(refusedText([])).toBeNull();
+    expect(refusedText(["gone"])).toBe("The server refused a change: gone");
+    expect(refusedText(["a", "b"])).toBe("The server refused 2 changes: a; b");
+  });
+});
+
+describe("the sidebar's sections", () => {
+  it("shows none while the library is the only account", () => {
+    expect(showsSections([local])).toBe(false);
+    expect(showsSections([local, remote])).toBe(true);
+  });
+
+  it("gives each account its feeds and folders, in the accounts' order", () => {
+    const feeds = [feedSummary({ id: 1 }), feedSummary({ id: 2, accountId: 2 }), feedSummary({ id: 3, accountId: 9 })];
+    const sections = accountSections([local, remote], feeds, [folder(10, 2), folder(11, 1)]);
+    expect(sections.map((s) => [s.account.id, s.feeds.map((f) => f.id), s.folders.map((f) => f.id)])).toEqual([
+      [1, [1, 3], [11]],
+      [2, [2], [10]],
+    ]);
+  });
+
+  it("puts each account's header above its tree, and keeps a feed's parent pointing at its folder", () => {
+    const feeds = [feedSummary({ id: 1 }), feedSummary({ id: 2, accountId: 2, folderId: 10 })];
+    const sections = accountSections([local, remote], feeds, [folder(10, 2)]);
+    const lines = sectionLines(sections.map((s) => ({ account: s.account, tree: feedTree(s.feeds, s.folders) })), new Set());
+    expect(lines.map((l) => l.key)).toEqual(["account:1", "feed:1", "account:2", "account-status:2", "folder:10", "feed:2"]);
+    const last = lines[5];
+    expect(last.kind === "feed" && last.parent).toBe(4);
+  });
+});

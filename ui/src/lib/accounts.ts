@@ -1,0 +1,59 @@
+// Accounts as the sidebar and Settings show them: which services can be added, what an
+// account's header says, and how feeds and folders fall into one section per account. Pure, so
+// the wording and the grouping are tested without a window.
+import type { Account, AccountKind, FeedSummary, Folder } from "./api";
+import { count, timeAgo } from "./format";
+
+/** The services a person can add, in the order the dialog offers them. */
+export const SERVICES: readonly { kind: Exclude<AccountKind, "local">; label: string; placeholder: string }[] = [
+  { kind: "greader", label: "FreshRSS, Miniflux, The Old Reader, BazQux… (Google Reader API)", placeholder: "https://rss.example.com" },
+  { kind: "fever", label: "Fever (FreshRSS, Miniflux, Coldsweat)", placeholder: "https://rss.example.com/api/fever.php" },
+  { kind: "ttrss", label: "Tiny Tiny RSS", placeholder: "https://rss.example.com/tt-rss" },
+];
+
+export const isRemote = (account: Account): boolean => account.kind !== "local";
+
+/** Sections show only once there is an account besides the library: until then the sidebar is as it always was. */
+export const showsSections = (accounts: readonly Account[]): boolean => accounts.some(isRemote);
+
+/** "Synced 2 min ago", or "Not synced yet". */
+export function syncedText(account: Account, now: Date = new Date()): string {
+  return account.lastSyncAt === null ? "Not synced yet" : `Synced ${timeAgo(account.lastSyncAt, now)}`;
+}
+
+/** "3 changes to send"; nothing when there are none. */
+export function pendingText(account: Account): string | null {
+  return account.pendingChanges > 0 ? `${count(account.pendingChanges, "change")} to send` : null;
+}
+
+/** One toast for what a sync's server refused (each undone here), so that none hides another. */
+export function refusedText(refused: readonly string[]): string | null {
+  if (refused.length === 0) return null;
+  if (refused.length === 1) return `The server refused a change: ${refused[0]}`;
+  return `The server refused ${refused.length} changes: ${refused.join("; ")}`;
+}
+
+/** Said after adding an account whose password no keychain took. */
+export function passwordNotKeptText(account: Account): string {
+  return `No keychain answered: the password for ${account.name} lasts until Tidings quits.`;
+}
+
+export interface AccountSection {
+  account: Account;
+  feeds: FeedSummary[];
+  folders: Folder[];
+}
+
+/**
+ * The feeds and folders of each account, in the backend's order of accounts (the library on this
+ * computer first). Anything whose account is not (yet) listed goes with the first section rather
+ * than vanishing.
+ */
+export function accountSections(accounts: readonly Account[], feeds: readonly FeedSummary[], folders: readonly Folder[]): AccountSection[] {
+  const sections = accounts.map((account) => ({ account, feeds: [] as FeedSummary[], folders: [] as Folder[] }));
+  const byId = new Map(sections.map((section) => [section.account.id, section]));
+  if (sections.length === 0) return [];
+  for (const feed of feeds) (byId.get(feed.accountId) ?? sections[0]).feeds.push(feed);
+  for (const folder of folders) (byId.get(folder.accountId) ?? sections[0]).folders.push(folder);
+  return sections;
+}
