@@ -18,10 +18,10 @@ use serde_json::Value;
 use tidings_testkit::Farm;
 use tidings_testkit::sync_servers::{FreshRss, curl};
 
-use crate::support::keychain::SessionKeychain;
 use crate::support::processes::app_pid;
 use crate::support::reading::*;
 use crate::support::{App, Driver, PATIENCE, Sandbox, application};
+use tidings_testkit::keychain::PrivateKeychain;
 
 const READING_LIST: &str = "user/-/state/com.google/reading-list";
 const READ: &str = "user/-/state/com.google/read";
@@ -38,9 +38,9 @@ async fn a_freshrss_account_syncs_both_ways_and_keeps_what_was_read_offline() {
     server.import_opml(&opml).unwrap();
     let feeds = server_feeds(&server);
     assert_eq!(feeds.len(), 2, "{feeds:?}");
-    let keychain = SessionKeychain::start();
+    let keychain = PrivateKeychain::start().unwrap();
     let mut sandbox = Sandbox::new();
-    sandbox.use_session_bus(&keychain.address);
+    sandbox.use_session_bus(keychain.bus_address());
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
 

@@ -10,7 +10,6 @@ use fantoccini::{Client, Locator};
 mod display;
 mod driver;
 pub mod input;
-pub mod keychain;
 pub mod menus;
 pub mod processes;
 pub mod reading;
@@ -50,7 +49,7 @@ impl Sandbox {
     }
 
     /// Gives apps launched from now on this D-Bus session bus instead of none: a test's own
-    /// bus (`keychain::SessionKeychain`), never the desktop's.
+    /// bus (`tidings_testkit::keychain::PrivateKeychain`), never the desktop's.
     pub fn use_session_bus(&mut self, address: &str) {
         self.session_bus = Some(address.to_string());
     }

@@ -137,7 +137,9 @@ async fn articles_on_server(server: &FreshRss) -> Result<usize, String> {
         password: FreshRss::PASSWORD.to_string(),
     };
     let http = SyncHttp::new(Default::default()).map_err(|e| e.to_string())?;
-    let mut client = GReader::log_in(http, &login).await.map_err(|e| e.to_string())?;
+    let mut client = GReader::log_in(http, &login)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(client.unread_ids().await.map_err(|e| e.to_string())?.len())
 }
 

@@ -67,6 +67,13 @@ pub async fn list(library: &Library) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `add --account ID URL`: subscribes the account on its server, then syncs it.
+pub async fn subscribe(library: &Library, account: AccountId, url: &str) -> Result<(), Failure> {
+    let feed = library.subscribe_on_account(account, url).await?;
+    println!("{}\t{}\t{} unread", feed.id, feed.title, feed.unread_count);
+    Ok(())
+}
+
 pub async fn remove(library: &Library, id: AccountId) -> Result<(), Failure> {
     library.remove_account(id).await?;
     println!("removed account {id}");

@@ -40,7 +40,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Subscribe to the feed at URL (or the feed a site at URL advertises)
-    Add { url: String },
+    Add {
+        url: String,
+        /// Subscribe this account on a feed service instead, on its server (its id from
+        /// `account list`)
+        #[arg(long, value_name = "ID")]
+        account: Option<i64>,
+    },
     /// Fetch every feed and store what is new
     Refresh {
         /// Feeds fetched at once
@@ -197,7 +203,11 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<(), Failure> {
     let db = Database::new(cli.db);
     match cli.command {
-        Command::Add { url } => feeds::add(&db.open()?, &url).await,
+        Command::Add { url, account: None } => feeds::add(&db.open()?, &url).await,
+        Command::Add {
+            url,
+            account: Some(account),
+        } => accounts::subscribe(&db.open()?, account, &url).await,
         Command::Refresh {
             concurrency,
             per_host,

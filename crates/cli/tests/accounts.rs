@@ -232,7 +232,6 @@ fn the_password_lives_in_the_keychain_and_nowhere_else() {
     }
     assert!(!text(&added).contains(&world.login.password));
 
-    // Removing the account removes its password.
     let listed = text(&world.run(&["account", "list"]));
     let id = listed
         .lines()
@@ -242,6 +241,16 @@ fn the_password_lives_in_the_keychain_and_nowhere_else() {
         .next()
         .unwrap()
         .to_string();
+    // Fever cannot subscribe: said, with where to do it, and nothing changes.
+    let refused = world.run(&["add", "--account", &id, "http://127.0.0.1:9/feed.xml"]);
+    assert_eq!(refused.status.code(), Some(5), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("cannot add feeds"),
+        "{}",
+        text(&refused)
+    );
+
+    // Removing the account removes its password.
     assert!(world.run(&["account", "remove", &id]).status.success());
     assert_eq!(
         world

@@ -64,7 +64,12 @@ impl PrivateKeychain {
         Ok(keychain)
     }
 
-    /// The environment a process needs to use this keychain.
+    /// The bus's address: all an app needs (as `DBUS_SESSION_BUS_ADDRESS`) to find the keychain.
+    pub fn bus_address(&self) -> &str {
+        &self.address
+    }
+
+    /// The environment a process needs to use this keychain (and `secret-tool` to look in it).
     pub fn env(&self) -> Vec<(&'static str, String)> {
         let dir = self.dir.path();
         vec![

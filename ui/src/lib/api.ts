@@ -45,6 +45,7 @@ export type {
 };
 export type { Account, AccountKind, NewAccount, SyncSummary };
 export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, Side, ViewCounts };
+export type { AccountAbilities } from "./bindings/AccountAbilities";
 export type { ArticleSummary } from "./bindings/ArticleSummary";
 export type { Density } from "./bindings/Density";
 export type { MarkRead } from "./bindings/MarkRead";

@@ -54,13 +54,27 @@ describe("a synced feed's menu", () => {
   const synced = feedSummary({ id: 2, accountId: 2, folderId: 20, status: "synced" });
   const theirs: Folder[] = [...folders, { id: 20, name: "Remote", unreadCount: 0, accountId: 2 }];
 
-  it("hides what core does not send to the server yet, and syncs instead of refreshing", () => {
+  it("offers only what its server allows, and syncs instead of refreshing", () => {
     const act = actions();
-    const sections = feedMenu(synced, theirs, act);
+    const fever = { subscribe: false, unsubscribe: false, renameFeed: false, moveFeed: false };
+    const sections = feedMenu(synced, theirs, act, fever);
     expect(shape(sections)).toEqual([{ label: undefined, items: [["Sync now", undefined], ["Feed details…", undefined]] }]);
     item(sections, "Sync now")?.run();
     expect(act.sync).toHaveBeenCalledOnce();
     expect(act.refresh).not.toHaveBeenCalled();
+    const ttrss = { ...fever, subscribe: true, unsubscribe: true };
+    expect(shape(feedMenu(synced, theirs, act, ttrss)).flatMap((s) => s.items.map((i) => i[0]))).toEqual([
+      "Sync now", "Feed details…", "Unsubscribe…",
+    ]);
+  });
+
+  it("renames and moves among its own account's folders where the server allows, never reads in full", () => {
+    const greader = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true };
+    expect(shape(feedMenu(synced, theirs, actions(), greader))).toEqual([
+      { label: undefined, items: [["Sync now", undefined], ["Rename…", undefined], ["Feed details…", undefined]] },
+      { label: "Move to folder", items: [["Remote", true], ["No folder", false]] },
+      { label: undefined, items: [["Unsubscribe…", undefined]] },
+    ]);
   });
 
   it("moves a local feed among the library's folders only", () => {

@@ -1,5 +1,5 @@
 // The "…" and right-click menus of the sidebar's feeds and folders.
-import type { FeedSummary, Folder } from "./api";
+import type { AccountAbilities, FeedSummary, Folder } from "./api";
 import type { MenuSection } from "./menu";
 
 export interface FeedActions {
@@ -16,29 +16,37 @@ export interface FeedActions {
   unsubscribe: () => void;
 }
 
+const EVERYTHING: AccountAbilities = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true };
+
 /**
- * A feed of an account on a feed service (`synced`) offers only what core sends to its server:
- * unsubscribing, renaming, moving and reading in full are not routed there yet, so they are not
- * offered rather than made here and undone by the next sync. A feed moves among its own
- * account's folders only.
+ * A feed of an account on a feed service (`synced`) offers what its account's server lets core
+ * change there (`abilities`: Fever nothing, Tiny Tiny RSS unsubscribing, the Google Reader API
+ * everything), never reading in full (its server sends the articles), and moves only among its
+ * own account's folders, which are the server's to create.
  */
-export function feedMenu(feed: FeedSummary, folders: readonly Folder[], act: FeedActions): MenuSection[] {
+export function feedMenu(
+  feed: FeedSummary,
+  folders: readonly Folder[],
+  act: FeedActions,
+  abilities: AccountAbilities | null = null,
+): MenuSection[] {
   const synced = feed.status === "synced";
+  const can = synced ? (abilities ?? { ...EVERYTHING, unsubscribe: false, renameFeed: false, moveFeed: false }) : EVERYTHING;
   const own = folders.filter((folder) => folder.accountId === feed.accountId);
   const sections: MenuSection[] = [
     {
       items: [
         synced ? { label: "Sync now", run: act.sync } : { label: "Refresh", run: act.refresh },
-        ...(synced ? [] : [{ label: "Rename…", run: act.rename }]),
+        ...(can.renameFeed ? [{ label: "Rename…", run: act.rename }] : []),
         { label: "Feed details…", run: act.details },
       ],
     },
   ];
-  if (synced) return sections;
-  return [
-    ...sections,
-    { items: [{ label: "Read full articles", toggle: true, checked: feed.fullText, run: act.toggleFullText }] },
-    {
+  if (!synced) {
+    sections.push({ items: [{ label: "Read full articles", toggle: true, checked: feed.fullText, run: act.toggleFullText }] });
+  }
+  if (can.moveFeed) {
+    sections.push({
       label: "Move to folder",
       items: [
         ...own.map((folder) => ({
@@ -46,12 +54,15 @@ export function feedMenu(feed: FeedSummary, folders: readonly Folder[], act: Fee
           checked: feed.folderId === folder.id,
           run: () => act.moveTo(folder.id),
         })),
-        { label: "New folder…", run: act.moveToNewFolder },
+        ...(synced ? [] : [{ label: "New folder…", run: act.moveToNewFolder }]),
         { label: "No folder", checked: feed.folderId === null, run: () => act.moveTo(null) },
       ],
-    },
-    { items: [{ label: "Unsubscribe…", danger: true, run: act.unsubscribe }] },
-  ];
+    });
+  }
+  if (can.unsubscribe) {
+    sections.push({ items: [{ label: "Unsubscribe…", danger: true, run: act.unsubscribe }] });
+  }
+  return sections;
 }
 
 export interface FolderActions {
