@@ -17,6 +17,7 @@ pub mod schedule;
 mod search;
 mod subscriptions;
 mod sync;
+mod sync_pages;
 mod sync_schedule;
 mod synced_feeds;
 mod undo;

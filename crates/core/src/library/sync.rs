@@ -11,20 +11,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use url::Url;
-
 use super::Library;
 use crate::api::{AccountId, AccountKind, SyncSummary};
-use crate::store::{Applied, OutgoingChange, StoredAccount, SyncedArticle, SyncedField};
-use crate::sync::{Backend, ItemPage, Login, Mark, RemoteItem, SyncError};
+use crate::store::{OutgoingChange, StoredAccount, SyncedField};
+use crate::sync::{Backend, Login, Mark, SyncError};
 use crate::{Error, Result, now};
 
 /// Changes sent per request: the Google Reader API takes many ids in one call.
 const OUTBOX_BATCH: usize = 250;
-
-/// Pages of new articles one sync asks for at most: a server that ignores paging would have us
-/// ask forever (a million articles are 5,000 pages of 200).
-const MAX_PAGES: usize = 20_000;
 
 impl Library {
     /// Syncs one account. Its outcome is also stored on the account (last sync, last error)
@@ -180,34 +174,11 @@ impl Library {
             .blocking(move |s| s.apply_remote_feeds(id, &feeds, now()))
             .await?;
 
-        // 3. New articles. Each page is sanitized and stored while the next is fetched: the
-        //    server's time and ours overlap instead of adding up.
+        // 3. New articles.
         let feeds = std::sync::Arc::new((feed_ids, feed_urls));
-        let mut cursor = account.cursor.clone();
-        let mut page = backend.new_items(cursor.as_deref()).await.map_err(failed)?;
-        for _ in 0..MAX_PAGES {
-            let advanced = cursor.as_deref() != Some(page.cursor.as_str());
-            // A server that hands back the same cursor would have us ask forever.
-            let last = page.done || !advanced;
-            cursor = Some(page.cursor.clone());
-            let storing = {
-                let library = self.clone();
-                let feeds = std::sync::Arc::clone(&feeds);
-                tokio::spawn(async move { library.store_page(id, page, feeds).await })
-            };
-            let next = if last {
-                None
-            } else {
-                Some(backend.new_items(cursor.as_deref()).await)
-            };
-            let applied = storing.await??;
-            summary.new_articles += applied.inserted;
-            summary.changed_articles += applied.changed;
-            match next {
-                None => break,
-                Some(next) => page = next.map_err(failed)?,
-            }
-        }
+        let applied = self.fetch_new_articles(account, backend, feeds).await?;
+        summary.new_articles += applied.inserted;
+        summary.changed_articles += applied.changed;
 
         // 4. State changed elsewhere.
         let unread: HashSet<String> = backend
@@ -229,36 +200,7 @@ impl Library {
     }
 }
 
-impl Library {
-    /// Sanitizes a page of new articles (halves on two background threads) and stores it with
-    /// its cursor.
-    async fn store_page(
-        &self,
-        account: AccountId,
-        page: ItemPage,
-        feeds: std::sync::Arc<(HashMap<String, i64>, HashMap<String, String>)>,
-    ) -> Result<Applied> {
-        let mut items = page.items;
-        let second_half = items.split_off(items.len() / 2);
-        let prepare_all = |items: Vec<RemoteItem>| {
-            let feeds = std::sync::Arc::clone(&feeds);
-            super::background::run(move || {
-                items
-                    .into_iter()
-                    .filter_map(|item| prepare(item, &feeds.0, &feeds.1))
-                    .collect::<Vec<_>>()
-            })
-        };
-        let (first, second) = futures::join!(prepare_all(items), prepare_all(second_half));
-        let mut articles = first?;
-        articles.extend(second?);
-        let cursor = page.cursor;
-        self.blocking(move |s| s.apply_remote_items(account, &articles, &cursor, now()))
-            .await
-    }
-}
-
-fn sync_error(account: &StoredAccount, error: SyncError) -> Error {
+pub(super) fn sync_error(account: &StoredAccount, error: SyncError) -> Error {
     Error::Sync {
         account: account.name.clone(),
         error,
@@ -281,38 +223,4 @@ fn by_mark(changes: Vec<OutgoingChange>) -> Vec<(Mark, Vec<OutgoingChange>)> {
         }
     }
     groups
-}
-
-/// A server's article, sanitized and ready to store; `None` for one whose feed the server did
-/// not list (it is fetched with that feed at the next sync).
-fn prepare(
-    item: RemoteItem,
-    feed_ids: &HashMap<String, i64>,
-    feed_urls: &HashMap<String, String>,
-) -> Option<SyncedArticle> {
-    let Some(&feed_id) = feed_ids.get(&item.feed_id) else {
-        tracing::debug!(
-            item = item.id,
-            feed = item.feed_id,
-            "an article of an unlisted feed"
-        );
-        return None;
-    };
-    let base = item
-        .url
-        .as_deref()
-        .and_then(|u| Url::parse(u).ok())
-        .or_else(|| {
-            feed_urls
-                .get(&item.feed_id)
-                .and_then(|u| Url::parse(u).ok())
-        })
-        .unwrap_or_else(|| Url::parse("https://invalid.invalid/").expect("a valid URL"));
-    let (read, starred) = (item.read, item.starred);
-    Some(SyncedArticle {
-        feed_id,
-        article: super::ingest::prepare_remote_article(item, base),
-        read,
-        starred,
-    })
 }
