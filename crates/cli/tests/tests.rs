@@ -6,6 +6,8 @@
 //! `exit_codes`, surviving kills in `crash_safety`, hostile feed servers in `hostile_servers`,
 //! progress shown on a terminal in `terminal`, or a new file declared below.
 
+// Real sync servers and GNOME Keyring: Linux only.
+#[cfg(target_os = "linux")]
 mod accounts;
 mod cli;
 mod crash_safety;

@@ -23,9 +23,14 @@ mod refresh_engine;
 mod reports;
 mod search;
 mod subscriptions;
+// The real sync servers run from Debian packages and shell scripts: Linux only.
+#[cfg(target_os = "linux")]
 mod sync_engine;
+#[cfg(target_os = "linux")]
 mod sync_fever;
+#[cfg(target_os = "linux")]
 mod sync_greader;
+#[cfg(target_os = "linux")]
 mod sync_ttrss;
 mod trackers;
 mod unread_counts;
