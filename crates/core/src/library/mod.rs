@@ -60,6 +60,8 @@ pub struct Library {
     reporter: Arc<dyn Reporter>,
     /// Told when a change may wait in an outbox: the sync schedule sends it soon.
     sync_wanted: Arc<tokio::sync::Notify>,
+    /// Held by the sync running now.
+    syncing: Arc<tokio::sync::Mutex<()>>,
     /// Accounts' passwords.
     keychain: Arc<crate::sync::keychain::Keychain>,
     /// The client for feed services (unlike `fetcher`, it may reach private addresses).
@@ -114,6 +116,7 @@ impl Library {
             schedule_changed: Arc::default(),
             reporter: Arc::new(Unheard),
             sync_wanted: Arc::default(),
+            syncing: Arc::default(),
             keychain: Arc::default(),
             sync_http: crate::sync::SyncHttp::new(crate::sync::http::SyncLimits::default())
                 .map_err(|e| Error::Invalid(e.to_string()))?,

@@ -24,6 +24,10 @@ impl Library {
     /// Syncs one account. Its outcome is also stored on the account (last sync, last error)
     /// and reported as [`crate::api::AppEvent::SyncFinished`].
     pub async fn sync_account(&self, id: AccountId) -> Result<SyncSummary> {
+        // One sync at a time: the schedule's and the person's would otherwise send the same
+        // outbox twice and race over where new articles start. A second one waits, then finds
+        // little left to do.
+        let _one_at_a_time = self.syncing.lock().await;
         let account = self.remote_account(id).await?;
         let outcome = self.sync_stored(&account).await;
         let store_outcome = match &outcome {
