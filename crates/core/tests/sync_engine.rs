@@ -9,11 +9,11 @@ mod subscriptions;
 use std::collections::HashSet;
 
 use tidings_core::Library;
-use tidings_core::api::{AccountKind, ArticleView, NewAccount};
+use tidings_core::api::{Account, AccountKind, ArticleView, NewAccount};
 use tidings_core::sync::fever::Fever;
 use tidings_core::sync::greader::GReader;
 use tidings_core::sync::ttrss::TtRss as TtRssClient;
-use tidings_core::sync::{Backend, Login, Mark, SyncHttp};
+use tidings_core::sync::{Backend, Capabilities, Login, Mark, SyncHttp};
 use tidings_testkit::Farm;
 use tidings_testkit::sync_servers::{Coldsweat, FreshRss, TtRss};
 
@@ -96,6 +96,17 @@ impl World {
         }
     }
 
+    /// A library on a fresh file with this server's account added and synced once.
+    async fn synced_library(&self) -> (Library, Account) {
+        let library = Library::open(&self.work.path().join("tidings.db")).unwrap();
+        let account = library
+            .add_account(self.new_account(&self.password))
+            .await
+            .unwrap();
+        library.sync_account(account.id).await.unwrap();
+        (library, account)
+    }
+
     fn login(&self) -> Login {
         Login {
             url: self.url.clone(),
@@ -158,6 +169,26 @@ impl World {
         }
     }
 
+    /// What the protocol's client says the service allows.
+    async fn capabilities(&self) -> Capabilities {
+        let http = SyncHttp::new(Default::default()).unwrap();
+        match self.kind {
+            AccountKind::Fever => Fever::log_in(http, &self.login())
+                .await
+                .unwrap()
+                .capabilities(),
+            AccountKind::Greader => GReader::log_in(http, &self.login())
+                .await
+                .unwrap()
+                .capabilities(),
+            AccountKind::Ttrss => TtRssClient::log_in(http, &self.login())
+                .await
+                .unwrap()
+                .capabilities(),
+            kind => unimplemented!("{kind:?}"),
+        }
+    }
+
     /// Another device marks these articles.
     async fn mark_on_server(&self, ids: &[String], mark: Mark) {
         let http = SyncHttp::new(Default::default()).unwrap();
@@ -216,6 +247,23 @@ async fn round_trip(world: World) {
         .add_account(world.new_account(&world.password))
         .await
         .unwrap();
+    // What the sidebar offers for the account is what its protocol's client can do.
+    let can = world.capabilities().await;
+    let abilities = account.abilities;
+    assert_eq!(
+        (
+            can.subscribe,
+            can.unsubscribe,
+            can.rename_feed,
+            can.move_feed
+        ),
+        (
+            abilities.subscribe,
+            abilities.unsubscribe,
+            abilities.rename_feed,
+            abilities.move_feed
+        )
+    );
     let first = library.sync_account(account.id).await.unwrap();
     assert_eq!(first.feeds, FEEDS as u64);
     assert_eq!(first.new_articles, (FEEDS * ITEMS) as u64);
@@ -293,12 +341,7 @@ async fn freshrss_fever_round_trip() {
 /// The server is down while the person reads: every change waits, and once it is back they
 /// all reach it, and the outbox is empty.
 async fn offline_changes_arrive(world: World) {
-    let library = Library::open(&world.work.path().join("tidings.db")).unwrap();
-    let account = library
-        .add_account(world.new_account(&world.password))
-        .await
-        .unwrap();
-    library.sync_account(account.id).await.unwrap();
+    let (library, account) = world.synced_library().await;
     let (unread_before, _) = world.server_state().await;
 
     world.stop();

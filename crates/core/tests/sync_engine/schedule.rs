@@ -59,12 +59,7 @@ async fn the_schedule_sends_a_change_soon_without_being_asked() {
 #[tokio::test(flavor = "multi_thread")]
 async fn two_syncs_at_once_send_each_change_once() {
     let world = World::coldsweat();
-    let library = Library::open(&world.work.path().join("tidings.db")).unwrap();
-    let account = library
-        .add_account(world.new_account(&world.password))
-        .await
-        .unwrap();
-    library.sync_account(account.id).await.unwrap();
+    let (library, account) = world.synced_library().await;
     let marked = library
         .mark_view_read(ArticleView::All, None)
         .await

@@ -1,7 +1,6 @@
 //! Subscriptions of a synced account change on its server first; what a protocol cannot do is
 //! refused, saying where to do it.
 
-use tidings_core::Library;
 use tidings_core::api::AccountKind;
 use tidings_core::sync::greader::GReader;
 use tidings_core::sync::ttrss::TtRss as TtRssClient;
@@ -14,12 +13,7 @@ use super::{FEEDS, World};
 #[tokio::test(flavor = "multi_thread")]
 async fn ttrss_subscriptions_change_on_the_server_and_what_it_cannot_do_is_refused() {
     let world = World::ttrss();
-    let library = Library::open(&world.work.path().join("tidings.db")).unwrap();
-    let account = library
-        .add_account(world.new_account(&world.password))
-        .await
-        .unwrap();
-    library.sync_account(account.id).await.unwrap();
+    let (library, account) = world.synced_library().await;
     let feeds = library.list_feeds().await.unwrap();
     let first = feeds[0].clone();
 
@@ -54,12 +48,7 @@ async fn ttrss_subscriptions_change_on_the_server_and_what_it_cannot_do_is_refus
 #[tokio::test(flavor = "multi_thread")]
 async fn fever_cannot_change_subscriptions_and_says_where_to() {
     let world = World::coldsweat();
-    let library = Library::open(&world.work.path().join("tidings.db")).unwrap();
-    let account = library
-        .add_account(world.new_account(&world.password))
-        .await
-        .unwrap();
-    library.sync_account(account.id).await.unwrap();
+    let (library, _) = world.synced_library().await;
     let feed = library.list_feeds().await.unwrap()[0].clone();
     let refused = library.remove_feed(feed.id).await.unwrap_err().to_string();
     assert!(
@@ -73,12 +62,7 @@ async fn fever_cannot_change_subscriptions_and_says_where_to() {
 #[tokio::test(flavor = "multi_thread")]
 async fn google_reader_subscriptions_change_on_the_server() {
     let world = World::freshrss(AccountKind::Greader);
-    let library = Library::open(&world.work.path().join("tidings.db")).unwrap();
-    let account = library
-        .add_account(world.new_account(&world.password))
-        .await
-        .unwrap();
-    library.sync_account(account.id).await.unwrap();
+    let (library, account) = world.synced_library().await;
     let server_feeds = || async {
         let http = SyncHttp::new(Default::default()).unwrap();
         let mut client = GReader::log_in(http, &world.login()).await.unwrap();
