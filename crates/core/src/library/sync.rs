@@ -139,17 +139,25 @@ impl Library {
             let mut sent = Vec::new();
             let mut refused = Vec::new();
             for (mark, changes) in by_mark(batch) {
-                let ids: Vec<String> = changes.iter().map(|c| c.remote_id.clone()).collect();
-                match backend.mark(&ids, mark).await {
-                    Ok(()) => sent.extend(changes),
-                    Err(SyncError::Refused(reason)) => {
-                        tracing::warn!(account = id, "the server refused {mark:?}: {reason}");
-                        refused.push((changes, reason));
-                    }
-                    Err(error) => {
-                        // Keep what did go through; the rest stays in the outbox.
-                        self.blocking(move |s| s.outbox_sent(id, &sent)).await?;
-                        return Err(failed(error));
+                // A refused batch is sent again one change at a time, so that only the changes
+                // the server refuses are undone here (marking again what it took is harmless).
+                let mut attempts = vec![changes];
+                while let Some(changes) = attempts.pop() {
+                    let ids: Vec<String> = changes.iter().map(|c| c.remote_id.clone()).collect();
+                    match backend.mark(&ids, mark).await {
+                        Ok(()) => sent.extend(changes),
+                        Err(SyncError::Refused(_)) if changes.len() > 1 => {
+                            attempts.extend(changes.into_iter().map(|change| vec![change]));
+                        }
+                        Err(SyncError::Refused(reason)) => {
+                            tracing::warn!(account = id, "the server refused {mark:?}: {reason}");
+                            refused.push((changes, reason));
+                        }
+                        Err(error) => {
+                            // Keep what did go through; the rest stays in the outbox.
+                            self.blocking(move |s| s.outbox_sent(id, &sent)).await?;
+                            return Err(failed(error));
+                        }
                     }
                 }
             }
@@ -160,9 +168,9 @@ impl Library {
                     .blocking(move |s| s.outbox_refused(id, &changes))
                     .await?;
                 summary.refused.extend(
-                    titles
-                        .into_iter()
-                        .map(|title| format!("“{title}” was put back: {reason}")),
+                    titles.into_iter().map(|title| {
+                        format!("“{title}”: the server refused the change ({reason})")
+                    }),
                 );
             }
         }

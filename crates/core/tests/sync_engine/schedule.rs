@@ -1,4 +1,4 @@
-//! Syncs nobody asked for: the schedule, and two syncs at once.
+//! Syncs nobody asked for (the schedule), two at once, and changes a server refuses.
 
 use tidings_core::Library;
 use tidings_core::api::ArticleView;
@@ -72,4 +72,39 @@ async fn two_syncs_at_once_send_each_change_once() {
     assert_eq!(a.sent + b.sent, marked.count, "{a:?} {b:?}");
     let (unread, _) = world.server_state().await;
     assert!(unread.is_empty());
+}
+
+/// Of two changes sent together, the server refuses one (its article is gone there): only that
+/// one is refused and named; the other reaches the server.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_change_is_named_alone_and_the_others_reach_the_server() {
+    let world = World::coldsweat();
+    let (library, account) = world.synced_library().await;
+    let page = library
+        .list_articles(ArticleView::Unread, None)
+        .await
+        .unwrap();
+    let (kept, gone) = (&page.articles[0], &page.articles[1]);
+    library.set_read(kept.id, true).await.unwrap();
+    library.set_read(gone.id, true).await.unwrap();
+    // The server no longer knows the second article (as after its own retention removed it).
+    rusqlite::Connection::open(world.work.path().join("tidings.db"))
+        .unwrap()
+        .execute_batch(&format!(
+            "UPDATE sync_outbox SET remote_id = '987654321'
+                 WHERE remote_id = (SELECT substr(identity, 3) FROM articles WHERE id = {gone});
+             UPDATE articles SET identity = 'r:987654321' WHERE id = {gone};",
+            gone = gone.id
+        ))
+        .unwrap();
+    let (unread_before, _) = world.server_state().await;
+    let summary = library.sync_account(account.id).await.unwrap();
+    assert_eq!(summary.sent, 1, "{summary:?}");
+    assert_eq!(summary.refused.len(), 1, "{summary:?}");
+    assert!(summary.refused[0].contains(&gone.title), "{summary:?}");
+    // The refused article then follows the server's lists like any other (unknown there, it is
+    // not among the unread); the one the server took stays read.
+    assert!(library.article(kept.id).await.unwrap().is_read);
+    let (unread_after, _) = world.server_state().await;
+    assert_eq!(unread_after.len(), unread_before.len() - 1);
 }
