@@ -66,8 +66,7 @@ impl Answer {
 
     /// The first characters of the body, for error messages and logs.
     pub fn start(&self) -> String {
-        let text = String::from_utf8_lossy(&self.body[..self.body.len().min(120)]);
-        text.chars().filter(|c| !c.is_control()).collect()
+        super::lenient::start(&self.body)
     }
 }
 

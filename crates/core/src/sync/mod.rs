@@ -17,6 +17,7 @@ pub mod fever;
 pub mod greader;
 pub mod http;
 pub mod keychain;
+mod lenient;
 pub mod ttrss;
 
 use crate::Timestamp;

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::sync::lenient::{start, text};
 use serde_json::{Map, Value};
 
 use crate::Timestamp;
@@ -295,14 +296,6 @@ fn time(value: &Value) -> Option<Timestamp> {
     (1..=LATEST_TIME).contains(&seconds).then_some(seconds)
 }
 
-fn text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
 fn address(value: &Value) -> Option<String> {
     text(value)
         .map(|u| u.trim().to_string())
@@ -320,9 +313,4 @@ fn shown(value: &Value) -> String {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text,
     }
-}
-
-fn start(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(80)]);
-    text.chars().filter(|c| !c.is_control()).collect()
 }

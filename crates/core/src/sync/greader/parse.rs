@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use crate::sync::lenient::{self, kind, start};
 use serde_json::{Map, Value};
 
 use crate::Timestamp;
@@ -310,33 +311,14 @@ fn wrong_field(what: &str, field: &str, value: &Value) -> SyncError {
     ))
 }
 
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Text or a number as text; anything else is missing.
 fn text(value: Option<&Value>) -> Option<String> {
-    match value? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
+    value.and_then(lenient::text)
 }
 
 /// A whole number, sent as a number or as text.
 fn number(value: Option<&Value>) -> Option<i64> {
-    match value? {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
+    value.and_then(lenient::number)
 }
 
 fn sensible_second(second: Timestamp) -> bool {
@@ -346,11 +328,6 @@ fn sensible_second(second: Timestamp) -> bool {
 fn is_web(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-fn start(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(120)]);
-    text.chars().filter(|c| !c.is_control()).collect()
 }
 
 fn short(value: &Value) -> String {

@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::sync::lenient::{self, kind, number};
 use serde_json::Value;
 
 use crate::Timestamp;
@@ -333,25 +334,8 @@ fn id_of(value: Option<&Value>) -> Option<u64> {
     }
 }
 
-/// A whole number, as a number (fractions dropped) or decimal text.
-fn number(value: &Value) -> Option<i64> {
-    match value {
-        Value::Number(n) => n.as_i64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.is_finite() && f.abs() < 9.0e15)
-                .map(|f| f as i64)
-        }),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
 fn text(value: Option<&Value>) -> Option<String> {
-    match value? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
+    value.and_then(lenient::text)
 }
 
 /// PHP's booleans as JSON sends them, and PostgreSQL's as text.
@@ -365,17 +349,6 @@ fn flag(value: Option<&Value>) -> Option<bool> {
             _ => None,
         },
         _ => None,
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
