@@ -111,12 +111,13 @@ pub async fn sync(library: &Library, account: Option<AccountId>) -> Result<(), F
 
 fn print_summary(summary: &SyncSummary) {
     println!(
-        "account {}: {} sent, {} new, {} changed, {} feeds",
+        "account {}: {} sent, {} new, {} changed, {} feeds, {} removed by the server",
         summary.account_id,
         summary.sent,
         summary.new_articles,
         summary.changed_articles,
-        summary.feeds
+        summary.feeds,
+        summary.removed_articles
     );
     for refused in &summary.refused {
         eprintln!("account {}: {refused}", summary.account_id);

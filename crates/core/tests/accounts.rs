@@ -269,3 +269,51 @@ fn the_same_feed_can_be_local_and_synced() {
     store.create_folder("Tech").unwrap();
     assert_eq!(store.list_folders().unwrap().len(), 2);
 }
+
+#[test]
+fn synced_articles_follow_their_server_s_retention_not_the_local_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account, ids) = synced_library(dir.path());
+    // On the server: 1 and 2 read, 2 starred, 3 unread; then 3 is read here, not sent yet.
+    let unread: HashSet<String> = ["3".to_string()].into();
+    let starred: HashSet<String> = ["2".to_string()].into();
+    store.reconcile(account, &unread, &starred, 10).unwrap();
+    store.set_read(ids[2], true).unwrap();
+
+    // "Keep read articles 1 day" does not apply to them, however old.
+    assert_eq!(store.prune_read_articles(100_000, 100_000).unwrap(), 0);
+    assert_eq!(
+        store.removable_synced(account).unwrap(),
+        vec!["1".to_string()]
+    );
+
+    // The server keeps none of them: the read one goes, the bookmarked one and the one with a
+    // change still to send stay.
+    let dropped = ["1", "2", "3"].map(String::from);
+    assert_eq!(store.remove_unkept(account, &dropped, 20).unwrap(), 1);
+    assert!(store.article(ids[0]).unwrap().is_none());
+    assert!(store.article(ids[1]).unwrap().unwrap().is_bookmarked);
+    assert!(store.article(ids[2]).unwrap().is_some());
+    // Listed again by a server, it does not come back as new.
+    let feed_id = store.list_feeds().unwrap()[0].id;
+    let again = SyncedArticle {
+        feed_id,
+        article: article(1),
+        read: true,
+        starred: false,
+    };
+    let applied = store
+        .apply_remote_items(account, &[again], "cursor-2", 30)
+        .unwrap();
+    assert_eq!(applied.inserted, 0);
+
+    // Asked once a day.
+    assert!(store.kept_check_due(account, 40).unwrap());
+    store.kept_checked(account, 40).unwrap();
+    assert!(!store.kept_check_due(account, 40 + 86_399).unwrap());
+    assert!(store.kept_check_due(account, 40 + 86_400).unwrap());
+    assert_eq!(
+        integrity_check(&dir.path().join("tidings.db")).unwrap(),
+        "ok"
+    );
+}

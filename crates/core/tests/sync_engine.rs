@@ -3,6 +3,7 @@
 //! (the protocol client used directly, as a phone would) reaching here, and changes made while
 //! the server was down arriving once it is back, each sent once.
 
+mod retention;
 mod schedule;
 mod subscriptions;
 

@@ -125,6 +125,9 @@ pub struct SyncSummary {
     pub changed_articles: u64,
     #[ts(type = "number")]
     pub feeds: u64,
+    /// Read articles removed here because the server no longer keeps them.
+    #[ts(type = "number")]
+    pub removed_articles: u64,
     /// Why it stopped, when it failed.
     pub error: Option<String>,
 }

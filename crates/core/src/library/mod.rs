@@ -15,6 +15,7 @@ mod retention;
 mod saving;
 pub mod schedule;
 mod search;
+mod server_retention;
 mod subscriptions;
 mod sync;
 mod sync_pages;

@@ -8,6 +8,8 @@
 //! 4. Read and starred state from the server's full id lists, so a change made on another
 //!    device reaches articles already here. Anything still in the outbox wins: a sync never
 //!    undoes what the person did while it ran.
+//! 5. Once a day, read articles the server no longer keeps are removed here too
+//!    (`server_retention.rs`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -205,9 +207,20 @@ impl Library {
             .map_err(failed)?
             .into_iter()
             .collect();
+        let listed = unread.iter().next().cloned();
         summary.changed_articles += self
             .blocking(move |s| s.reconcile(id, &unread, &starred, now()))
             .await?;
+
+        // 5. Once a day, what the server no longer keeps. After the first sync, all there is
+        //    here is what the server keeps.
+        if account.cursor.is_none() {
+            self.blocking(move |s| s.kept_checked(id, now())).await?;
+        } else if self.blocking(move |s| s.kept_check_due(id, now())).await? {
+            summary.removed_articles = self
+                .follow_server_retention(account, backend, listed)
+                .await?;
+        }
         Ok(summary)
     }
 }

@@ -259,6 +259,11 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (account_id, remote_id, field)
     ) STRICT, WITHOUT ROWID;
     "#,
+    // 8: when a sync last asked the server which articles it still keeps (its retention is
+    //    the account's).
+    r#"
+    ALTER TABLE accounts ADD COLUMN kept_checked_at INTEGER;
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

@@ -20,6 +20,7 @@ mod reading;
 mod retention;
 mod saved;
 mod search;
+mod server_retention;
 mod settings;
 mod synced;
 mod views;

@@ -1,10 +1,12 @@
 //! Retention: read articles older than the configured age are removed, in small batches so
 //! the UI's writes never wait long. Bookmarked and saved articles are never removed. A tombstone keeps
 //! each removed article's identity so that the next refresh doesn't bring it back as new.
+//! Articles of accounts on feed services follow their server instead (`server_retention.rs`).
 
 use rusqlite::params;
 
 use super::Store;
+use crate::api::LOCAL_ACCOUNT;
 use crate::{Result, Timestamp};
 
 /// Articles removed per transaction: small enough that a bookmark click waits at most a few ms.
@@ -35,8 +37,9 @@ impl Store {
             "INSERT INTO temp.doomed (id)
              SELECT id FROM articles
              WHERE is_read = 1 AND is_bookmarked = 0 AND is_saved = 0 AND sort_at < ?1
+               AND feed_id IN (SELECT id FROM feeds WHERE account_id = ?3)
              LIMIT ?2",
-            params![older_than, BATCH as i64],
+            params![older_than, BATCH as i64, LOCAL_ACCOUNT],
         )?;
         tx.execute(
             "INSERT OR IGNORE INTO article_tombstones (feed_id, identity, removed_at)

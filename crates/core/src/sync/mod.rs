@@ -20,6 +20,8 @@ pub mod keychain;
 mod lenient;
 pub mod ttrss;
 
+use std::collections::HashSet;
+
 use crate::Timestamp;
 
 pub use http::SyncHttp;
@@ -168,6 +170,11 @@ pub trait Backend: Sized {
 
     /// The ids of every starred article on the server.
     async fn starred_ids(&mut self) -> Result<Vec<String>, SyncError>;
+
+    /// Which of these articles the server still keeps: the rest it has removed (servers drop
+    /// old read articles on their own schedule). A server may check only some of a long list;
+    /// those it did not check count as kept.
+    async fn kept(&mut self, ids: &[String]) -> Result<HashSet<String>, SyncError>;
 
     /// Applies `mark` to these articles, in as few requests as the protocol allows.
     async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError>;

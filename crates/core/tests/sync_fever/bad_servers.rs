@@ -170,3 +170,56 @@ async fn a_key_refused_after_logging_in_is_an_auth_error() {
     let result = client(&server).await.feeds().await;
     assert!(matches!(result, Err(SyncError::Auth(_))), "{result:?}");
 }
+
+/// A server that says it keeps none of the articles, not even one it has just listed as
+/// unread, is not believed: nothing is removed here, and the account says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_saying_it_keeps_nothing_is_not_believed() {
+    let server = server(|query| {
+        let fever = |fields: &str| json(format!(r#"{{"api_version":3,"auth":1,{fields}}}"#));
+        match query {
+            "api&feeds" => fever(
+                r#""feeds":[{"id":1,"title":"Feed","url":"http://127.0.0.1:9/feed"}],"feeds_groups":[]"#,
+            ),
+            "api&groups" => fever(r#""groups":[],"feeds_groups":[]"#),
+            "api&items&since_id=0" => json(items_page(1, 3)),
+            "api&unread_item_ids" => fever(r#""unread_item_ids":"1""#),
+            "api&saved_item_ids" => fever(r#""saved_item_ids":"""#),
+            // Newer items, and whichever ids it is asked about: none.
+            _ => fever(r#""items":[]"#),
+        }
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    let library = tidings_core::Library::open(&db).unwrap();
+    let account = library
+        .add_account(tidings_core::api::NewAccount {
+            kind: tidings_core::api::AccountKind::Fever,
+            url: server.url("/fever/"),
+            user_name: "ana".to_string(),
+            password: "secret".to_string(),
+        })
+        .await
+        .unwrap();
+    let first = library.sync_account(account.id).await.unwrap();
+    assert_eq!(first.new_articles, 3);
+    // A day later (2 and 3 are read: the server did not list them as unread).
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE accounts SET kept_checked_at = 0", [])
+        .unwrap();
+    let why = library
+        .sync_account(account.id)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(why.contains("no longer keeps article 1"), "{why}");
+    let page = library
+        .list_articles(tidings_core::api::ArticleView::All, None)
+        .await
+        .unwrap();
+    assert_eq!(page.articles.len(), 3, "nothing removed");
+    let shown = library.account(account.id).await.unwrap();
+    assert!(shown.last_error.unwrap().contains("no longer keeps"));
+}

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{free_port, run_script, work_dir};
+use super::{free_port, run, run_script, work_dir};
 
 pub struct Coldsweat {
     dir: PathBuf,
@@ -39,6 +39,22 @@ impl Coldsweat {
     /// Makes the server fetch every feed now.
     pub fn fetch(&self) -> Result<(), String> {
         run_script("coldsweat-fetch.sh", &[&self.dir], &[]).map(|_| ())
+    }
+
+    /// Deletes these articles (Fever ids), with their read and saved marks.
+    pub fn remove_articles(&self, ids: &[String]) -> Result<(), String> {
+        let script = format!(
+            "import sqlite3, sys\n\
+             db = sqlite3.connect(sys.argv[1])\n\
+             db.execute('PRAGMA foreign_keys = ON')\n\
+             db.execute('DELETE FROM entries WHERE id IN ({})')\n\
+             db.commit()\n",
+            super::id_list(ids)?
+        );
+        run(std::process::Command::new("python3")
+            .args(["-c", &script])
+            .arg(self.dir.join("coldsweat.db")))
+        .map(|_| ())
     }
 
     pub fn stop(&self) -> Result<(), String> {

@@ -69,6 +69,17 @@ fn run(command: &mut Command) -> Result<String, String> {
 
 /// An HTTP call with curl (the servers' own set-up and what "another device" does, kept
 /// independent of the client under test). Returns the body.
+/// Server article ids as an SQL list, each checked to be a number.
+fn id_list(ids: &[String]) -> Result<String, String> {
+    match ids
+        .iter()
+        .find(|id| id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Some(bad) => Err(format!("{bad:?} is not an article id")),
+        None => Ok(ids.join(",")),
+    }
+}
+
 pub fn curl(args: &[&str]) -> Result<String, String> {
     run(Command::new("curl")
         .args(["-sS", "--max-time", "60"])

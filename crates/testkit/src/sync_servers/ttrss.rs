@@ -113,6 +113,15 @@ impl TtRss {
             .args(["-p", &self.pg_port.to_string(), "-c", statement]))
     }
 
+    /// Deletes these articles (API ids) for its user, as its own purge of old articles does.
+    pub fn remove_articles(&self, ids: &[String]) -> Result<(), String> {
+        self.sql(&format!(
+            "DELETE FROM ttrss_user_entries WHERE ref_id IN ({})",
+            super::id_list(ids)?
+        ))
+        .map(|_| ())
+    }
+
     /// Makes the server fetch every feed now.
     pub fn update(&self) -> Result<(), String> {
         run_script("ttrss-update.sh", &[&self.dir], &[]).map(|_| ())

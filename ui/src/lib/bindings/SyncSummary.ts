@@ -17,6 +17,10 @@ refused: Array<string>, newArticles: number,
  */
 changedArticles: number, feeds: number, 
 /**
+ * Read articles removed here because the server no longer keeps them.
+ */
+removedArticles: number, 
+/**
  * Why it stopped, when it failed.
  */
 error: string | null, };

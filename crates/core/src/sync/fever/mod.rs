@@ -8,6 +8,8 @@
 
 pub mod parse;
 
+use std::collections::HashSet;
+
 use md5::{Digest, Md5};
 use url::Url;
 
@@ -16,6 +18,10 @@ use super::{Backend, Capabilities, ItemPage, Login, Mark, RemoteFeed, SyncError,
 /// Fever servers send at most this many items per call (the API's own number; Coldsweat and
 /// FreshRSS both apply it): a shorter page is the last.
 const PAGE: usize = 50;
+
+/// Articles asked about per check of what the server still keeps: Fever can only be asked
+/// about given ids, 50 a call, so a check is at most 40 calls (the first ids, the oldest).
+const KEPT_CHECKED: usize = 2_000;
 
 pub struct Fever {
     http: SyncHttp,
@@ -139,6 +145,23 @@ impl Backend for Fever {
     /// know is skipped and the rest still sent; they are named together in one
     /// [`SyncError::Refused`] at the end. Any other failure stops at once: what was sent stays
     /// sent, and marking again is harmless.
+    /// Asks `items&with_ids` about the first 2,000 ids, 50 a call; the rest count as kept.
+    async fn kept(&mut self, ids: &[String]) -> Result<HashSet<String>, SyncError> {
+        let (checked, unchecked) = ids.split_at(ids.len().min(KEPT_CHECKED));
+        let mut kept: HashSet<String> = unchecked.iter().cloned().collect();
+        for batch in checked.chunks(PAGE) {
+            if let Some(bad) = batch.iter().find(|id| id.parse::<u64>().is_err()) {
+                return Err(SyncError::BadResponse(format!(
+                    "{bad:?} is not a Fever item id"
+                )));
+            }
+            let command = format!("items&with_ids={}", batch.join(","));
+            let named = parse::named_ids(&self.call(&command, &[]).await?)?;
+            kept.extend(named.into_iter().filter(|id| batch.contains(id)));
+        }
+        Ok(kept)
+    }
+
     async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError> {
         let mut refused = Vec::new();
         for id in ids {

@@ -133,6 +133,17 @@ pub fn items(body: &[u8], since: u64) -> Result<Items, SyncError> {
     Ok(answer)
 }
 
+/// `?api&items&with_ids=…`: the id of every item the answer names, usable or not (an item
+/// with a broken field is still one the server keeps).
+pub fn named_ids(body: &[u8]) -> Result<Vec<String>, SyncError> {
+    let object = authorized(body)?;
+    Ok(list(&object, "items")?
+        .iter()
+        .filter_map(|entry| entry.get("id").and_then(id))
+        .map(|id| id.to_string())
+        .collect())
+}
+
 /// `?api&unread_item_ids` (`field` `unread_item_ids`) or `?api&saved_item_ids`: every id, once.
 /// A list that is missing, or holds something that is not an id, is an error and never an empty
 /// list: core reconciles read state from it, and an empty list would mark everything read.

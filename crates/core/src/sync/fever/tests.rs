@@ -255,3 +255,14 @@ fn no_byte_string_makes_a_parser_panic() {
         let _ = parse::id_list(input, "unread_item_ids");
     }
 }
+
+#[test]
+fn an_item_with_broken_fields_still_counts_as_kept() {
+    // Asked which articles it keeps, the server names each; one it cannot describe well is
+    // still one it keeps, and must not be removed here.
+    let named = parse::named_ids(&answer("hostile-items.json")).unwrap();
+    for id in ["10", "11", "12", "13"] {
+        assert!(named.iter().any(|n| n == id), "{id} in {named:?}");
+    }
+    assert!(parse::named_ids(&answer("items-not-a-list.json")).is_err());
+}

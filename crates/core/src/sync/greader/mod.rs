@@ -161,6 +161,12 @@ impl Backend for GReader {
         self.ids(STARRED, None).await
     }
 
+    /// One list of every id the server keeps (a request per 10,000), whatever `ids` holds.
+    async fn kept(&mut self, ids: &[String]) -> Result<HashSet<String>, SyncError> {
+        let all: HashSet<String> = self.ids(READING_LIST, None).await?.into_iter().collect();
+        Ok(ids.iter().filter(|id| all.contains(*id)).cloned().collect())
+    }
+
     async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError> {
         let (change, tag) = match mark {
             Mark::Read => ("a", READ),

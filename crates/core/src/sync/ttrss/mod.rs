@@ -124,6 +124,16 @@ impl Backend for TtRss {
             .await
     }
 
+    /// Every id the server keeps (feed -4 is all articles; 200 per request, without content).
+    async fn kept(&mut self, ids: &[String]) -> Result<HashSet<String>, SyncError> {
+        let all: HashSet<String> = self
+            .all_ids(json!({"feed_id": -4, "view_mode": "all_articles"}))
+            .await?
+            .into_iter()
+            .collect();
+        Ok(ids.iter().filter(|id| all.contains(*id)).cloned().collect())
+    }
+
     async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError> {
         if let Some(bad) = ids.iter().find(|id| !is_server_id(id)) {
             return Err(SyncError::Refused(format!(
