@@ -108,12 +108,17 @@ pub enum Mark {
     Unstarred,
 }
 
+/// How [`SyncError::Auth`] begins. An account's last error is stored as text, and this is how
+/// core tells from it that the person must give the password again.
+pub const LOGIN_REFUSED: &str = "the server refused the user name or password";
+
 /// Why a call to a service failed. Each says what a person can do about it; none carries a
 /// password.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SyncError {
-    /// The user name or password was refused (or the API is switched off for this user).
-    #[error("the server refused the user name or password{}", detail(.0))]
+    /// The user name or password was refused (or the API is switched off for this user), or
+    /// there is no password to give (no keychain kept it).
+    #[error("{}{}", LOGIN_REFUSED, detail(.0))]
     Auth(String),
     /// No answer: the name does not resolve, nothing listens, the connection dropped.
     #[error("the server could not be reached: {0}")]
