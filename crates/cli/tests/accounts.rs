@@ -314,7 +314,7 @@ fn without_a_keychain_the_cli_says_the_password_was_not_kept() {
         .unwrap();
     assert!(!sync.status.success());
     assert!(
-        text(&sync).contains("no keychain answered"),
+        text(&sync).contains("there is no password to log in with: no keychain answered"),
         "{}",
         text(&sync)
     );

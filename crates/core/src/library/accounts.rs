@@ -5,7 +5,7 @@ use crate::api::{Account, AccountAbilities, AccountId, AccountKind, NewAccount};
 use crate::store::StoredAccount;
 use crate::sync::http::SyncLimits;
 use crate::sync::keychain::Kept;
-use crate::sync::{LOGIN_REFUSED, Login, SyncHttp};
+use crate::sync::{Login, SyncError, SyncHttp};
 use crate::{Error, Result, now};
 
 impl AccountKind {
@@ -150,7 +150,7 @@ impl Library {
             login_failed: stored
                 .last_error
                 .as_deref()
-                .is_some_and(|error| error.contains(LOGIN_REFUSED)),
+                .is_some_and(SyncError::asks_for_password),
             last_error: stored.last_error,
         }
     }
