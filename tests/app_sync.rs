@@ -6,7 +6,10 @@
 //! again, the password read from a real keychain. What the server holds is asked with curl, as
 //! another device would. Without a keychain, the password lasts for the run, and it is said.
 //! Needs an X display, PHP and gnome-keyring (`.ci/setup`):
-//! `xvfb-run -a cargo test --test app app_sync::`.
+//! `xvfb-run -a cargo test --test app app_sync::`. What a person does from an account's header
+//! (adding a feed to it, giving its password again) is in `account_actions`.
+
+mod account_actions;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -58,6 +58,18 @@ commands! {
         app.library()?.sync_account(account_id).await
     }
 
+    /// Keeps the account's password in place of the one before once its server takes it (a
+    /// wrong one is refused, and nothing changes). Sync it next.
+    fn set_account_password(app, account_id: AccountId, password: String) -> Account {
+        app.library()?.set_account_password(account_id, &password).await
+    }
+
+    /// Subscribes an account on a feed service to the feed at `address`, on its server, then
+    /// syncs it so that the feed comes with its articles.
+    fn subscribe_on_account(app, account_id: AccountId, address: String) -> FeedSummary {
+        app.library()?.subscribe_on_account(account_id, &address).await
+    }
+
     /// Returns the new folder's id (or the existing one's, when the name is taken).
     fn create_folder(app, name: String) -> FolderId { app.library()?.create_folder(&name).await }
 

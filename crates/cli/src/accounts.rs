@@ -1,10 +1,11 @@
-//! Accounts on feed services: adding (the password read from stdin), listing, removing,
-//! syncing; and read/unread changes, which reach a synced article's server through the outbox.
+//! Accounts on feed services: adding and giving the password again (read from stdin),
+//! listing, removing, syncing; and read/unread changes, which reach a synced article's server
+//! through the outbox.
 
 use std::io::Read;
 
 use tidings_core::Library;
-use tidings_core::api::{AccountId, AccountKind, ArticleId, NewAccount, SyncSummary};
+use tidings_core::api::{Account, AccountId, AccountKind, ArticleId, NewAccount, SyncSummary};
 
 use crate::error::Failure;
 
@@ -17,17 +18,7 @@ pub async fn add(library: &Library, kind: &str, url: &str, user: &str) -> Result
                 "unknown kind of account {kind:?}: use greader, fever or ttrss"
             ))
         })?;
-    let mut password = String::new();
-    std::io::stdin()
-        .read_to_string(&mut password)
-        .map_err(|e| Failure::Usage(format!("could not read the password from stdin: {e}")))?;
-    let password = password.trim_end_matches(['\r', '\n']).to_string();
-    if password.is_empty() {
-        return Err(Failure::Usage(
-            "give the password on stdin, e.g. `secret-tool lookup … | tidings-cli account add …`"
-                .to_string(),
-        ));
-    }
+    let password = password_from_stdin("account add")?;
     let account = library
         .add_account(NewAccount {
             kind,
@@ -36,13 +27,44 @@ pub async fn add(library: &Library, kind: &str, url: &str, user: &str) -> Result
             password,
         })
         .await?;
+    print_kept(&account);
+    Ok(())
+}
+
+/// `account password ID`, the password on stdin: the server checks it, then it takes the place
+/// of the one kept before (changed on the server, or not kept past the last run). A wrong one
+/// is refused and changes nothing.
+pub async fn password(library: &Library, id: AccountId) -> Result<(), Failure> {
+    let password = password_from_stdin("account password")?;
+    let account = library.set_account_password(id, &password).await?;
+    print_kept(&account);
+    Ok(())
+}
+
+/// The password given on stdin (one line, or all of it).
+fn password_from_stdin(command: &str) -> Result<String, Failure> {
+    let mut password = String::new();
+    std::io::stdin()
+        .read_to_string(&mut password)
+        .map_err(|e| Failure::Usage(format!("could not read the password from stdin: {e}")))?;
+    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    if password.is_empty() {
+        return Err(Failure::Usage(format!(
+            "give the password on stdin, e.g. `secret-tool lookup … | tidings-cli {command} …`"
+        )));
+    }
+    Ok(password)
+}
+
+/// The account whose password was just kept, and where it was kept when no keychain took it.
+fn print_kept(account: &Account) {
     println!("{}\t{}\t{}", account.id, account.kind.code(), account.name);
     if account.password_not_kept {
         eprintln!(
-            "No keychain answered: the password was not kept, and `sync` will not find it. Start a Secret Service (GNOME Keyring, KWallet) and add the account again."
+            "No keychain answered: the password was not kept, and `sync` will not find it. Start a Secret Service (GNOME Keyring, KWallet) and give it again with `tidings-cli account password {}`.",
+            account.id
         );
     }
-    Ok(())
 }
 
 /// One line per account: id, kind, name, last sync, changes waiting, last error.

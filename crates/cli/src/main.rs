@@ -178,6 +178,12 @@ enum AccountCommand {
         #[arg(long, value_name = "USER")]
         user: String,
     },
+    /// Give an account's password again (changed on the server, or not kept past the last
+    /// run): read from stdin, checked with the server, then kept in the system's keychain
+    Password {
+        /// The account's id, from `account list`
+        id: i64,
+    },
     /// List accounts: id, kind, name, last sync, changes waiting, last error
     List,
     /// Remove an account and its feeds (bookmarked articles stay)
@@ -258,6 +264,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             AccountCommand::Add { kind, url, user } => {
                 accounts::add(&db.open()?, &kind, &url, &user).await
             }
+            AccountCommand::Password { id } => accounts::password(&db.open()?, id).await,
             AccountCommand::List => accounts::list(&db.open()?).await,
             AccountCommand::Remove { id } => accounts::remove(&db.open()?, id).await,
         },

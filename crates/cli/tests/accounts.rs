@@ -1,7 +1,8 @@
 //! Accounts from the command line, with a real Secret Service (GNOME Keyring on a private D-Bus
 //! session) and real sync servers: the password lives in the keychain and nowhere else, every
 //! new process finds it there, and `sync` killed with SIGKILL at random moments — while
-//! fetching and while sending — loses no change and stores no article twice.
+//! fetching and while sending — loses no change and stores no article twice. A password
+//! changed on the server is given again with `account password`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -23,7 +24,7 @@ struct World {
     db: PathBuf,
     kind: &'static str,
     login: Login,
-    _server: Box<dyn std::any::Any>,
+    server: Box<dyn std::any::Any>,
     _farm: Farm,
     _work: tempfile::TempDir,
 }
@@ -102,7 +103,7 @@ impl World {
             db: work.path().join("tidings.db"),
             kind,
             login,
-            _server: server,
+            server,
             _farm: farm,
             _work: work,
         }
@@ -123,15 +124,23 @@ impl World {
     }
 
     fn add_account(&self, password: &str) -> Output {
-        let mut child = self
-            .cli(&[
+        self.with_password(
+            &[
                 "account",
                 "add",
                 self.kind,
                 &self.login.url,
                 "--user",
                 &self.login.user,
-            ])
+            ],
+            password,
+        )
+    }
+
+    /// Runs the CLI with `password` on its stdin.
+    fn with_password(&self, args: &[&str], password: &str) -> Output {
+        let mut child = self
+            .cli(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -305,10 +314,60 @@ fn without_a_keychain_the_cli_says_the_password_was_not_kept() {
         .unwrap();
     assert!(!sync.status.success());
     assert!(
-        text(&sync).contains("no keychain answered"),
+        text(&sync).contains("there is no password to log in with: no keychain answered"),
         "{}",
         text(&sync)
     );
+}
+
+/// The password changed on the server: `sync` says the login was refused; a wrong password
+/// given again is refused too and changes nothing; the right one takes the old one's place in
+/// the keychain, and the account syncs.
+#[test]
+fn a_password_changed_on_the_server_is_given_again() {
+    let world = World::freshrss();
+    let added = world.add_account(&world.login.password);
+    assert!(added.status.success(), "{}", text(&added));
+    let id = String::from_utf8_lossy(&added.stdout)
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    let server: &FreshRss = world.server.downcast_ref().unwrap();
+    server.set_api_password("a new password").unwrap();
+    let failed = world.run(&["sync"]);
+    assert_eq!(failed.status.code(), Some(5), "{}", text(&failed));
+    assert!(
+        text(&failed).contains("refused the user name or password"),
+        "{}",
+        text(&failed)
+    );
+
+    let entry = format!("{} on {}", world.login.user, world.login.url);
+    let kept = || {
+        world
+            .keychain
+            .lookup(&[("service", "org.tidings.reader"), ("username", &entry)])
+    };
+    let wrong = world.with_password(&["account", "password", &id], "not the password");
+    assert_eq!(wrong.status.code(), Some(5), "{}", text(&wrong));
+    assert!(
+        text(&wrong).contains("refused the user name or password"),
+        "{}",
+        text(&wrong)
+    );
+    assert_eq!(kept().as_deref(), Some(world.login.password.as_str()));
+    let empty = world.with_password(&["account", "password", &id], "");
+    assert_eq!(empty.status.code(), Some(2), "{}", text(&empty));
+
+    let given = world.with_password(&["account", "password", &id], "a new password");
+    assert!(given.status.success(), "{}", text(&given));
+    assert!(!text(&given).contains("a new password"));
+    assert_eq!(kept().as_deref(), Some("a new password"));
+    let synced = world.run(&["sync"]);
+    assert!(synced.status.success(), "{}", text(&synced));
+    let listed = text(&world.run(&["account", "list"]));
+    assert!(!listed.contains("error"), "{listed}");
 }
 
 /// Kills `sync` at a random moment; returns nothing: what counts is what is stored.

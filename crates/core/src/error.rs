@@ -59,7 +59,9 @@ impl Error {
                     SyncError::Server(_) | SyncError::BadResponse(_) | SyncError::Refused(_) => {
                         ErrorKind::Http
                     }
-                    SyncError::Auth(_) | SyncError::Unsupported(_) => ErrorKind::Invalid,
+                    SyncError::Auth(_) | SyncError::NoPassword(_) | SyncError::Unsupported(_) => {
+                        ErrorKind::Invalid
+                    }
                 }
             }
         }

@@ -1,8 +1,9 @@
 //! A library synced with real servers, end to end through `Library`: adding the account,
 //! the first sync, a change made here reaching the server, a change made on "another device"
 //! (the protocol client used directly, as a phone would) reaching here, and changes made while
-//! the server was down arriving once it is back, each sent once.
+//! the server was down arriving once it is back, each sent once; a password given again.
 
+mod password;
 mod retention;
 mod schedule;
 mod subscriptions;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Folder } from "./api";
-import { accountSections, pendingText, refusedText, showsSections, syncedText } from "./accounts";
+import {
+  accountSections, destinationLabel, feedDestinations, passwordReason, pendingText, refusedText, showsSections, syncedText,
+  wantsPassword,
+} from "./accounts";
 import { account, feedSummary } from "./fixtures";
 import { feedTree, sectionLines } from "./tree";
 
@@ -47,5 +50,39 @@ describe("the sidebar's sections", () => {
     expect(lines.map((l) => l.key)).toEqual(["account:1", "feed:1", "account:2", "account-status:2", "folder:10", "feed:2"]);
     const last = lines[5];
     expect(last.kind === "feed" && last.parent).toBe(4);
+  });
+});
+
+describe("giving a password again", () => {
+  it("is offered when the login failed or no keychain kept the password, never for the library", () => {
+    expect(wantsPassword(remote)).toBe(false);
+    expect(wantsPassword({ ...remote, lastError: "the server could not be reached" })).toBe(false);
+    expect(wantsPassword({ ...remote, loginFailed: true })).toBe(true);
+    expect(wantsPassword({ ...remote, passwordNotKept: true })).toBe(true);
+    expect(wantsPassword({ ...local, loginFailed: true })).toBe(false);
+  });
+
+  it("says why it is asked", () => {
+    const failed = { ...remote, loginFailed: true, lastError: "rss2.example: the server refused the user name or password" };
+    expect(passwordReason(failed)).toBe("The last sync could not sign in: rss2.example: the server refused the user name or password");
+    expect(passwordReason({ ...remote, passwordNotKept: true })).toMatch(/^No keychain took the password/);
+    expect(passwordReason(remote)).toBeNull();
+  });
+});
+
+describe("where a new feed goes", () => {
+  const can = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true };
+  const fever = account({ id: 3, kind: "fever" });
+
+  it("is the library, or an account whose server lets Tidings subscribe it (Fever's does not)", () => {
+    const libraryOnly = feedDestinations([{ ...local, abilities: can }, fever]);
+    expect(libraryOnly.map((a) => a.id)).toEqual([1]);
+    const both = feedDestinations([{ ...local, abilities: can }, { ...remote, abilities: can }, fever]);
+    expect(both.map((a) => a.id)).toEqual([1, 2]);
+  });
+
+  it("names an account with its user, the library as it is called", () => {
+    expect(destinationLabel(local)).toBe("On this computer");
+    expect(destinationLabel(remote)).toBe("rss2.example (reader)");
   });
 });

@@ -33,10 +33,36 @@ export function refusedText(refused: readonly string[]): string | null {
   return `The server refused ${refused.length} changes: ${refused.join("; ")}`;
 }
 
-/** Said after adding an account whose password no keychain took. */
+/** Said after adding an account (or giving its password again) when no keychain took the password. */
 export function passwordNotKeptText(account: Account): string {
   return `No keychain answered: the password for ${account.name} lasts until Tidings quits.`;
 }
+
+/**
+ * Whether the account offers *Enter the password…*: its last sync could not log in (the server
+ * refused the password, or none was kept), or no keychain took it (giving it again tries one).
+ */
+export const wantsPassword = (account: Account): boolean =>
+  isRemote(account) && (account.loginFailed || account.passwordNotKept);
+
+/** Why the password dialog asks: the failed login's reason, or where the password was kept. */
+export function passwordReason(account: Account): string | null {
+  if (account.loginFailed && account.lastError) return `The last sync could not sign in: ${account.lastError}`;
+  if (account.passwordNotKept) return "No keychain took the password: it lasts until Tidings quits. Give it again to try the keychain once more.";
+  return null;
+}
+
+/**
+ * Where the add-feed dialog can put a feed: the library on this computer first, then each account
+ * whose server lets Tidings subscribe it (not Fever). One place only: the dialog offers no choice.
+ */
+export function feedDestinations(accounts: readonly Account[]): Account[] {
+  return accounts.filter((account) => account.abilities.subscribe);
+}
+
+/** How the add-feed dialog names a destination: with its user, as one server may hold two accounts. */
+export const destinationLabel = (account: Account): string =>
+  account.userName ? `${account.name} (${account.userName})` : account.name;
 
 export interface AccountSection {
   account: Account;

@@ -100,6 +100,8 @@ export const api = {
   addAccount: commands.addAccount,
   removeAccount: commands.removeAccount,
   syncAccount: commands.syncAccount,
+  setAccountPassword: commands.setAccountPassword,
+  subscribeOnAccount: commands.subscribeOnAccount,
 };
 
 type Details<K extends AppEvent["kind"]> = Extract<AppEvent, { kind: K }>["details"];

@@ -30,6 +30,7 @@ export function account(change: Partial<Account> & Pick<Account, "id">): Account
     lastError: null,
     pendingChanges: 0,
     passwordNotKept: false,
+    loginFailed: false,
     ...change,
   };
 }

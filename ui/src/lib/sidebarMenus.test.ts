@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Folder } from "./api";
-import { feedSummary } from "./fixtures";
-import { feedMenu, folderMenu, moreMenu } from "./sidebarMenus";
+import { account, feedSummary } from "./fixtures";
+import { accountMenu, feedMenu, folderMenu, moreMenu } from "./sidebarMenus";
 
 const feed = (folderId: number | null, fullText = false) => feedSummary({ id: 1, folderId, fullText });
 const folders: Folder[] = [{ id: 10, name: "News", unreadCount: 0, accountId: 1 }, { id: 11, name: "Tech", unreadCount: 2, accountId: 1 }];
@@ -119,5 +119,27 @@ describe("a folder's menu", () => {
     expect(items.map((i) => i.label)).toEqual(["Sync now"]);
     items[0].run();
     expect(act.sync).toHaveBeenCalledOnce();
+  });
+});
+
+describe("an account's menu", () => {
+  const can = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true };
+  const act = () => ({ addFeed: vi.fn(), enterPassword: vi.fn() });
+  const labels = (sections: ReturnType<typeof accountMenu>) => sections.flatMap((s) => s.items.map((i) => i.label));
+
+  it("adds a feed where the server lets Tidings subscribe, and asks for the password when the login failed", () => {
+    const actions = act();
+    const items = accountMenu(account({ id: 2, abilities: can, loginFailed: true }), actions).flatMap((s) => s.items);
+    expect(items.map((i) => i.label)).toEqual(["Add a feed…", "Enter the password…"]);
+    items[0].run();
+    items[1].run();
+    expect(actions.addFeed).toHaveBeenCalledOnce();
+    expect(actions.enterPassword).toHaveBeenCalledOnce();
+  });
+
+  it("offers the library adding a feed, and Fever nothing while its login works: no ⋯ then", () => {
+    expect(labels(accountMenu(account({ id: 1, abilities: can }), act()))).toEqual(["Add a feed…"]);
+    expect(accountMenu(account({ id: 3, kind: "fever" }), act())).toEqual([]);
+    expect(labels(accountMenu(account({ id: 3, kind: "fever", passwordNotKept: true }), act()))).toEqual(["Enter the password…"]);
   });
 });

@@ -1,5 +1,6 @@
-// The "…" and right-click menus of the sidebar's feeds and folders.
-import type { AccountAbilities, FeedSummary, Folder } from "./api";
+// The "…" and right-click menus of the sidebar's feeds, folders and accounts.
+import { wantsPassword } from "./accounts";
+import type { Account, AccountAbilities, FeedSummary, Folder } from "./api";
 import type { MenuSection } from "./menu";
 
 export interface FeedActions {
@@ -110,4 +111,22 @@ export function moreMenu(act: MoreActions): MenuSection[] {
       ],
     },
   ];
+}
+
+export interface AccountActions {
+  addFeed: () => void;
+  enterPassword: () => void;
+}
+
+/**
+ * An account's header menu, once the sidebar has a section per account: *Add a feed…* where its
+ * server lets Tidings subscribe (not Fever), *Enter the password…* when its login failed or no
+ * keychain kept the password. Empty when there is nothing to offer: the header then has no ⋯.
+ */
+export function accountMenu(account: Account, act: AccountActions): MenuSection[] {
+  const items = [
+    ...(account.abilities.subscribe ? [{ label: "Add a feed…", run: act.addFeed }] : []),
+    ...(wantsPassword(account) ? [{ label: "Enter the password…", run: act.enterPassword }] : []),
+  ];
+  return items.length === 0 ? [] : [{ items }];
 }

@@ -93,6 +93,9 @@ pub struct Account {
     pub pending_changes: i64,
     /// The password is kept for this run only: no keychain answered.
     pub password_not_kept: bool,
+    /// The last sync could not log in: the server refused the password, or none was kept (no
+    /// keychain kept it past the last run). Giving it again (`set_account_password`) mends it.
+    pub login_failed: bool,
 }
 
 /// What a person fills in to add an account.

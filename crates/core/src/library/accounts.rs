@@ -5,7 +5,7 @@ use crate::api::{Account, AccountAbilities, AccountId, AccountKind, NewAccount};
 use crate::store::StoredAccount;
 use crate::sync::http::SyncLimits;
 use crate::sync::keychain::Kept;
-use crate::sync::{Login, SyncHttp};
+use crate::sync::{Login, SyncError, SyncHttp};
 use crate::{Error, Result, now};
 
 impl AccountKind {
@@ -52,24 +52,8 @@ impl Library {
             user: new.user_name.trim().to_string(),
             password: new.password,
         };
-        crate::sync::with_backend!(new.kind, self.sync_http.clone(), &login, |backend| {
-            backend.capabilities()
-        })
-        .map_err(|error| Error::Sync {
-            account: name.clone(),
-            error,
-        })?;
-        let keychain = self.keychain.clone();
-        let kept = {
-            let login = login.clone();
-            tokio::task::spawn_blocking(move || {
-                keychain.keep(&login.url, &login.user, &login.password)
-            })
-            .await?
-        };
-        if let Kept::ForThisRunOnly(reason) = &kept {
-            tracing::warn!("{name}: the password is kept for this run only: {reason}");
-        }
+        self.check_login(new.kind, &name, &login).await?;
+        self.keep_password(&name, login.clone()).await?;
         let kind = new.kind;
         let id = self
             .blocking(move |s| s.insert_account(kind, &name, &login.url, &login.user, now()))
@@ -92,17 +76,19 @@ impl Library {
     }
 
     /// Keeps a new password for an account (changed on the server, or asked again because no
-    /// keychain kept it past the last run).
-    pub async fn set_account_password(&self, id: AccountId, password: &str) -> Result<()> {
+    /// keychain kept it past the last run) once its server takes it: a wrong one is refused
+    /// with the server's reason, and the one kept before stays. Sync it next.
+    pub async fn set_account_password(&self, id: AccountId, password: &str) -> Result<Account> {
         let account = self.remote_account(id).await?;
-        let keychain = self.keychain.clone();
-        let (url, user, password) = (
-            account.url.unwrap_or_default(),
-            account.user_name.unwrap_or_default(),
-            password.to_string(),
-        );
-        tokio::task::spawn_blocking(move || keychain.keep(&url, &user, &password)).await?;
-        Ok(())
+        let login = Login {
+            url: account.url.unwrap_or_default(),
+            user: account.user_name.unwrap_or_default(),
+            password: password.to_string(),
+        };
+        self.check_login(account.kind, &account.name, &login)
+            .await?;
+        self.keep_password(&account.name, login).await?;
+        self.account(id).await
     }
 
     /// Removes an account, its feeds and its password; its bookmarked articles stay.
@@ -120,6 +106,32 @@ impl Library {
         Ok(())
     }
 
+    /// Logs in to the server, keeping nothing: a refusal comes back with the server's reason.
+    async fn check_login(&self, kind: AccountKind, name: &str, login: &Login) -> Result<()> {
+        crate::sync::with_backend!(kind, self.sync_http.clone(), login, |backend| {
+            backend.capabilities()
+        })
+        .map(|_| ())
+        .map_err(|error| Error::Sync {
+            account: name.to_string(),
+            error,
+        })
+    }
+
+    /// Puts the password in the keychain, or in memory for this run when none answers (the
+    /// account then says so).
+    async fn keep_password(&self, name: &str, login: Login) -> Result<()> {
+        let keychain = self.keychain.clone();
+        let kept = tokio::task::spawn_blocking(move || {
+            keychain.keep(&login.url, &login.user, &login.password)
+        })
+        .await?;
+        if let Kept::ForThisRunOnly(reason) = &kept {
+            tracing::warn!("{name}: the password is kept for this run only: {reason}");
+        }
+        Ok(())
+    }
+
     fn shown(&self, stored: StoredAccount) -> Account {
         let password_not_kept = match (&stored.url, &stored.user_name) {
             (Some(url), Some(user)) => self.keychain.kept_for_this_run_only(url, user),
@@ -133,9 +145,13 @@ impl Library {
             user_name: stored.user_name,
             abilities: stored.kind.abilities(),
             last_sync_at: stored.last_sync_at,
-            last_error: stored.last_error,
             pending_changes: stored.pending_changes,
             password_not_kept,
+            login_failed: stored
+                .last_error
+                .as_deref()
+                .is_some_and(SyncError::asks_for_password),
+            last_error: stored.last_error,
         }
     }
 }

@@ -102,7 +102,7 @@ impl Library {
         let (u, n) = (url.clone(), user.clone());
         let password = tokio::task::spawn_blocking(move || keychain.password(&u, &n))
             .await?
-            .map_err(|reason| sync_error(account, SyncError::Auth(reason)))?;
+            .map_err(|reason| sync_error(account, SyncError::NoPassword(reason)))?;
         Ok(Login {
             url,
             user,

@@ -55,9 +55,9 @@ impl Keychain {
         keyring::Entry::new(APP_IDENTIFIER, &name)
             .and_then(|entry| entry.get_password())
             .map_err(|error| match error {
-                keyring::Error::NoEntry => format!(
-                    "no password is kept for {user} at {url}: the keychain has none (enter it again)"
-                ),
+                keyring::Error::NoEntry => {
+                    format!("the keychain has none for {user} at {url} (enter it again)")
+                }
                 error => describe(&error),
             })
     }

@@ -110,13 +110,30 @@ pub enum Mark {
     Unstarred,
 }
 
+/// How [`SyncError::Auth`] begins.
+pub const LOGIN_REFUSED: &str = "the server refused the user name or password";
+/// How [`SyncError::NoPassword`] begins.
+pub const NO_PASSWORD: &str = "there is no password to log in with";
+
+impl SyncError {
+    /// Whether an error, as an account's last error keeps it (text), asks the person to give
+    /// the password again: the server refused it, or there was none.
+    pub fn asks_for_password(stored: &str) -> bool {
+        stored.contains(LOGIN_REFUSED) || stored.contains(NO_PASSWORD)
+    }
+}
+
 /// Why a call to a service failed. Each says what a person can do about it; none carries a
 /// password.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SyncError {
     /// The user name or password was refused (or the API is switched off for this user).
-    #[error("the server refused the user name or password{}", detail(.0))]
+    #[error("{}{}", LOGIN_REFUSED, detail(.0))]
     Auth(String),
+    /// No password was found to log in with: no keychain kept it past the last run, or none
+    /// answers (says which). The server was not asked.
+    #[error("{}: {}", NO_PASSWORD, .0)]
+    NoPassword(String),
     /// No answer: the name does not resolve, nothing listens, the connection dropped.
     #[error("the server could not be reached: {0}")]
     Unreachable(String),

@@ -91,3 +91,20 @@ async fn google_reader_subscriptions_change_on_the_server() {
     library.remove_feed(feed.id).await.unwrap();
     assert_eq!(server_feeds().await.len(), FEEDS - 1);
 }
+
+/// A feed added to a Google Reader account: the server subscribes, and the sync that follows
+/// brings its articles.
+#[tokio::test(flavor = "multi_thread")]
+async fn google_reader_subscribing_brings_the_feed_and_its_articles() {
+    let world = World::freshrss(AccountKind::Greader);
+    let (library, account) = world.synced_library().await;
+    let feed = library.list_feeds().await.unwrap()[0].clone();
+    library.remove_feed(feed.id).await.unwrap();
+    let back = library
+        .subscribe_on_account(account.id, &feed.url)
+        .await
+        .unwrap();
+    assert_eq!((back.account_id, &back.url), (account.id, &feed.url));
+    assert_eq!(back.unread_count, super::ITEMS as i64, "{back:?}");
+    assert_eq!(library.list_feeds().await.unwrap().len(), FEEDS);
+}

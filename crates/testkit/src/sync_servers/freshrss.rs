@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
-use super::{free_port, run, run_script, work_dir};
+use super::{curl, free_port, run, run_script, work_dir};
 
 pub struct FreshRss {
     dir: PathBuf,
@@ -77,6 +78,34 @@ impl FreshRss {
             ])
             .current_dir(&self.dir))?;
         run_script("freshrss-actualize.sh", &[&self.dir], &[]).map(|_| ())
+    }
+
+    /// Changes the user's API password (what the Google Reader and Fever APIs take), as the
+    /// person would on the server's profile page: a client's kept password no longer works.
+    /// Returns once the server takes the new one: PHP's opcache may serve the user's settings
+    /// as they were for up to `opcache.revalidate_freq` (2 s) after a request read them.
+    pub fn set_api_password(&self, password: &str) -> Result<(), String> {
+        run(std::process::Command::new("setpriv")
+            .args(["--reuid=www-data", "--regid=www-data", "--init-groups"])
+            .args(["php", "cli/update-user.php", "--user", Self::USER])
+            .args(["--api-password", password])
+            .current_dir(&self.dir))?;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let answer = curl(&[
+                "-d",
+                &format!("Email={}", Self::USER),
+                "--data-urlencode",
+                &format!("Passwd={password}"),
+                &format!("{}/accounts/ClientLogin", self.greader_url()),
+            ])?;
+            if answer.lines().any(|line| line.starts_with("Auth=")) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("FreshRSS never took the new password: {answer}"));
+            }
+        }
     }
 
     /// Deletes these articles (ids as its APIs give them), as its own purge of old articles does.

@@ -25,4 +25,9 @@ pendingChanges: number,
 /**
  * The password is kept for this run only: no keychain answered.
  */
-passwordNotKept: boolean, };
+passwordNotKept: boolean, 
+/**
+ * The last sync could not log in: the server refused the password, or none was kept (no
+ * keychain kept it past the last run). Giving it again (`set_account_password`) mends it.
+ */
+loginFailed: boolean, };

@@ -87,6 +87,14 @@ export const removeAccount = (accountId: number): Promise<void> =>
 export const syncAccount = (accountId: number): Promise<SyncSummary> =>
   invoke<SyncSummary>("sync_account", { accountId });
 
+/** Keeps the account's password in place of the one before once its server takes it (a wrong one is refused, and nothing changes). Sync it next. */
+export const setAccountPassword = (accountId: number, password: string): Promise<Account> =>
+  invoke<Account>("set_account_password", { accountId, password });
+
+/** Subscribes an account on a feed service to the feed at `address`, on its server, then syncs it so that the feed comes with its articles. */
+export const subscribeOnAccount = (accountId: number, address: string): Promise<FeedSummary> =>
+  invoke<FeedSummary>("subscribe_on_account", { accountId, address });
+
 /** Returns the new folder's id (or the existing one's, when the name is taken). */
 export const createFolder = (name: string): Promise<number> =>
   invoke<number>("create_folder", { name });

@@ -1,5 +1,5 @@
 // Accounts on feed services beside the library on this computer: the list the sidebar's
-// sections and Settings show, adding and removing them, and syncing. What a sync changed
+// sections and Settings show, adding and removing them, giving a password again, and syncing. What a sync changed
 // (feeds, folders, counts, the articles in view) is read again when core says it finished,
 // whoever started it.
 import { api, events, type Account, type NewAccount, type SyncSummary } from "../api";
@@ -49,6 +49,17 @@ export class Accounts {
     if (added.passwordNotKept) this.notices.say(passwordNotKeptText(added));
     void this.syncNow(added.id);
     return added;
+  }
+
+  /**
+   * Keeps a password given again once the account's server took it, then syncs (in the
+   * background, as after adding). Throws with the server's reason, for the dialog to show.
+   */
+  async givePassword(account: Account, password: string): Promise<void> {
+    const kept = await api.setAccountPassword(account.id, password);
+    await this.load();
+    if (kept.passwordNotKept) this.notices.say(passwordNotKeptText(kept));
+    void this.syncNow(kept.id);
   }
 
   /** Removes an account and its feeds (its bookmarked articles stay). */

@@ -1,6 +1,6 @@
 // What floats above the panes: at most one dialog and one menu. While either is open the
 // reading shortcuts are off.
-import type { FeedSummary, ImportReport } from "../api";
+import type { Account, FeedSummary, ImportReport } from "../api";
 import type { MenuRequest } from "../menu";
 
 /** A dialog asking for a name (renaming a feed or folder, naming a new folder). */
@@ -18,8 +18,11 @@ export interface NameRequest {
 }
 
 export type DialogRequest =
-  /** `address`: a feed opened with Tidings from outside, offered rather than subscribed to. */
-  | { kind: "addFeed"; address?: string }
+  /**
+   * `address`: a feed opened with Tidings from outside, offered rather than subscribed to.
+   * `accountId`: the account it goes to at first (from that account's menu); the library's otherwise.
+   */
+  | { kind: "addFeed"; address?: string; accountId?: number }
   | { kind: "feedDetails"; feedId: number }
   | { kind: "unsubscribe"; feed: FeedSummary }
   | { kind: "settings" }
@@ -30,6 +33,8 @@ export type DialogRequest =
   | { kind: "savePage" }
   /** An account on a feed service: which, where, and the login. */
   | { kind: "addAccount" }
+  /** An account's password, given again when its login failed or no keychain kept it. */
+  | { kind: "password"; account: Account }
   /** Exports one article, or (without `article`) bookmarks and saved articles. */
   | { kind: "export"; article?: { id: number; title: string } }
   | { kind: "importReport"; report: ImportReport }

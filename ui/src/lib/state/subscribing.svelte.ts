@@ -32,6 +32,17 @@ export class Subscribing {
     return outcome;
   }
 
+  /**
+   * Subscribes an account on a feed service to a feed, on its server, and shows the feed: core
+   * syncs the account before answering, so its articles are there. Throws with the reason.
+   */
+  async addFeedTo(accountId: number, address: string): Promise<FeedSummary> {
+    const feed = await api.subscribeOnAccount(accountId, address);
+    await this.subscriptions.load();
+    await this.list.chooseView({ kind: "feed", feedId: feed.id });
+    return feed;
+  }
+
   async removeFeed(feed: FeedSummary): Promise<void> {
     if (await this.notices.attempt(api.removeFeed(feed.id)) === FAILED) return;
     if (sameView(this.list.view, { kind: "feed", feedId: feed.id })) {
