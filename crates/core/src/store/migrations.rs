@@ -264,6 +264,11 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE accounts ADD COLUMN kept_checked_at INTEGER;
     "#,
+    // 9: the search index gathers 8 MB of words in memory before writing them out (FTS5's
+    //    default is 1 MB): a big sync or import writes fewer, larger pieces and merges less.
+    r#"
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608);
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

@@ -102,7 +102,7 @@ impl Store {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let mut applied = Applied::default();
-        let mut feeds = HashSet::new();
+        let mut to_follow = Vec::new();
         for synced in articles {
             let stored = upsert_articles(
                 &tx,
@@ -111,10 +111,14 @@ impl Store {
                 now,
             )?;
             applied.inserted += stored.inserted;
-            feeds.insert(synced.feed_id);
+            // A new article is stored unread and not bookmarked: already the server's state
+            // unless the server says otherwise.
+            if stored.inserted == 0 || synced.read || synced.starred {
+                to_follow.push(synced);
+            }
         }
         let pending = pending_changes(&tx, account)?;
-        let states = articles.iter().map(|synced| {
+        let states = to_follow.iter().map(|synced| {
             (
                 synced.feed_id,
                 synced.article.identity.as_str(),

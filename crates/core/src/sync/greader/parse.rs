@@ -131,18 +131,18 @@ fn label_of(tag: &str) -> Option<String> {
 
 /// `stream/contents?output=json`.
 pub fn stream(body: &[u8]) -> Result<Stream, SyncError> {
-    let root = object(body, "the article list")?;
-    let list = match root.get("items") {
+    let mut root = object(body, "the article list")?;
+    let list = match root.remove("items") {
         // Some servers leave the list out when nothing is new.
-        None | Some(Value::Null) => &Vec::new(),
+        None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => items,
-        Some(other) => return Err(wrong_field("the article list", "items", other)),
+        Some(other) => return Err(wrong_field("the article list", "items", &other)),
     };
     let mut seen = HashSet::new();
     let mut items = Vec::with_capacity(list.len());
-    for entry in list {
-        let Some(item) = entry.as_object().and_then(stream_item) else {
-            tracing::warn!(entry = %short(entry), "an article without an id or feed, left out");
+    for mut entry in list {
+        let Some(item) = entry.as_object_mut().and_then(stream_item) else {
+            tracing::warn!(entry = %short(&entry), "an article without an id or feed, left out");
             continue;
         };
         if seen.insert(item.item.id.clone()) {
@@ -156,7 +156,8 @@ pub fn stream(body: &[u8]) -> Result<Stream, SyncError> {
     })
 }
 
-fn stream_item(entry: &Map<String, Value>) -> Option<StreamItem> {
+/// One article; its content is moved out of `entry` rather than copied (it is most of a page).
+fn stream_item(entry: &mut Map<String, Value>) -> Option<StreamItem> {
     let id = item_id(&text(entry.get("id"))?)?;
     let origin = entry.get("origin").and_then(Value::as_object);
     let feed_id = text(origin.and_then(|o| o.get("streamId")))?;
@@ -171,7 +172,11 @@ fn stream_item(entry: &Map<String, Value>) -> Option<StreamItem> {
             .any(|c| c.starts_with("user/") && c.ends_with(&format!("/state/com.google/{state}")))
     };
     let content = ["content", "summary"].iter().find_map(|field| {
-        text(entry.get(*field)?.as_object()?.get("content")).filter(|c| !c.is_empty())
+        let content = entry.get_mut(*field)?.as_object_mut()?.get_mut("content")?;
+        match content {
+            Value::String(text) if !text.is_empty() => Some(std::mem::take(text)),
+            _ => None,
+        }
     });
     let item = RemoteItem {
         id,
