@@ -4,8 +4,11 @@
 //!   database and the queries a person runs all day against it (see [`scale`]).
 //! - `tidings-bench refresh`: refreshing loopback feeds, Tidings vs newsboat (see [`refresh`]).
 //! - `tidings-bench explain`: SQLite's plan for each of the app's queries (see [`explain`]).
+//! - `tidings-bench sync`: syncing with a real FreshRSS beside a bare client (see [`sync`]).
+//! - `tidings-bench reader`: reader mode on 990 real pages labelled by people (see [`reader`]).
 
 mod explain;
+mod reader;
 mod refresh;
 mod scale;
 mod sync;
@@ -65,6 +68,12 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         runs: usize,
     },
+    /// Reader mode on trafilatura's 990 labelled pages: precision, recall, F1, speed
+    Reader {
+        /// List the N pages of the tuning part that lose the most snippets
+        #[arg(long, default_value_t = 0)]
+        show_misses: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -81,6 +90,7 @@ fn main() -> ExitCode {
             feedfarm,
         }) => refresh::refresh(feeds, items, !no_newsboat, json, feedfarm),
         Some(Command::Sync { feeds, items, runs }) => sync::sync(feeds, items, runs),
+        Some(Command::Reader { show_misses }) => reader::reader(show_misses),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,7 +6,7 @@
 //! all read in a ~100k-article view, a retention pass, and a refresh of loopback feeds into it
 //! compared with the same refresh into an empty database. Prints the median of each.
 
-mod cases;
+pub(crate) mod cases;
 mod corpus;
 mod fill;
 mod refresh_into;
