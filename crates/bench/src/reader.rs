@@ -170,7 +170,7 @@ pub fn reader(show_misses: usize) -> Result<(), String> {
         }
     }
     if show_misses > 0 {
-        misses.sort_by(|a, b| b.0.cmp(&a.0));
+        misses.sort_by_key(|miss| std::cmp::Reverse(miss.0));
         for (lost, key, file, why) in misses.iter().take(show_misses) {
             let why = why
                 .as_deref()
