@@ -73,6 +73,9 @@ enum Command {
         /// List the N pages of the tuning part that lose the most snippets
         #[arg(long, default_value_t = 0)]
         show_misses: usize,
+        /// Also score the held-back fifth (and all pages): for a result, never while tuning
+        #[arg(long)]
+        held_back: bool,
     },
 }
 
@@ -90,7 +93,10 @@ fn main() -> ExitCode {
             feedfarm,
         }) => refresh::refresh(feeds, items, !no_newsboat, json, feedfarm),
         Some(Command::Sync { feeds, items, runs }) => sync::sync(feeds, items, runs),
-        Some(Command::Reader { show_misses }) => reader::reader(show_misses),
+        Some(Command::Reader {
+            show_misses,
+            held_back,
+        }) => reader::reader(show_misses, held_back),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

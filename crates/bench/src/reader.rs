@@ -5,8 +5,9 @@
 //! appears, whitespace collapsed, in the extracted text.
 //!
 //! The pages are split once and for all: a fifth is held back (FNV-1a of the page's key, mod 5,
-//! is 0) and is scored only as a total, so that what is tuned on the rest can be checked on
-//! pages nobody looked at. `--show-misses` lists only pages of the tuning part.
+//! is 0) and is scored only as a total, and only with `--held-back`, so that what is tuned on
+//! the rest can be checked on pages nobody looked at. `--show-misses` lists only pages of the
+//! tuning part.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -141,7 +142,7 @@ fn address(key: &str) -> Url {
         .unwrap_or_else(|| Url::parse("file:///").expect("a file URL"))
 }
 
-pub fn reader(show_misses: usize) -> Result<(), String> {
+pub fn reader(show_misses: usize, with_held_back: bool) -> Result<(), String> {
     let corpus = tidings_testkit::corpus("extraction-eval");
     let pages = pages(&corpus)?;
     let mut tuning = Counts::default();
@@ -186,11 +187,12 @@ pub fn reader(show_misses: usize) -> Result<(), String> {
         "pages", "count", "precision", "recall", "accuracy", "F1", "failed"
     );
     let held_count = pages.iter().filter(|p| held_back(&p.key)).count();
-    for (name, counts, count) in [
+    let rows = [
         ("tuning (4/5)", tuning, pages.len() - held_count),
         ("held back (1/5)", held, held_count),
         ("all", all, pages.len()),
-    ] {
+    ];
+    for (name, counts, count) in rows.into_iter().take(if with_held_back { 3 } else { 1 }) {
         println!(
             "{:<26} {:>6} {:>9.3} {:>6.3} {:>8.3} {:>6.3} {:>7}",
             name,

@@ -14,6 +14,7 @@ mod decode;
 mod guard;
 mod metadata;
 mod survey;
+mod tails;
 
 use serde::Serialize;
 use url::Url;
@@ -83,6 +84,7 @@ pub fn read_page(html: &[u8], page_url: &Url) -> Result<Reading, ExtractError> {
     let page = guard::within_caps(&decode::page_text(html)?)?;
     let doc = dom_query::Document::from(page);
     clutter::remove(&doc);
+    tails::remove(&doc);
     let (signals, seen) = survey::survey(&doc, page_url);
 
     let config = dom_smoothie::Config {
