@@ -95,8 +95,14 @@ pub(super) fn not_an_article(
         return Some("this page has no article: it looks like an error page (“page not found”)");
     }
     // A home or section page is a list of headlines linking elsewhere, each with a line or two.
-    let lists_stories = story_links >= 4 && words < story_links * 80;
-    let is_front_page = signals.is_website_not_article && signals.teasers >= 3 && !has_date;
+    // An article followed by its site's other stories has a date and more text than teasers
+    // hold; many sites call every page a "website", articles too.
+    let teaser_words = if has_date { 40 } else { 80 };
+    let lists_stories = story_links >= 4 && words < story_links * teaser_words;
+    let is_front_page = signals.is_website_not_article
+        && signals.teasers >= 3
+        && !has_date
+        && words < signals.teasers * 80;
     if lists_stories || is_front_page {
         return Some(
             "this page has no article: it looks like a home or section page listing stories",

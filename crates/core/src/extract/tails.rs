@@ -6,8 +6,10 @@
 
 use dom_query::{Document, NodeRef};
 
-/// Headings that open a section that is not the article (lowercase; a heading matches when
-/// its text is one of these or begins with one followed by a space or punctuation).
+/// Headings that open a section that is not the article (lowercase). A heading matches when
+/// its text is one of these, or begins with one and then punctuation ("Comments (12)"), or
+/// with one of several words and then more ("More from The Verge"; but "Related to the
+/// bridge" is a headline).
 const TAIL_HEADINGS: &[&str] = &[
     // English
     "related",
@@ -184,11 +186,14 @@ fn is_tail_heading(node: &NodeRef) -> bool {
     let text = text.trim_end_matches([':', '.', '!', '?', '…', ' ']);
     TAIL_HEADINGS.iter().any(|phrase| {
         text.strip_prefix(phrase).is_some_and(|rest| {
-            rest.is_empty()
-                || rest
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c == ' ' || c.is_ascii_punctuation())
+            let mut after = rest.chars();
+            match after.next() {
+                None => true,
+                Some(' ') => {
+                    phrase.contains(' ') || after.next().is_some_and(|c| !c.is_alphanumeric())
+                }
+                Some(c) => c.is_ascii_punctuation(),
+            }
         })
     })
 }
@@ -222,3 +227,7 @@ fn is_tail_block(node: &NodeRef) -> bool {
         .sum();
     links * 5 >= chars * 2
 }
+
+#[cfg(test)]
+#[path = "tests/tails.rs"]
+mod tests;

@@ -25,3 +25,27 @@ fn depth_counts_only_tags_that_stay_open() {
     );
     assert_eq!(estimated_depth(&"<div>".repeat(100_000)), 100_000);
 }
+
+#[test]
+fn a_dated_article_followed_by_other_stories_is_still_an_article() {
+    let plain = PageSignals::default();
+    let home = "this page has no article: it looks like a home or section page listing stories";
+    // Ten linked headlines and a line or two under each, no date: a section page.
+    assert_eq!(not_an_article(&plain, 412, 10, false), Some(home));
+    // Six linked headlines under a dated story of 348 words: the site's other stories.
+    assert_eq!(not_an_article(&plain, 348, 6, true), None);
+    // Still a list when there is hardly more text than the headlines.
+    assert_eq!(not_an_article(&plain, 200, 6, true), Some(home));
+    // Many sites call every page a "website": with five <article>s and 1,151 words it is one.
+    let website = PageSignals {
+        is_website_not_article: true,
+        teasers: 5,
+        ..PageSignals::default()
+    };
+    assert_eq!(not_an_article(&website, 1_151, 0, false), None);
+    let front = PageSignals {
+        teasers: 18,
+        ..website
+    };
+    assert_eq!(not_an_article(&front, 264, 0, false), Some(home));
+}
