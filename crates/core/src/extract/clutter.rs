@@ -21,10 +21,7 @@ const ALWAYS: &[&str] = &[
     "consent",
     "gdpr",
     "newsletter",
-    "share",
-    "sharing",
     "sharebar",
-    "social",
     "outbrain",
     "taboola",
     "breadcrumb",
@@ -36,15 +33,19 @@ const ALWAYS: &[&str] = &[
     "advertisement",
     "advertising",
     "dfp",
+];
+
+/// Name parts that mark clutter only on a short block or a list of links: sites also use these
+/// words on wrappers ("post related-enabled", a paywall's `id="read-more"` around the story,
+/// "entry themeform share" and "share-zone" around a whole article).
+const WHEN_SMALL: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
     "modal",
     "popup",
     "flyout",
     "overlay",
-];
-
-/// Name parts that mark clutter only on a short block or a list of links: sites also use these
-/// words on wrappers ("post related-enabled", a paywall's `id="read-more"` around the story).
-const WHEN_SMALL: &[&str] = &[
     "related",
     "recommended",
     "recirculation",
@@ -175,7 +176,13 @@ fn is_clutter(node: &NodeRef, page_chars: impl Fn() -> usize) -> bool {
         if !parts[3].is_empty() {
             continue;
         }
-        let has = |list: &[&str]| parts.iter().any(|p| !p.is_empty() && list.contains(p));
+        // "no-share", "no-ads": a block that has none.
+        let has = |list: &[&str]| {
+            parts
+                .iter()
+                .enumerate()
+                .any(|(i, p)| !p.is_empty() && list.contains(p) && (i == 0 || parts[i - 1] != "no"))
+        };
         let pair = parts
             .windows(2)
             .any(|w| PAIRS.iter().any(|(a, b)| w[0] == *a && w[1] == *b));
@@ -262,3 +269,7 @@ fn has_block_children(node: &NodeRef) -> bool {
         })
     })
 }
+
+#[cfg(test)]
+#[path = "tests/clutter.rs"]
+mod tests;

@@ -1,0 +1,42 @@
+use dom_query::Document;
+
+use super::remove;
+
+const STORY: &str = "<p>Grenada's Prime Minister has voiced his support for an annual banking \
+    summit between the United States and the Caribbean, saying the region is too often taken \
+    for granted when policy is made in Washington.</p>";
+
+fn text_after_removal(html: &str) -> String {
+    let doc = Document::from(html);
+    remove(&doc);
+    doc.select("body")
+        .text()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_whole_article_named_for_sharing_stays_and_its_share_bar_goes() {
+    for wrapper in [
+        "entry-content no-share",
+        "entry themeform share",
+        "share-zone",
+    ] {
+        let text = text_after_removal(&format!(
+            "<div class='{wrapper}'>{STORY}{STORY}{STORY}</div>\
+             <div class='share-bar'><a href=/f>Facebook</a><a href=/t>Twitter</a></div>"
+        ));
+        assert!(text.contains("taken for granted"), "{wrapper}: {text}");
+        assert!(!text.contains("Facebook"), "{wrapper}: {text}");
+    }
+}
+
+#[test]
+fn no_ads_means_none_here() {
+    let text = text_after_removal(&format!(
+        "<div class='post no-ads'>{STORY}</div><div class='ad'>Advertisement 300x250</div>"
+    ));
+    assert!(text.contains("taken for granted"), "{text}");
+    assert!(!text.contains("300x250"), "{text}");
+}
