@@ -56,6 +56,8 @@ const WHEN_SMALL: &[&str] = &[
     "signup",
     "tags",
     "mostread",
+    // What follows a blog post: its footer (the byline is often in its metadata: kept).
+    "entryfooter",
 ];
 
 /// Two-part names, matched on consecutive parts ("most-read", "more_stories").
@@ -66,6 +68,13 @@ const PAIRS: &[(&str, &str)] = &[
     ("more", "stories"),
     ("sign", "up"),
     ("see", "also"),
+    ("entry", "footer"),
+    ("entry", "utility"),
+    ("post", "footer"),
+    ("article", "footer"),
+    ("author", "bio"),
+    ("about", "author"),
+    ("tag", "links"),
 ];
 
 /// Whole texts of ad labels and placeholders.
