@@ -73,6 +73,41 @@ fn without_scripts(html: &str) -> String {
     out
 }
 
+/// The page with its `<noscript>` and `</noscript>` tags taken out, their content left in
+/// place, or `None` when it has none. Parsed as a page whose scripts run (as a browser and
+/// readability.js see it), a `<noscript>`'s content is one opaque run of text, and some sites
+/// put the whole article there for readers without scripts.
+pub(super) fn without_noscript_tags(page: &str) -> Option<String> {
+    let bytes = page.as_bytes();
+    let mut out = String::with_capacity(page.len());
+    let (mut copied, mut at, mut found) = (0, 0, false);
+    while let Some(offset) = memchr(b'<', &bytes[at..]) {
+        let open = at + offset;
+        at = open + 1;
+        let name_start = at + usize::from(bytes.get(at) == Some(&b'/'));
+        let is_noscript = bytes
+            .get(name_start..name_start + 8)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"noscript"))
+            && !bytes
+                .get(name_start + 8)
+                .is_some_and(u8::is_ascii_alphanumeric);
+        if !is_noscript {
+            continue;
+        }
+        let Some(tag_end) = memchr(b'>', &bytes[name_start..]).map(|n| name_start + n + 1) else {
+            break;
+        };
+        out.push_str(&page[copied..open]);
+        copied = tag_end;
+        at = tag_end;
+        found = true;
+    }
+    found.then(|| {
+        out.push_str(&page[copied..]);
+        out
+    })
+}
+
 fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     crate::scan::find(&haystack[from..], needle).map(|n| from + n)
 }

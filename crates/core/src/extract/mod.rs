@@ -82,6 +82,24 @@ pub struct Reading {
 /// articles. Fails only when nothing on the page reads as text, or the page is over the caps.
 pub fn read_page(html: &[u8], page_url: &Url) -> Result<Reading, ExtractError> {
     let page = guard::within_caps(&decode::page_text(html)?)?;
+    let first = read(&page, page_url);
+    let first_words = first.as_ref().map_or(0, |r| r.article.word_count);
+    // A page whose article is in <noscript> reads as little or nothing: read it again with
+    // that content as part of the page, and keep whichever reading found more.
+    if first_words < SHORT_ARTICLE_WORDS
+        && let Some(unwrapped) = guard::without_noscript_tags(&page)
+        && let Ok(second) = read(&unwrapped, page_url)
+        && second.article.word_count > first_words
+    {
+        return Ok(second);
+    }
+    first
+}
+
+/// Fewer words than this and a page is read a second way, in case the first missed the article.
+const SHORT_ARTICLE_WORDS: usize = 150;
+
+fn read(page: &str, page_url: &Url) -> Result<Reading, ExtractError> {
     let doc = dom_query::Document::from(page);
     clutter::remove(&doc);
     tails::remove(&doc);

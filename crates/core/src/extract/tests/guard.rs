@@ -49,3 +49,32 @@ fn a_dated_article_followed_by_other_stories_is_still_an_article() {
     };
     assert_eq!(not_an_article(&front, 264, 0, false), Some(home));
 }
+
+#[test]
+fn noscript_tags_go_and_their_content_stays() {
+    assert_eq!(without_noscript_tags("<p>a</p>"), None);
+    assert_eq!(
+        without_noscript_tags("<div><NoScript ><p>story</p></noscript></div><noscripted>")
+            .as_deref(),
+        Some("<div><p>story</p></div><noscripted>")
+    );
+}
+
+#[test]
+fn an_article_only_in_noscript_is_read() {
+    let paragraph = "<p>Enhanced protection warns people about dangerous sites and downloads \
+        before they open them, using what the service has learned from threats elsewhere.</p>";
+    let page = format!(
+        "<html><head><title>Safer browsing</title></head><body><div class=post-body>\
+         <noscript>{}</noscript></div></body></html>",
+        paragraph.repeat(12)
+    );
+    let url = url::Url::parse("https://blog.example/safer").unwrap();
+    let reading = crate::extract::read_page(page.as_bytes(), &url).unwrap();
+    assert!(
+        reading.article.word_count > 150,
+        "{:?}",
+        reading.article.text
+    );
+    assert!(reading.article.text.contains("dangerous sites"));
+}
