@@ -17,7 +17,7 @@ pub(super) struct Body {
 
 pub(super) fn finish(content: &str, byline: Option<&str>, page_url: &Url) -> Body {
     let sanitized = sanitize_html(content, page_url);
-    let html = without_meta_lines(&sanitized, byline);
+    let html = without_trailing_boilerplate(&without_meta_lines(&sanitized, byline));
     let story_links = count_story_links(&html, page_url);
     let text = text_of_sanitized(&html);
     Body {
@@ -66,6 +66,111 @@ fn without_meta_lines(html: &str, byline: Option<&str>) -> String {
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// Blocks whose end of the body is looked at for what follows the story.
+const TAIL_BLOCKS: &[&str] = &[
+    "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td",
+];
+
+/// At most this share of the body's text is cut from its end.
+const MAX_TAIL_SHARE: f64 = 0.4;
+
+/// The body without the lines after the story that are not the story: links to other pages
+/// and short labels such as "Views:", "Release date:", "Category: Press releases". Works from
+/// the end, one whole leaf block at a time, and stops at the first sentence or picture.
+fn without_trailing_boilerplate(html: &str) -> String {
+    let leaves: Vec<(usize, usize)> = leaf_elements(html, TAIL_BLOCKS).collect();
+    let total_chars = text_of_sanitized(html).chars().count().max(1);
+    let mut cut = html.len();
+    let mut cut_chars = 0;
+    for &(open, close) in leaves.iter().rev() {
+        // Only what ends the body: nothing but tags between this block and the cut.
+        if close > cut || !text_of_sanitized(&html[close..cut]).trim().is_empty() {
+            break;
+        }
+        let inner = &html[open..close];
+        if inner.contains("<img") {
+            break;
+        }
+        let text = text_of_sanitized(inner);
+        let chars = text.trim().chars().count();
+        if !is_tail_line(inner, text.trim(), chars)
+            || (cut_chars + chars) as f64 > total_chars as f64 * MAX_TAIL_SHARE
+        {
+            break;
+        }
+        cut_chars += chars;
+        cut = open;
+    }
+    if cut == html.len() {
+        return html.to_string();
+    }
+    // Close what the cut left open.
+    let kept = &html[..cut];
+    let mut out = kept.to_string();
+    for name in open_elements(kept).iter().rev() {
+        out.push_str(&format!("</{name}>"));
+    }
+    out
+}
+
+/// A line after the story that is not the story: mostly links, or a few words that end no
+/// sentence.
+fn is_tail_line(inner: &str, text: &str, chars: usize) -> bool {
+    if chars == 0 {
+        return true;
+    }
+    let link_chars: usize = inner
+        .split("<a ")
+        .skip(1)
+        .filter_map(|link| link.split_once('>').and_then(|(_, r)| r.split_once("</a>")))
+        .map(|(text, _)| text_of_sanitized(text).trim().chars().count())
+        .sum();
+    if link_chars * 2 >= chars {
+        return true;
+    }
+    let words = word_count(text);
+    let ends_sentence = text
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '»' | ')' | '。'));
+    // A list's or a table's short items are the story's own (ingredients, facts).
+    let in_list = ["<li", "<td", "<dd"]
+        .iter()
+        .any(|tag| inner.starts_with(tag));
+    words <= 6 && !ends_sentence && !in_list
+}
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// The elements still open at the end of `html`, outermost first. Reads the reader policy's
+/// serialization, where every element but a void one has its end tag and text has no `<`.
+fn open_elements(html: &str) -> Vec<&str> {
+    let mut open: Vec<&str> = Vec::new();
+    for (at, _) in html.match_indices('<') {
+        let tag = &html[at + 1..];
+        let name_of = |tag: &'_ str| -> usize {
+            tag.find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(tag.len())
+        };
+        if let Some(closing) = tag.strip_prefix('/') {
+            let name = &closing[..name_of(closing)];
+            if let Some(at) = open.iter().rposition(|n| *n == name) {
+                open.truncate(at);
+            }
+        } else {
+            let name = &tag[..name_of(tag)];
+            if !name.is_empty() && !VOID.contains(&name) {
+                open.push(name);
+            }
+        }
+    }
+    open
 }
 
 /// The byte ranges of elements named in `names` that hold no block inside them.
@@ -160,3 +265,7 @@ fn is_cjk(c: char) -> bool {
 pub(super) fn reading_minutes(words: usize) -> u32 {
     u32::try_from(words.div_ceil(230)).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+#[path = "tests/body.rs"]
+mod tests;
