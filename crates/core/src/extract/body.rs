@@ -139,7 +139,7 @@ fn is_tail_line(inner: &str, text: &str, chars: usize) -> bool {
     let in_list = ["<li", "<td", "<dd"]
         .iter()
         .any(|tag| inner.starts_with(tag));
-    words <= 6 && !ends_sentence && !in_list
+    words <= 8 && !ends_sentence && !in_list
 }
 
 /// Elements that have no end tag.
