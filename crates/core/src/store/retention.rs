@@ -28,11 +28,7 @@ impl Store {
     fn prune_batch(&self, older_than: Timestamp, now: Timestamp) -> Result<usize> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        tx.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY)",
-            [],
-        )?;
-        tx.execute("DELETE FROM temp.doomed", [])?;
+        start_doomed(&tx)?;
         let chosen = tx.execute(
             "INSERT INTO temp.doomed (id)
              SELECT id FROM articles
@@ -41,21 +37,38 @@ impl Store {
              LIMIT ?2",
             params![older_than, BATCH as i64, LOCAL_ACCOUNT],
         )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO article_tombstones (feed_id, identity, removed_at)
-             SELECT feed_id, identity, ?1 FROM articles
-             WHERE id IN (SELECT id FROM temp.doomed) AND feed_id IS NOT NULL",
-            [now],
-        )?;
-        tx.execute(
-            "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM temp.doomed)",
-            [],
-        )?;
-        tx.execute(
-            "DELETE FROM articles WHERE id IN (SELECT id FROM temp.doomed)",
-            [],
-        )?;
+        remove_doomed(&tx, now)?;
         tx.commit()?;
         Ok(chosen)
     }
+}
+
+/// An empty `temp.doomed` to put the ids of articles to remove in.
+pub(super) fn start_doomed(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY)",
+        [],
+    )?;
+    tx.execute("DELETE FROM temp.doomed", [])?;
+    Ok(())
+}
+
+/// Removes the articles in `temp.doomed` and their search entries, leaving a tombstone for
+/// each so that its feed or server listing it again does not bring it back as new.
+pub(super) fn remove_doomed(tx: &rusqlite::Transaction, now: Timestamp) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO article_tombstones (feed_id, identity, removed_at)
+         SELECT feed_id, identity, ?1 FROM articles
+         WHERE id IN (SELECT id FROM temp.doomed) AND feed_id IS NOT NULL",
+        [now],
+    )?;
+    tx.execute(
+        "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM temp.doomed)",
+        [],
+    )?;
+    tx.execute(
+        "DELETE FROM articles WHERE id IN (SELECT id FROM temp.doomed)",
+        [],
+    )?;
+    Ok(())
 }

@@ -74,11 +74,7 @@ impl Store {
         for batch in remote_ids.chunks(BATCH) {
             let mut conn = self.writer();
             let tx = conn.transaction()?;
-            tx.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY)",
-                [],
-            )?;
-            tx.execute("DELETE FROM temp.doomed", [])?;
+            super::retention::start_doomed(&tx)?;
             {
                 let mut doom = tx.prepare(&format!(
                     "INSERT OR IGNORE INTO temp.doomed (id)
@@ -88,20 +84,7 @@ impl Store {
                     removed += doom.execute(params![account, remote])?;
                 }
             }
-            tx.execute(
-                "INSERT OR IGNORE INTO article_tombstones (feed_id, identity, removed_at)
-                 SELECT feed_id, identity, ?1 FROM articles
-                 WHERE id IN (SELECT id FROM temp.doomed)",
-                [now],
-            )?;
-            tx.execute(
-                "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM temp.doomed)",
-                [],
-            )?;
-            tx.execute(
-                "DELETE FROM articles WHERE id IN (SELECT id FROM temp.doomed)",
-                [],
-            )?;
+            super::retention::remove_doomed(&tx, now)?;
             tx.commit()?;
         }
         Ok(removed)

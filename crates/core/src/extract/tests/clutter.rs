@@ -1,5 +1,3 @@
-use dom_query::Document;
-
 use super::remove;
 
 const STORY: &str = "<p>Grenada's Prime Minister has voiced his support for an annual banking \
@@ -7,13 +5,7 @@ const STORY: &str = "<p>Grenada's Prime Minister has voiced his support for an a
     for granted when policy is made in Washington.</p>";
 
 fn text_after_removal(html: &str) -> String {
-    let doc = Document::from(html);
-    remove(&doc);
-    doc.select("body")
-        .text()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::extract::tests::text_after(remove, html)
 }
 
 #[test]

@@ -1,18 +1,10 @@
-use dom_query::Document;
-
 use super::remove;
 
 const STORY: &str = "<p>Die Gemeinde hat am Dienstag beschlossen, die alte Brücke über den Fluss \
     zu erneuern, nachdem Gutachter schwere Schäden an den Pfeilern gefunden hatten.</p>";
 
 fn text_after_removal(html: &str) -> String {
-    let doc = Document::from(html);
-    remove(&doc);
-    doc.select("body")
-        .text()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::extract::tests::text_after(remove, html)
 }
 
 #[test]
