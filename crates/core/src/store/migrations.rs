@@ -297,7 +297,11 @@ fn run(conn: &mut Connection, from: usize, to: usize) -> Result<(), String> {
     let result = (|| -> Result<(), String> {
         for (index, sql) in MIGRATIONS[..to].iter().enumerate().skip(from) {
             let mut migrate = || -> rusqlite::Result<Option<String>> {
-                let tx = conn.transaction()?;
+                // Immediate: the write lock first, waiting for another writer as the busy
+                // timeout allows. A migration that reads before it writes (FTS5's settings do)
+                // would otherwise be refused at once while another program writes.
+                let tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
                 tx.execute_batch(sql)?;
                 let broken: Option<String> = tx
                     .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))
