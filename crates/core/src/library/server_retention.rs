@@ -12,7 +12,9 @@ impl Library {
     /// Asks the server which of the account's read articles it still keeps and removes the
     /// others here, unless bookmarked or saved. `listed` is an article the server has just
     /// listed as unread: it is asked about with the rest, and an answer without it is not
-    /// believed (a broken server saying it keeps nothing must not empty the library).
+    /// believed (a broken server saying it keeps nothing must not empty the library). With
+    /// nothing unread, the newest article here stands in; without it in the answer, nothing
+    /// is removed today (the server may have let it go too).
     pub(super) async fn follow_server_retention<B: Backend>(
         &self,
         account: &StoredAccount,
@@ -21,6 +23,7 @@ impl Library {
     ) -> Result<u64> {
         let id = account.id;
         let removable = self.blocking(move |s| s.removable_synced(id)).await?;
+        let listed_unread = listed.is_some();
         let witness = match listed {
             Some(listed) => Some(listed),
             None => self.blocking(move |s| s.newest_synced(id)).await?,
@@ -36,6 +39,14 @@ impl Library {
             .kept(&asked)
             .await
             .map_err(|error| sync_error(account, error))?;
+        if !kept.contains(&witness) && !listed_unread {
+            tracing::warn!(
+                account = id,
+                "the server no longer keeps the newest article here; nothing removed today"
+            );
+            self.blocking(move |s| s.kept_checked(id, now())).await?;
+            return Ok(0);
+        }
         if !kept.contains(&witness) {
             return Err(sync_error(
                 account,
