@@ -85,12 +85,17 @@ fn without_trailing_boilerplate(html: &str) -> String {
     let mut cut = html.len();
     let mut cut_chars = 0;
     for &(open, close) in leaves.iter().rev() {
-        // Only what ends the body: nothing but tags between this block and the cut.
-        if close > cut || !text_of_sanitized(&html[close..cut]).trim().is_empty() {
+        // Only what ends the body: nothing but tags between this block and the cut, and no
+        // picture or player in it or between.
+        if close > cut {
+            break;
+        }
+        let between = &html[close..cut];
+        if !text_of_sanitized(between).trim().is_empty() {
             break;
         }
         let inner = &html[open..close];
-        if inner.contains("<img") {
+        if [inner, between].iter().any(|part| has_media(part)) {
             break;
         }
         let text = text_of_sanitized(inner);
@@ -113,6 +118,12 @@ fn without_trailing_boilerplate(html: &str) -> String {
         out.push_str(&format!("</{name}>"));
     }
     out
+}
+
+fn has_media(html: &str) -> bool {
+    ["<img", "<video", "<audio", "<iframe", "<picture"]
+        .iter()
+        .any(|tag| html.contains(tag))
 }
 
 /// A line after the story that is not the story: mostly links, or a few words that end no
