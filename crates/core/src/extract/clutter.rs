@@ -240,10 +240,10 @@ fn names_of(node: &NodeRef) -> Vec<String> {
     names
 }
 
-/// A block holding the page's headline or marked as the article body is never clutter, whatever
-/// its name says.
+/// A block holding the page's headline or named as the article body is never clutter, whatever
+/// else its names say ("sc-ad-container article-content").
 fn holds_article(node: &NodeRef) -> bool {
-    node.is("[itemprop=articleBody]") || !node.find(&["h1"]).is_empty()
+    super::named_body::is_named_body(node) || !node.find(&["h1"]).is_empty()
 }
 
 /// An ad label, or a short line that is mostly a link to another story ("Read more: ...").

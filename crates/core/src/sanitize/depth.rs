@@ -10,6 +10,8 @@ pub(crate) fn estimated_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
     let mut depth: usize = 0;
     let mut deepest = 0;
+    // Open <svg> and <math> elements, where XML's self-closing tags hold.
+    let mut foreign: usize = 0;
     let mut at = 0;
     while let Some(offset) = memchr(b'<', &bytes[at..]) {
         at += offset + 1;
@@ -40,6 +42,21 @@ pub(crate) fn estimated_depth(html: &str) -> usize {
         if !name.is_empty() && !needs_end_tag(name) {
             continue;
         }
+        // Inside <svg> and <math> a tag written `<use ... />` closes itself (icon sprites
+        // repeat it hundreds of times); an HTML element there ends that foreign content.
+        let starts_foreign = matches!(name, b"svg" | b"math");
+        if !closing && foreign > 0 && !starts_foreign && breaks_out_of_foreign_content(name) {
+            foreign = 0;
+        } else if !closing && (foreign > 0 || starts_foreign) && is_self_closing(bytes, end) {
+            continue;
+        }
+        if starts_foreign {
+            foreign = if closing {
+                foreign.saturating_sub(1)
+            } else {
+                foreign + 1
+            };
+        }
         if closing {
             depth = depth.saturating_sub(1);
         } else {
@@ -48,6 +65,85 @@ pub(crate) fn estimated_depth(html: &str) -> usize {
         }
     }
     deepest
+}
+
+/// Whether the start tag whose name ends at `from` ends with `/>`, read the way the HTML
+/// tokenizer reads attributes: a `/` or `>` inside a quoted value is text, and a `/` inside an
+/// unquoted value is part of it.
+fn is_self_closing(bytes: &[u8], from: usize) -> bool {
+    enum State {
+        BetweenAttributes,
+        BeforeValue,
+        UnquotedValue,
+    }
+    let mut state = State::BetweenAttributes;
+    let mut at = from;
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b'>' {
+            return false;
+        }
+        state = match state {
+            State::BetweenAttributes if byte == b'/' && bytes.get(at + 1) == Some(&b'>') => {
+                return true;
+            }
+            State::BetweenAttributes if byte == b'=' => State::BeforeValue,
+            State::BetweenAttributes => State::BetweenAttributes,
+            State::BeforeValue if byte.is_ascii_whitespace() => State::BeforeValue,
+            State::BeforeValue if matches!(byte, b'"' | b'\'') => {
+                match memchr(byte, &bytes[at + 1..]) {
+                    Some(n) => at += 1 + n,
+                    None => return false,
+                }
+                State::BetweenAttributes
+            }
+            State::BeforeValue | State::UnquotedValue if byte.is_ascii_whitespace() => {
+                State::BetweenAttributes
+            }
+            State::BeforeValue | State::UnquotedValue => State::UnquotedValue,
+        };
+        at += 1;
+    }
+    false
+}
+
+/// HTML elements that end `<svg>` or `<math>` content when they appear inside it.
+fn breaks_out_of_foreign_content(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"center"
+            | b"code"
+            | b"div"
+            | b"dl"
+            | b"em"
+            | b"font"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"i"
+            | b"listing"
+            | b"menu"
+            | b"nobr"
+            | b"ol"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strike"
+            | b"strong"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    )
 }
 
 /// Where `</name` next starts at or after `from`, ignoring ASCII case.

@@ -78,3 +78,24 @@ fn an_article_only_in_noscript_is_read() {
     );
     assert!(reading.article.text.contains("dangerous sites"));
 }
+
+#[test]
+fn svg_tags_that_close_themselves_add_no_depth() {
+    // An icon sprite: hundreds of `<use/>`s in the page's <svg>s (bfn.de has 660).
+    let icons = r##"<svg class="icon"><use href="#arrow"/></svg>"##.repeat(1_000);
+    assert_eq!(estimated_depth(&format!("<div>{icons}</div>")), 2);
+    assert_eq!(
+        estimated_depth(r#"<svg><g><path d="M0 0"/><circle r='1' /></g></svg>"#),
+        2
+    );
+    assert_eq!(estimated_depth("<svg/><div></div>"), 1);
+    // A slash inside a quoted value, or in an unquoted one, closes nothing.
+    assert_eq!(estimated_depth(r#"<svg><g a="/>"><g b=c/></svg>"#), 3);
+    // Outside <svg>, and after an HTML element ends the <svg>, `<x/>` stays open as the
+    // parser keeps it, so a hostile page cannot hide its depth this way.
+    assert_eq!(estimated_depth(&"<span/>".repeat(500)), 500);
+    assert_eq!(
+        estimated_depth(&format!("<svg><div>{}", "<use/>".repeat(500))),
+        502
+    );
+}

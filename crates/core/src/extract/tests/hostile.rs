@@ -151,3 +151,37 @@ fn a_short_real_article_is_still_an_article() {
     );
     assert_eq!(got.reading_minutes, 1);
 }
+
+#[test]
+fn an_article_under_a_log_in_box_is_an_article() {
+    // The header's log-in box has the page's first <h1>; the page says it is an article.
+    let page = r#"<html><head><title>Woman attacks inspector at police station</title>
+<meta property="og:type" content="article"></head><body><div class="modal"><h1>Log In</h1>
+<form><input type="email"><input type="password"></form></div><article>
+<h2>Woman attacks inspector at police station</h2><p>A female police inspector had to seek
+medical attention on Friday after she was reportedly hit in the head with a stone.</p></article>
+</body></html>"#;
+    let got = extract(page.as_bytes(), &url()).expect("an article");
+    assert!(got.text.contains("medical attention"), "{}", got.text);
+}
+
+#[test]
+fn a_story_whose_headline_is_the_title_is_no_front_page() {
+    // The masthead's <h1> and the site's other stories, each an <article>: the page is still
+    // the one story its title and second <h1> name.
+    let teasers: String = (0..18)
+        .map(|i| format!(r#"<article><h3><a href="/news/{i}">Story {i}</a></h3></article>"#))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Colder temperatures forecast for Wednesday | World Radio</title>
+<meta property="og:type" content="website"></head><body><h1>World Radio</h1><main>
+<h1>Colder temperatures forecast for Wednesday</h1><div class="body_txt">{story}</div></main>
+<aside>{teasers}</aside></body></html>"#,
+        story = "<p>After heavy downpours on Monday, Tuesday morning was met with strong, cold \
+            winds that brought early winter temperatures to the whole country, and the weather \
+            agency says Wednesday will be colder still, with frost in the mountains.</p>"
+            .repeat(5)
+    );
+    let got = extract(page.as_bytes(), &url()).expect("an article");
+    assert!(got.text.contains("heavy downpours"), "{}", got.text);
+}
