@@ -76,6 +76,9 @@ enum Command {
         /// Also score the held-back fifth (and all pages): for a result, never while tuning
         #[arg(long)]
         held_back: bool,
+        /// Print every part's scores as one JSON object (the held-back fifth's included)
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -96,7 +99,8 @@ fn main() -> ExitCode {
         Some(Command::Reader {
             show_misses,
             held_back,
-        }) => reader::reader(show_misses, held_back),
+            json,
+        }) => reader::reader(show_misses, held_back, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -142,7 +142,7 @@ fn address(key: &str) -> Url {
         .unwrap_or_else(|| Url::parse("file:///").expect("a file URL"))
 }
 
-pub fn reader(show_misses: usize, with_held_back: bool) -> Result<(), String> {
+pub fn reader(show_misses: usize, with_held_back: bool, json: bool) -> Result<(), String> {
     let corpus = tidings_testkit::corpus("extraction-eval");
     let pages = pages(&corpus)?;
     let mut tuning = Counts::default();
@@ -182,6 +182,25 @@ pub fn reader(show_misses: usize, with_held_back: bool) -> Result<(), String> {
     }
     let mut all = tuning;
     all.add(held);
+    let pages_per_cpu_second = pages.len() as f64 / (cpu_ms / 1_000.0);
+    if json {
+        let part = |counts: Counts| {
+            serde_json::json!({
+                "precision": counts.precision(),
+                "recall": counts.recall(),
+                "f1": counts.f1(),
+                "failed": counts.failed,
+            })
+        };
+        let report = serde_json::json!({
+            "tuning": part(tuning),
+            "held_back": part(held),
+            "all": part(all),
+            "pages_per_cpu_second": pages_per_cpu_second,
+        });
+        println!("{report}");
+        return Ok(());
+    }
     println!(
         "{:<26} {:>6} {:>9} {:>6} {:>8} {:>6} {:>7}",
         "pages", "count", "precision", "recall", "accuracy", "F1", "failed"
@@ -204,9 +223,6 @@ pub fn reader(show_misses: usize, with_held_back: bool) -> Result<(), String> {
             counts.failed
         );
     }
-    println!(
-        "{:.0} pages per CPU-second (one thread, extraction only)",
-        pages.len() as f64 / (cpu_ms / 1_000.0)
-    );
+    println!("{pages_per_cpu_second:.0} pages per CPU-second (one thread, extraction only)");
     Ok(())
 }
