@@ -179,10 +179,9 @@ fn is_clutter(node: &NodeRef, page_chars: impl Fn() -> usize) -> bool {
         return !holds_article(node);
     }
     for name in names_of(node) {
-        let mut parts = name.split(|c: char| !c.is_alphanumeric());
-        let parts: [&str; 4] = std::array::from_fn(|_| parts.next().unwrap_or_default());
+        let parts: Vec<&str> = name.split('-').collect();
         // Long names are slugs of headings ("sharing-with-a-single-developer"), not roles.
-        if !parts[3].is_empty() {
+        if parts.len() > 3 {
             continue;
         }
         // "no-share", "no-ads": a block that has none.
@@ -224,20 +223,44 @@ fn link_chars(node: &NodeRef) -> usize {
         .sum()
 }
 
-/// The names sites give their blocks, lowercased: each class, the id and the aria-label.
+/// The names sites give their blocks, lowercased, words of camel case apart
+/// ("RelatedCoverage" is "related-coverage"): each class, the id and the aria-label.
 fn names_of(node: &NodeRef) -> Vec<String> {
     let mut names = Vec::new();
     for attr in ["class", "id", "aria-label"] {
         if let Some(value) = node.attr(attr) {
-            let value = value.to_lowercase();
             if attr == "class" {
-                names.extend(value.split_whitespace().map(str::to_string));
+                names.extend(value.split_whitespace().map(words_of));
             } else {
-                names.push(value);
+                names.push(words_of(&value));
             }
         }
     }
     names
+}
+
+/// The words of `name`, lowercased and joined by dashes: split at punctuation and where a
+/// capital letter follows a small one; parts with digits (hashes of CSS modules, as in
+/// "container-3AnS", and numbers) left out.
+fn words_of(name: &str) -> String {
+    let mut words = String::with_capacity(name.len() + 4);
+    let parts = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty() && !p.contains(|c: char| c.is_ascii_digit()));
+    for part in parts {
+        if !words.is_empty() {
+            words.push('-');
+        }
+        let mut after_small = false;
+        for c in part.chars() {
+            if c.is_uppercase() && after_small {
+                words.push('-');
+            }
+            after_small = c.is_lowercase();
+            words.extend(c.to_lowercase());
+        }
+    }
+    words
 }
 
 /// A block holding the page's headline or named as the article body is never clutter, whatever

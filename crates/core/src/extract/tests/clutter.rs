@@ -32,3 +32,13 @@ fn no_ads_means_none_here() {
     assert!(text.contains("taken for granted"), "{text}");
     assert!(!text.contains("300x250"), "{text}");
 }
+
+#[test]
+fn names_written_in_camel_case_are_read_word_by_word() {
+    let text = text_after_removal(&format!(
+        "<div class='ArticleBody'>{STORY}<div class='RelatedCoverage-container-3AnS'>\
+         <a href=/a>Related Coverage</a></div>{STORY}</div>"
+    ));
+    assert!(text.contains("taken for granted"), "{text}");
+    assert!(!text.contains("Related Coverage"), "{text}");
+}
