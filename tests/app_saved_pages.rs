@@ -1,5 +1,6 @@
 //! End to end: a saved page reads as the page did — the story with its lead picture and that
-//! picture's caption, as feed articles keep theirs. Needs an X display
+//! picture's caption, as feed articles keep theirs; a page with only part of its article says
+//! why and offers the browser. Needs an X display
 //! (`xvfb-run -a cargo test --test app app_saved_pages::`).
 
 use tidings_testkit::Farm;
@@ -37,5 +38,49 @@ async fn a_saved_page_keeps_its_lead_pictures_caption() {
              && pictures[0].complete && pictures[0].naturalWidth > 0;",
     )
     .await;
+    app.quit().await;
+}
+
+/// A news page whose publisher says the article is not free, and shows its first paragraph.
+const PAYWALLED: &str = r#"<html><head><title>The library closes</title>
+<script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":false}</script>
+</head><body><article><h1>The library closes</h1><p>The council voted on Tuesday to close the
+old library on Main Street, a decision that surprised the families who use it every week.</p>
+<div class="paywall">Subscribe to read the rest.</div></article></body></html>"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_read_only_in_part_says_why_and_offers_the_browser() {
+    let server = tidings_testkit::TestServer::start(tidings_testkit::axum::Router::new().route(
+        "/library.html",
+        tidings_testkit::axum::routing::get(|| async {
+            tidings_testkit::axum::response::Html(PAYWALLED)
+        }),
+    ))
+    .await;
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+
+    app.save_page(&server.url("/library.html")).await;
+    app.click_text(".notice button", "Open").await;
+    crate::support::reading::wait_for_reader(&app, "The library closes").await;
+    // The part that was found, and why there is no more.
+    app.wait_for_text(
+        "the first paragraph",
+        "main article .content p",
+        "text.includes('surprised the families')",
+    )
+    .await;
+    app.wait_for_text(
+        "the reason there is no more",
+        "main article .summary-note",
+        "text.startsWith('Only part of this article could be read: the rest of the article is for the site') && text.includes('subscribers')",
+    )
+    .await;
+    app.click_text("main article .summary-note button", "Open in browser")
+        .await;
+    sandbox
+        .wait_until_opened_in_browser(&server.url("/library.html"))
+        .await;
     app.quit().await;
 }

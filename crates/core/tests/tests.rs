@@ -17,6 +17,7 @@ mod hostile_crowd;
 mod library;
 mod no_network;
 mod offline;
+mod partial_pages;
 mod pending_work;
 mod reading_in_full;
 mod refresh_engine;

@@ -57,16 +57,28 @@ describe("notes about the article's page", () => {
     expect(articleNote({ extractError: "could not connect to the server", contentHtml: "", pagePending: "waitingForNetwork" }))
       .toEqual({ kind: "linkOnly", text: "Tidings will read this page when you are back online." });
     expect(articleNote({ extractError: null, contentHtml: "<p>The summary.</p>", pagePending: "working" }))
-      .toEqual({ kind: "summary", text: "Reading the full article…" });
+      .toEqual({ kind: "summary", text: "Reading the full article…", offerBrowser: false });
     expect(articleNote({ extractError: null, contentHtml: "<p>The summary.</p>", pagePending: "waitingForNetwork" })?.text)
       .toBe("The full article will be read when you are back online. Showing the feed's summary.");
     expect(articleNote({ extractError: null, contentHtml: "<p>The summary.</p>", pagePending: null })).toBeNull();
+  });
+
+  it("says a saved page was read only in part, and why", () => {
+    expect(articleNote({
+      extractError: "the rest of the article is for the site's subscribers",
+      contentHtml: "<p>The first paragraph.</p>",
+      feedId: null,
+    })).toEqual({
+      kind: "partial",
+      text: "Only part of this article could be read: the rest of the article is for the site's subscribers. The page has the rest.",
+    });
   });
 
   it("says the feed's summary is shown when reading in full failed", () => {
     expect(articleNote({ extractError: "could not connect to the server", contentHtml: "<p>The summary.</p>" })).toEqual({
       kind: "summary",
       text: "Couldn't read the full article: could not connect to the server. Showing the feed's summary.",
+      offerBrowser: true,
     });
     expect(articleNote({ extractError: "x", contentHtml: "<img src='a.png'>" })?.kind).toBe("summary");
   });

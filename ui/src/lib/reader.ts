@@ -93,28 +93,39 @@ function clause(reason: string): string {
 export type ArticleNote =
   /** Saved as a link: there is nothing to read here, only the page in the browser. */
   | { kind: "linkOnly"; text: string }
-  /** Read in full failed: the feed's own content is shown instead. */
-  | { kind: "summary"; text: string };
+  /** Reading in full is under way or failed: the feed's own content is shown meanwhile. */
+  | { kind: "summary"; text: string; offerBrowser: boolean }
+  /** A saved page read only in part (the rest behind a paywall): the part is shown. */
+  | { kind: "partial"; text: string };
 
 export function articleNote(
-  article: Pick<Article, "extractError" | "contentHtml"> & Partial<Pick<Article, "pagePending">>,
+  article: Pick<Article, "extractError" | "contentHtml"> & Partial<Pick<Article, "pagePending" | "feedId">>,
 ): ArticleNote | null {
   const linkOnly = isEmpty(article.contentHtml);
   // Its page is being read (saved while offline, "Load full text", a feed turned to full articles).
   switch (article.pagePending) {
     case "working":
-      return linkOnly ? { kind: "linkOnly", text: "Tidings is reading this page…" } : { kind: "summary", text: "Reading the full article…" };
+      return linkOnly
+        ? { kind: "linkOnly", text: "Tidings is reading this page…" }
+        : { kind: "summary", text: "Reading the full article…", offerBrowser: false };
     case "waitingForNetwork":
       return linkOnly
         ? { kind: "linkOnly", text: "Tidings will read this page when you are back online." }
-        : { kind: "summary", text: "The full article will be read when you are back online. Showing the feed's summary." };
+        : {
+          kind: "summary",
+          text: "The full article will be read when you are back online. Showing the feed's summary.",
+          offerBrowser: false,
+        };
   }
   if (!article.extractError) return null;
   const reason = clause(article.extractError);
   if (linkOnly) {
     return { kind: "linkOnly", text: `Tidings couldn't read this page: ${reason}.` };
   }
-  return { kind: "summary", text: `Couldn't read the full article: ${reason}. Showing the feed's summary.` };
+  if (article.feedId === null) {
+    return { kind: "partial", text: `Only part of this article could be read: ${reason}. The page has the rest.` };
+  }
+  return { kind: "summary", text: `Couldn't read the full article: ${reason}. Showing the feed's summary.`, offerBrowser: true };
 }
 
 function isEmpty(html: string): boolean {

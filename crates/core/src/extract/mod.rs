@@ -14,6 +14,7 @@ mod decode;
 mod guard;
 mod metadata;
 mod named_body;
+mod shortfall;
 mod survey;
 mod tails;
 
@@ -41,6 +42,9 @@ pub struct Extracted {
     pub html: String,
     /// The body's text as a reader sees it.
     pub text: String,
+    /// Why the text is likely only part of the article (a paywall, a page built by scripts),
+    /// in words for the reader; the page itself is the place to read the rest.
+    pub shortfall: Option<&'static str>,
     pub word_count: usize,
     /// At 230 words a minute; at least 1 for any text.
     pub reading_minutes: u32,
@@ -87,14 +91,17 @@ pub fn read_page(html: &[u8], page_url: &Url) -> Result<Reading, ExtractError> {
     let first_words = first.as_ref().map_or(0, |r| r.article.word_count);
     // A page whose article is in <noscript> reads as little or nothing: read it again with
     // that content as part of the page, and keep whichever reading found more.
-    if first_words < SHORT_ARTICLE_WORDS
+    let mut reading = if first_words < SHORT_ARTICLE_WORDS
         && let Some(unwrapped) = guard::without_noscript_tags(&page)
         && let Ok(second) = read(&unwrapped, page_url)
         && second.article.word_count > first_words
     {
-        return Ok(second);
-    }
-    first
+        second
+    } else {
+        first?
+    };
+    reading.article.shortfall = shortfall::shortfall(&page, reading.article.word_count);
+    Ok(reading)
 }
 
 /// Fewer words than this and a page is read a second way, in case the first missed the article.
@@ -180,6 +187,7 @@ fn read(page: &str, page_url: &Url) -> Result<Reading, ExtractError> {
         reading_minutes: body::reading_minutes(word_count),
         html: body.html,
         text: body.text,
+        shortfall: None,
     };
     Ok(Reading {
         article,

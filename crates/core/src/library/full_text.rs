@@ -67,6 +67,8 @@ impl Library {
             .await;
     }
 
+    /// The article on the page at `address`; a page with only part of it (the rest behind a
+    /// paywall) is an error, so that the feed's own text stays and the reader says why.
     async fn read_page(&self, address: &str, reach: Reach) -> Result<extract::Extracted> {
         let _permit = self.page_permits.acquire().await;
         let url = Url::parse(address).map_err(|e| Error::Invalid(e.to_string()))?;
@@ -81,8 +83,12 @@ impl Library {
             }
         };
         tokio::task::spawn_blocking(move || {
-            extract::extract(&fetched.body, &fetched.final_url)
-                .map_err(|e| Error::Invalid(e.to_string()))
+            let page = extract::extract(&fetched.body, &fetched.final_url)
+                .map_err(|e| Error::Invalid(e.to_string()))?;
+            match page.shortfall {
+                Some(why) => Err(Error::Invalid(format!("only part of the article: {why}"))),
+                None => Ok(page),
+            }
         })
         .await?
     }

@@ -1,6 +1,7 @@
 //! Save for later: any page, read in reader mode, kept under Saved. A page that holds no article
 //! (a home page, a PDF, a sign-in wall, an error page) is kept as a link with what could be
-//! learnt about it, and the person is told why.
+//! learnt about it, and the person is told why; so is a page read only in part (a paywall), its
+//! part kept.
 
 use url::Url;
 
@@ -43,8 +44,10 @@ impl Library {
         let note = page.extract_error.as_ref().map(|reason| {
             if then == Some(WorkKind::ReadPage) {
                 format!("Saved as a link for now ({reason}); Tidings reads the page once it can reach it.")
-            } else {
+            } else if page.content_html.is_empty() {
                 format!("Saved as a link only: {reason}")
+            } else {
+                format!("Saved, but only part of the article could be read: {reason}")
             }
         });
         let id = self
@@ -86,7 +89,7 @@ impl Library {
             }
             Err(error) => link_only(&url, None, &error.to_string()),
         };
-        let then = page.extract_error.is_none().then_some(WorkKind::KeepImages);
+        let then = (!page.content_html.is_empty()).then_some(WorkKind::KeepImages);
         self.blocking(move |s| s.fill_saved(id, &page, then))
             .await?;
         tracing::info!(article_id = id, %url, "saved page read");
@@ -124,7 +127,8 @@ fn from_article(url: &Url, article: Extracted) -> SavedPage {
         site_name: article.site_name.unwrap_or_else(|| host(url)),
         lead_image: article.lead_image,
         word_count: Some(article.word_count),
-        extract_error: None,
+        // The part that was found is kept; the reader says why it is not all.
+        extract_error: article.shortfall.map(str::to_string),
     }
 }
 
