@@ -160,6 +160,38 @@ pub(super) fn remove(doc: &Document) {
     for node in doomed {
         node.remove_from_parent();
     }
+    remove_doubled_pull_quotes(doc, &body);
+}
+
+/// Pull quotes repeat a sentence of the article in large type; in a reader's single column they
+/// only say it twice. One that quotes nothing from the article is kept.
+fn remove_doubled_pull_quotes(doc: &Document, body: &NodeRef) {
+    let quotes = doc.select(r#"[class*="pull" i]"#);
+    if quotes.is_empty() {
+        return;
+    }
+    let page_text = collapsed(&body.text()).to_lowercase();
+    for quote in quotes.nodes() {
+        let is_pull_quote = names_of(quote).iter().any(|name| {
+            name.split('-')
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| w == ["pull", "quote"])
+                || name.split('-').any(|part| part == "pullquote")
+        });
+        if !is_pull_quote || quote.normalized_char_count() > 400 {
+            continue;
+        }
+        let words = collapsed(&quote.text()).to_lowercase();
+        let words = words.trim_matches(|c: char| !c.is_alphanumeric());
+        if !words.is_empty() && page_text.matches(words).count() >= 2 {
+            quote.remove_from_parent();
+        }
+    }
+}
+
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_clutter(node: &NodeRef, page_chars: impl Fn() -> usize) -> bool {

@@ -5,6 +5,7 @@ mod corpus;
 mod fixture;
 mod hostile;
 mod named_body;
+mod structure;
 
 /// The text of `html`'s body, whitespace collapsed, after `remove` took what it takes.
 pub(super) fn text_after(remove: fn(&dom_query::Document), html: &str) -> String {
