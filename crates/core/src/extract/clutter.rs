@@ -303,8 +303,12 @@ fn holds_article(node: &NodeRef) -> bool {
 
 /// An ad label, or a short line that is mostly a link to another story ("Read more: ...").
 fn is_filler_text(node: &NodeRef) -> bool {
+    // Children first: counting a block's characters walks all of it.
+    if has_block_children(node) {
+        return false;
+    }
     let chars = node.normalized_char_count();
-    if chars == 0 || chars > 300 || has_block_children(node) {
+    if chars == 0 || chars > 300 {
         return false;
     }
     let text = node.text();

@@ -138,12 +138,13 @@ fn read(page: &str, page_url: &Url) -> Result<Reading, ExtractError> {
     };
     let meta = metadata::PageMetadata::from_article(&article, &seen, page_url);
     let mut body = body::finish(&article.content, meta.byline.as_deref(), page_url);
-    if let Some(named) = named {
+    let words = body::word_count(&body.text);
+    // Sanitized only when it could win: most pages' named block is readability's choice.
+    if let Some(named) = named.filter(|named| words * 2 < named.words) {
         // Readability chose under half of the block the site names as its article: a block
         // elsewhere, or a short part of it (one section of a post). Where it kept a long part,
         // it left out a gallery or a table the site put in: readability knows better.
-        let named = body::finish(&named, meta.byline.as_deref(), page_url);
-        let words = body::word_count(&body.text);
+        let named = body::finish(&named.html, meta.byline.as_deref(), page_url);
         if words * 2 < body::word_count(&named.text)
             && (words < NAMED_BODY_WINS_BELOW_WORDS
                 || !named.text.contains(middle_words(&body.text)))

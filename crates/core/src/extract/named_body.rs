@@ -43,13 +43,20 @@ const BODY_WORDS: &[&str] = &[
     "bodytext",
 ];
 
-/// The outer HTML of the first block (in document order) named as the article's body.
-pub(super) fn find(doc: &Document) -> Option<String> {
-    doc.select("article, div, main, section")
-        .nodes()
-        .iter()
-        .find(|node| is_named_body(node))
-        .map(|node| node.html().to_string())
+/// The first block (in document order) named as the article's body.
+pub(super) struct NamedBody {
+    pub html: String,
+    /// Its words as the page has them, before the reader policy: a bound on what it can hold.
+    pub words: usize,
+}
+
+pub(super) fn find(doc: &Document) -> Option<NamedBody> {
+    let nodes = doc.select("article, div, main, section").nodes().to_vec();
+    let node = nodes.iter().find(|node| is_named_body(node))?;
+    Some(NamedBody {
+        html: node.html().to_string(),
+        words: super::body::word_count(&node.text()),
+    })
 }
 
 pub(super) fn is_named_body(node: &NodeRef) -> bool {
