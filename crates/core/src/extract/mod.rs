@@ -139,17 +139,19 @@ fn read(page: &str, page_url: &Url) -> Result<Reading, ExtractError> {
     let meta = metadata::PageMetadata::from_article(&article, &seen, page_url);
     let mut body = body::finish(&article.content, meta.byline.as_deref(), page_url);
     let words = body::word_count(&body.text);
-    // Sanitized only when it could win: most pages' named block is readability's choice.
-    if let Some(named) = named.filter(|named| words * 2 < named.words) {
-        // Readability chose under half of the block the site names as its article: a block
-        // elsewhere, or a short part of it (one section of a post). Where it kept a long part,
-        // it left out a gallery or a table the site put in: readability knows better.
-        let named = body::finish(&named.html, meta.byline.as_deref(), page_url);
-        if words * 2 < body::word_count(&named.text)
-            && (words < NAMED_BODY_WINS_BELOW_WORDS
-                || !named.text.contains(middle_words(&body.text)))
-        {
-            body = named;
+    if let Some(named) = named {
+        // Readability chose a block outside the one the site names as its article, and that
+        // block holds at least half as many words; or a short part of it (one section of a
+        // post) under half of it. Where it kept a long part, it left out a gallery or a table
+        // the site put in: readability knows better.
+        let elsewhere = !named.holds(middle_words(&body.text));
+        let short_part = words < NAMED_BODY_WINS_BELOW_WORDS && words * 2 < named.words;
+        if (elsewhere && named.words * 2 >= words && named.words >= 50) || short_part {
+            let named = body::finish(&named.html, meta.byline.as_deref(), page_url);
+            let named_words = body::word_count(&named.text);
+            if (elsewhere && named_words * 2 >= words) || words * 2 < named_words {
+                body = named;
+            }
         }
     }
     let lead_image = meta

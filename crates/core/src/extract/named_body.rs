@@ -46,17 +46,32 @@ const BODY_WORDS: &[&str] = &[
 /// The first block (in document order) named as the article's body.
 pub(super) struct NamedBody {
     pub html: String,
-    /// Its words as the page has them, before the reader policy: a bound on what it can hold.
+    /// Its text as the page has it, before the reader policy, without whitespace (the page's
+    /// text has none where one block ends and the next begins).
+    pub text: String,
     pub words: usize,
 }
 
 pub(super) fn find(doc: &Document) -> Option<NamedBody> {
     let nodes = doc.select("article, div, main, section").nodes().to_vec();
     let node = nodes.iter().find(|node| is_named_body(node))?;
+    let text = node.text();
     Some(NamedBody {
         html: node.html().to_string(),
-        words: super::body::word_count(&node.text()),
+        words: super::body::word_count(&text),
+        text: without_whitespace(&text),
     })
+}
+
+impl NamedBody {
+    /// Whether `text` (a few words) is in this block, whatever the whitespace.
+    pub fn holds(&self, text: &str) -> bool {
+        self.text.contains(&without_whitespace(text))
+    }
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.split_whitespace().collect()
 }
 
 pub(super) fn is_named_body(node: &NodeRef) -> bool {

@@ -51,3 +51,15 @@ fn a_named_block_is_never_removed_as_clutter() {
     assert!(text.contains("1 GBP withdrawal"), "{text}");
     assert!(!text.contains("Kraken vs. Coinbase"), "{text}");
 }
+
+#[test]
+fn a_block_elsewhere_gives_way_to_the_named_one_of_comparable_length() {
+    // journelles.de: readability reads the author's profile; "entry-content" holds a gift guide
+    // two thirds its length.
+    let text = text_of("0967cf31f61660cc.html");
+    assert!(
+        text.contains("Geschenke für die Liebsten aussuchen,"),
+        "{text}"
+    );
+    assert!(text.contains("All diese schönen Produkte und"), "{text}");
+}
