@@ -419,7 +419,7 @@ async fn pages_that_cannot_be_read_say_why_and_attachments_open_in_the_browser()
     app.press('r').await;
     app.click_text("section.list li button", "Episode 2").await;
     app.wait_for_text("the note above the feed's summary",
-        "main .summary-note",
+        "main .summary-note p",
         "text.startsWith(\"Couldn't read the full article:\") && text.endsWith(\"Showing the feed's summary.\")",
     )
     .await;

@@ -73,7 +73,7 @@ async fn a_page_read_only_in_part_says_why_and_offers_the_browser() {
     .await;
     app.wait_for_text(
         "the reason there is no more",
-        "main article .summary-note",
+        "main article .summary-note p",
         "text.startsWith('Only part of this article could be read: the rest of the article is for the site') && text.includes('subscribers')",
     )
     .await;

@@ -1,6 +1,8 @@
 //! Publication dates as pages write them: machine dates in metadata (ISO 8601 / RFC 3339, and
 //! RFC 2822 from feeds and some CMSs) and the date lines people read ("Tuesday, June 25, 2024",
-//! "25 June 2024", "Jun. 25, 2024 at 8:00"). A date without a time means midnight UTC of that
+//! "25 June 2024", "Jun. 25, 2024 at 8:00"), in the languages people read here too
+//! ("Dienstag, 25. Juni 2024", "25 juin 2024", "25 de junio de 2024", "25 czerwca 2024",
+//! "25.06.2024"). A date without a time means midnight UTC of that
 //! day, so the calendar date a reader sees is the one stored.
 
 /// Years outside this range are typos or counters that happen to look like dates.
@@ -9,6 +11,89 @@ const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
+
+/// Month names in the other languages people read here (German, French, Spanish, Italian,
+/// Portuguese, Dutch, Danish; Polish in the genitive a date uses), where English's first three
+/// letters do not already name them.
+const OTHER_MONTHS: &[(&str, u32)] = &[
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("janeiro", 1),
+    ("januari", 1),
+    ("stycznia", 1),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("fevereiro", 2),
+    ("februari", 2),
+    ("lutego", 2),
+    ("märz", 3),
+    ("mars", 3),
+    ("marts", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("maart", 3),
+    ("marca", 3),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("kwietnia", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("maio", 5),
+    ("mei", 5),
+    ("maj", 5),
+    ("maja", 5),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("junho", 6),
+    ("czerwca", 6),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("julho", 7),
+    ("lipca", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("sierpnia", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("setembro", 9),
+    ("września", 9),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("outubro", 10),
+    ("października", 10),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("listopada", 11),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("dezembro", 12),
+    ("grudnia", 12),
+];
+
+/// Words between a day, its month and its year ("25 de junio de 2024").
+const DATE_JOINERS: &[&str] = &["de", "del"];
 
 /// A machine-readable date (metadata, `<time datetime>`), as unix seconds.
 pub(super) fn parse_machine(value: &str) -> Option<i64> {
@@ -25,11 +110,14 @@ pub(super) fn parse_human(line: &str) -> Option<i64> {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '·')
         .map(|w| {
             w.trim_matches(|c: char| c == '.' || c == '(' || c == ')')
-                .to_ascii_lowercase()
+                .to_lowercase()
         })
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !DATE_JOINERS.contains(&w.as_str()))
         .collect();
     for (i, word) in words.iter().enumerate() {
+        if let Some(date) = numeric_date(word) {
+            return Some(date);
+        }
         let Some(month) = month_number(word) else {
             continue;
         };
@@ -51,6 +139,19 @@ pub(super) fn parse_human(line: &str) -> Option<i64> {
         }
     }
     None
+}
+
+/// `25.06.2024`, day first, as Europe writes it (`06/25/2024` is left alone: which comes first
+/// depends on the country).
+fn numeric_date(word: &str) -> Option<i64> {
+    let mut parts = word.split('.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || day.len() > 2 || month.len() > 2 {
+        return None;
+    }
+    let day = day.parse().ok()?;
+    let month = month.parse().ok()?;
+    days_from_civil(year_of(year)?, month, day).map(|d| d * 86_400)
 }
 
 /// Whether a short line is nothing but a date ("Updated: Tuesday, June 25, 2024 at 8:00 am"),
@@ -103,6 +204,48 @@ fn is_only_date_words(text: &str) -> bool {
         "sat",
         "sun",
         "first",
+        // The same labels in the other languages people read here.
+        "veröffentlicht",
+        "aktualisiert",
+        "erstellt",
+        "stand",
+        "am",
+        "um",
+        "uhr",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "publié",
+        "mis",
+        "à",
+        "jour",
+        "le",
+        "publicado",
+        "actualizado",
+        "el",
+        "a",
+        "las",
+        "pubblicato",
+        "aggiornato",
+        "il",
+        "alle",
+        "ore",
+        "gepubliceerd",
+        "bijgewerkt",
+        "op",
+        "om",
+        "publikacja",
+        "aktualizacja",
+        "opublikowano",
+        "dnia",
+        "godz",
+        "de",
+        "del",
+        "h",
     ];
     text.split_whitespace().all(|word| {
         let word = word.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')'));
@@ -120,6 +263,9 @@ fn is_only_date_words(text: &str) -> bool {
 }
 
 fn month_number(word: &str) -> Option<u32> {
+    if let Some((_, month)) = OTHER_MONTHS.iter().find(|(name, _)| *name == word) {
+        return Some(*month);
+    }
     if word.len() < 3 || !word.is_ascii() {
         return None;
     }

@@ -26,6 +26,36 @@ fn date_lines_people_read() {
 }
 
 #[test]
+fn date_lines_in_other_languages() {
+    for line in [
+        "Dienstag, 25. Juni 2024",
+        "Veröffentlicht am 25.06.2024 um 08:00 Uhr",
+        "25 juin 2024",
+        "Publié le 25 juin 2024 à 8 h",
+        "25 de junio de 2024",
+        "25 czerwca 2024",
+        "25. juni 2024",
+        "25 giugno 2024",
+    ] {
+        assert_eq!(parse_human(line), Some(JUNE_25_2024), "{line}");
+        assert!(is_date_line(line), "{line}");
+    }
+    // March in French is no planet here, and a sentence with a date is no date line.
+    assert!(parse_human("le 3 mars 2024").is_some());
+    assert!(!is_date_line(
+        "Die Sitzung am 25.06.2024 beschloss den Haushalt"
+    ));
+    for line in [
+        "06/25/2024",
+        "25.13.2024",
+        "1.2.3.2024",
+        "Version 2.10.2024x",
+    ] {
+        assert_eq!(parse_human(line), None, "{line}");
+    }
+}
+
+#[test]
 fn machine_dates() {
     let eight_utc = JUNE_25_2024 + 8 * 3600;
     for value in [
