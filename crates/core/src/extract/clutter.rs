@@ -58,6 +58,11 @@ const WHEN_SMALL: &[&str] = &[
     "mostread",
     // What follows a blog post: its footer (the byline is often in its metadata: kept).
     "entryfooter",
+    // Star ratings and "rate this article", disclaimers under a post.
+    "rating",
+    "ratings",
+    "rate",
+    "disclaimer",
 ];
 
 /// Two-part names, matched on consecutive parts ("most-read", "more_stories").
@@ -75,6 +80,7 @@ const PAIRS: &[(&str, &str)] = &[
     ("author", "bio"),
     ("about", "author"),
     ("tag", "links"),
+    ("news", "letter"),
 ];
 
 /// Whole texts of ad labels and placeholders.
@@ -315,7 +321,9 @@ fn is_filler_text(node: &NodeRef) -> bool {
     let text = text.trim();
     let lower = text.to_lowercase();
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    if AD_LABELS.contains(&lower.as_str()) {
+    // "Advertisement:", "- Anzeige -"
+    let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if AD_LABELS.contains(&label) {
         return true;
     }
     if LINK_LINE_STARTS

@@ -42,3 +42,24 @@ fn names_written_in_camel_case_are_read_word_by_word() {
     assert!(text.contains("taken for granted"), "{text}");
     assert!(!text.contains("Related Coverage"), "{text}");
 }
+
+#[test]
+fn ad_labels_ratings_and_disclaimers_go() {
+    let text = text_after_removal(&format!(
+        "<div class='post'>{STORY}<span class='proper-caption'>Advertisement:</span>\
+         <p>- Anzeige -</p>{STORY}<span class='post-ratings'>(Noch keine \
+         Bewertungen)</span><div class='editorial-disclaimer'><p>The disclaimer below does not \
+         apply to this story.</p></div><div class='news-letter-section'>Sign up for our \
+         letter</div></div>"
+    ));
+    assert!(text.contains("taken for granted"), "{text}");
+    for gone in [
+        "Advertisement",
+        "Anzeige",
+        "Bewertungen",
+        "disclaimer",
+        "Sign up",
+    ] {
+        assert!(!text.contains(gone), "{gone}: {text}");
+    }
+}
