@@ -6,8 +6,8 @@
 use std::process::Command;
 
 /// Raised as reader mode improves; never lowered to let a change through.
-const FLOOR_F1: f64 = 0.905;
-const FLOOR_PRECISION: f64 = 0.891;
+const FLOOR_F1: f64 = 0.907;
+const FLOOR_PRECISION: f64 = 0.894;
 const FLOOR_RECALL: f64 = 0.918;
 /// Pages that hold an article but are refused (the set has none that hold no article).
 const MOST_REFUSED: u64 = 1;

@@ -21,6 +21,22 @@ fn a_section_of_other_stories_under_its_heading_goes() {
 }
 
 #[test]
+fn headings_over_the_site_s_other_stories_in_german_go() {
+    for heading in [
+        "Zum Weiterlesen",
+        "Meistdiskutierte Artikel",
+        "Entdecke weitere Homestorys",
+    ] {
+        let text = text_after_removal(&format!(
+            "<article>{STORY}<h2>{heading}</h2><ul><li><a href=/a>Neue Radwege</a></li>\
+             <li><a href=/b>Markt am Samstag</a></li></ul></article>"
+        ));
+        assert!(text.contains("alte Brücke"), "{text}");
+        assert!(!text.contains("Radwege"), "{heading}: {text}");
+    }
+}
+
+#[test]
 fn text_after_such_a_heading_stays_and_so_do_words_inside_a_paragraph() {
     let text = text_after_removal(&format!(
         "<article>{STORY}<h2>Comments</h2>{STORY}\
