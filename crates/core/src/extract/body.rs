@@ -249,7 +249,8 @@ fn count_story_links(html: &str, page_url: &Url) -> usize {
         .count()
 }
 
-fn normalize(text: &str) -> String {
+/// `text`'s words, lowercased, one space apart.
+pub(super) fn normalize(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -176,7 +176,7 @@ fn remove_doubled_pull_quotes(doc: &Document, body: &NodeRef) {
     if quotes.is_empty() {
         return;
     }
-    let page_text = collapsed(&body.text()).to_lowercase();
+    let page_text = super::body::normalize(&body.text());
     for quote in quotes.nodes() {
         let is_pull_quote = names_of(quote).iter().any(|name| {
             name.split('-')
@@ -188,16 +188,12 @@ fn remove_doubled_pull_quotes(doc: &Document, body: &NodeRef) {
         if !is_pull_quote || quote.normalized_char_count() > 400 {
             continue;
         }
-        let words = collapsed(&quote.text()).to_lowercase();
+        let words = super::body::normalize(&quote.text());
         let words = words.trim_matches(|c: char| !c.is_alphanumeric());
         if !words.is_empty() && page_text.matches(words).count() >= 2 {
             quote.remove_from_parent();
         }
     }
-}
-
-fn collapsed(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_clutter(node: &NodeRef, page_chars: impl Fn() -> usize) -> bool {

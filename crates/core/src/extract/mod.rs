@@ -9,6 +9,7 @@
 
 mod body;
 mod clutter;
+mod date_words;
 mod dates;
 mod decode;
 mod guard;

@@ -52,9 +52,9 @@ pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage
             continue;
         };
         match &*name {
-            "title" if title.is_none() => title = Some(lowercase_words(&node.text())),
+            "title" if title.is_none() => title = Some(super::body::normalize(&node.text())),
             "h1" => {
-                let h1 = lowercase_words(&node.text());
+                let h1 = super::body::normalize(&node.text());
                 // A front page's only <h1> is the site's name, which its title starts with; an
                 // article's comes after the masthead's, or is told from the site's name.
                 headline_in_title |= (first_h1.is_some() || site_name.is_some())
@@ -66,7 +66,7 @@ pub(super) fn survey(doc: &Document, page_url: &Url) -> (PageSignals, SeenOnPage
                     og_type = node.attr("content").map(|t| t.to_ascii_lowercase());
                 }
                 Some("og:site_name") => {
-                    site_name = node.attr("content").map(|n| lowercase_words(&n));
+                    site_name = node.attr("content").map(|n| super::body::normalize(&n));
                 }
                 _ => {}
             },
@@ -196,13 +196,6 @@ fn names_a_story(headline: &str, title: Option<&str>, site_name: Option<&str>) -
     headline.split(' ').count() >= 3
         && title.is_some_and(|title| title.contains(headline))
         && site_name.is_none_or(|site| !headline.contains(site) && !site.contains(headline))
-}
-
-fn lowercase_words(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// The text of a leaf block of at most a dozen words, such as a date line.
