@@ -218,12 +218,16 @@ fn is_clutter(node: &NodeRef, page_chars: impl Fn() -> usize) -> bool {
         if parts.len() > 3 {
             continue;
         }
+        // A live ticker's entries ("live-match-comment") are the story, not readers' comments.
+        let live = parts.contains(&"live");
         // "no-share", "no-ads": a block that has none.
         let has = |list: &[&str]| {
-            parts
-                .iter()
-                .enumerate()
-                .any(|(i, p)| !p.is_empty() && list.contains(p) && (i == 0 || parts[i - 1] != "no"))
+            parts.iter().enumerate().any(|(i, p)| {
+                !p.is_empty()
+                    && list.contains(p)
+                    && (i == 0 || parts[i - 1] != "no")
+                    && !(live && matches!(*p, "comment" | "comments"))
+            })
         };
         let pair = parts
             .windows(2)

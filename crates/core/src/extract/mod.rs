@@ -71,8 +71,8 @@ pub enum ExtractError {
 pub fn extract(html: &[u8], page_url: &Url) -> Result<Extracted, ExtractError> {
     let reading = read_page(html, page_url)?;
     match reading.not_an_article {
-        Some(reason) if std::env::var("TIDINGS_NOVERDICT").is_err() => Err(not_an_article(reason)),
-        _ => Ok(reading.article),
+        Some(reason) => Err(not_an_article(reason)),
+        None => Ok(reading.article),
     }
 }
 

@@ -63,3 +63,13 @@ fn ad_labels_ratings_and_disclaimers_go() {
         assert!(!text.contains(gone), "{gone}: {text}");
     }
 }
+
+#[test]
+fn a_live_tickers_entries_are_the_story_not_comments() {
+    let text = text_after_removal(&format!(
+        "<div class='live-match-comments'><div class='live-match-comment'>{STORY}</div></div>\
+         <div class='comments'><p>First! Great article.</p></div>"
+    ));
+    assert!(text.contains("taken for granted"), "{text}");
+    assert!(!text.contains("First!"), "{text}");
+}

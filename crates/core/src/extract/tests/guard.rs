@@ -16,6 +16,16 @@ fn scripts_and_styles_go_but_json_ld_stays() {
 }
 
 #[test]
+fn svg_pictures_go_but_custom_elements_named_alike_stay() {
+    let page = r#"<a href=/s><svg viewBox="0 0 9 9"><title>Share on Facebook</title><path d="M0"/></svg>Share</a>
+<svg/><p>one</p><svg-icon name=x>two</svg-icon><style-guide>three</style-guide>"#;
+    assert_eq!(
+        without_scripts(page),
+        "<a href=/s>Share</a>\n<p>one</p><svg-icon name=x>two</svg-icon><style-guide>three</style-guide>"
+    );
+}
+
+#[test]
 fn depth_counts_only_tags_that_stay_open() {
     assert_eq!(estimated_depth("<div><div><p>a<p>b<br></div></div>"), 2);
     assert_eq!(estimated_depth("<ul><li>a<li>b<li>c</ul>"), 1);
