@@ -1,6 +1,6 @@
 //! End to end: a saved page reads as the page did — the story with its lead picture and that
 //! picture's caption, as feed articles keep theirs; a page with only part of its article says
-//! why and offers the browser. Needs an X display
+//! why and offers the browser; a footnote's link goes to the footnote and back. Needs an X display
 //! (`xvfb-run -a cargo test --test app app_saved_pages::`).
 
 use tidings_testkit::Farm;
@@ -82,5 +82,76 @@ async fn a_page_read_only_in_part_says_why_and_offers_the_browser() {
     sandbox
         .wait_until_opened_in_browser(&server.url("/library.html"))
         .await;
+    app.quit().await;
+}
+
+/// A long story with a footnote at its end: the note is far below its reference.
+fn footnoted_page() -> String {
+    let paragraph = "<p>The new bridge over the river took four years to build and cost the city \
+        far more than planned, and the council spent many evenings arguing over who would pay \
+        for the rest of it and when the road to it would open.</p>";
+    format!(
+        r##"<html><head><title>The bridge opens</title></head><body><article>
+<h1>The bridge opens</h1>
+<p>The council's own report says the crossing cost twice its budget.<sup><a href="#fn1" id="ref1">1</a></sup></p>
+{}
+<section class="footnotes"><ol><li id="fn1">City council, Report on the river crossing, 2024, p. 12. <a href="#ref1">↩</a></li></ol></section>
+</article></body></html>"##,
+        paragraph.repeat(30)
+    )
+}
+
+/// Whether the element with `id` has the keyboard and is in the reader's view.
+fn focused_in_view(id: &str) -> String {
+    format!(
+        "const place = document.getElementById('{id}');
+         const view = document.querySelector('main.reader').getBoundingClientRect();
+         if (!place || document.activeElement !== place) return false;
+         const at = place.getBoundingClientRect();
+         return at.top >= view.top && at.bottom <= view.bottom;"
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_footnotes_link_goes_to_the_footnote_and_back_without_leaving_the_app() {
+    let page = footnoted_page();
+    let server = tidings_testkit::TestServer::start(tidings_testkit::axum::Router::new().route(
+        "/bridge.html",
+        tidings_testkit::axum::routing::get(move || async move {
+            tidings_testkit::axum::response::Html(page)
+        }),
+    ))
+    .await;
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+
+    app.save_page(&server.url("/bridge.html")).await;
+    app.click_text(".notice button", "Open").await;
+    crate::support::reading::wait_for_reader(&app, "The bridge opens").await;
+    app.wait_until(
+        "the footnote to start below the reader's view",
+        "const note = document.getElementById('from-page-fn1');
+         const view = document.querySelector('main.reader').getBoundingClientRect();
+         return !!note && note.getBoundingClientRect().top > view.bottom;",
+    )
+    .await;
+    app.click_text("main article .content sup a", "1").await;
+    app.wait_until(
+        "the footnote in view, with the keyboard",
+        &focused_in_view("from-page-fn1"),
+    )
+    .await;
+    app.click_text("main article .content li a", "↩").await;
+    app.wait_until(
+        "its reference in view again",
+        &focused_in_view("from-page-ref1"),
+    )
+    .await;
+    assert_eq!(
+        sandbox.opened_in_browser(),
+        "",
+        "nothing opened in the browser"
+    );
     app.quit().await;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  articleNote, attachment, canReadInFull, fileSize, leadImageToShow, mediaKind, missingPictureText, offerToLoadImages, readingTime,
+  articleNote, attachment, canReadInFull, fileSize, inArticleTargets, leadImageToShow, mediaKind, missingPictureText,
+  offerToLoadImages, readingTime,
 } from "./reader";
 
 describe("the byline's reading time", () => {
@@ -131,5 +132,19 @@ describe("a picture that could not be shown", () => {
     expect(missingPictureText("never", false)).toBe("Picture not kept offline, and Settings load no others");
     // Asked for and still missing: it is not to be had.
     expect(missingPictureText("onClick", true)).toBe("Picture not available offline");
+  });
+});
+
+describe("links to a place in the article", () => {
+  it("lead to the id the link names, as written and decoded", () => {
+    expect(inArticleTargets("#from-page-fn1")).toEqual(["from-page-fn1"]);
+    expect(inArticleTargets("#from-page-fu%C3%9Fnote")).toEqual(["from-page-fu%C3%9Fnote", "from-page-fußnote"]);
+    expect(inArticleTargets("#from-page-100%")).toEqual(["from-page-100%"]);
+  });
+
+  it("are only links written as a fragment", () => {
+    expect(inArticleTargets("https://news.example/story#fn1")).toEqual([]);
+    expect(inArticleTargets("#")).toEqual([]);
+    expect(inArticleTargets(null)).toEqual([]);
   });
 });

@@ -159,3 +159,19 @@ export function missingPictureText(setting: RemoteImages | undefined, requested:
   if (!requested && setting === "never") return "Picture not kept offline, and Settings load no others";
   return "Picture not available offline";
 }
+
+/**
+ * The ids a link in an article may lead to when it leads to a place in the article itself (a
+ * footnote, its way back): stored links do so only as `#…`, every other one is a full address.
+ * Written as the page wrote it, and decoded for a page that wrote the link percent-encoded.
+ */
+export function inArticleTargets(href: string | null): string[] {
+  if (!href?.startsWith("#") || href.length === 1) return [];
+  const id = href.slice(1);
+  try {
+    const decoded = decodeURIComponent(id);
+    return decoded === id ? [id] : [id, decoded];
+  } catch {
+    return [id];
+  }
+}

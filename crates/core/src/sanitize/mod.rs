@@ -3,10 +3,12 @@
 //! Everything from the network passes through [`sanitize_html`] once, at ingest, and the result
 //! is what the database holds and the webview shows. The policy keeps reading structure
 //! (paragraphs, headings, lists, tables, figures, images, links) and drops everything that can run
-//! code, load a frame, submit a form or restyle the app: scripts, event handlers, `style`, `class`
-//! and `id`, iframes, forms, SVG, MathML, objects and embeds, and the tracking images that would
+//! code, load a frame, submit a form or restyle the app: scripts, event handlers, `style` and
+//! `class`, iframes, forms, SVG, MathML, objects and embeds, and the tracking images that would
 //! tell a sender the article was read ([`trackers`]). URLs must be http, https or mailto; relative
-//! ones are resolved against the item's base so they still work out of context.
+//! ones are resolved against the item's base so they still work out of context. The one
+//! exception is a link to a place in the same page (a footnote and its way back): it stays
+//! `#…` and leads to the element's `id`, kept behind [`ID_PREFIX`].
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -21,6 +23,11 @@ use url::Url;
 pub use trackers::{is_tracking_address, without_tracking_images};
 
 const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// What every `id` kept in an article starts with, so that a page's own ids ("search-field",
+/// "app") are never taken for the app's, and in-page links (`#from-page-fn1`) can be told from
+/// the app's own.
+pub const ID_PREFIX: &str = "from-page-";
 
 /// Tags whose content is dropped with them, not kept as text. (An `<object>`'s content is its
 /// fallback for readers that can't show it, so that is kept.)
@@ -55,8 +62,8 @@ const URL_ATTRIBUTES: [&str; 18] = [
 
 thread_local! {
     // Building a policy costs dozens of hash-set inserts; refreshes sanitize tens of thousands
-    // of items, so each thread keeps one and only swaps the base URL.
-    static READER_POLICY: RefCell<Builder<'static>> = RefCell::new(reader_policy());
+    // of items, so each thread keeps one and sets only the base URL below.
+    static READER_POLICY: Builder<'static> = reader_policy();
     static TEXT_ONLY: Builder<'static> = text_only_policy();
     /// The base of the fragment being sanitized on this thread, for the attribute filter
     /// (ammonia's filter is set once per policy and sees no base); `None` when it is not a web
@@ -72,6 +79,11 @@ fn reader_policy() -> Builder<'static> {
         // Only so that hidden images can be told apart and dropped with the trackers.
         .add_tag_attributes("img", ["style", "hidden"])
         .url_schemes(HashSet::from(ALLOWED_SCHEMES))
+        .add_generic_attributes(["id"])
+        .id_prefix(Some(ID_PREFIX))
+        // Every address but an in-page link is made absolute by the attribute filter below,
+        // with the base of the fragment at hand; this sees only what that filter left relative.
+        .url_relative(UrlRelative::Custom(Box::new(only_in_page_links)))
         .link_rel(Some("noopener noreferrer"))
         .clean_content_tags(HashSet::from(DROPPED_WITH_CONTENT))
         .attribute_filter(|element, attribute, value| {
@@ -82,7 +94,12 @@ fn reader_policy() -> Builder<'static> {
             if !URL_ATTRIBUTES.contains(&attribute) {
                 return Some(Cow::Borrowed(value));
             }
-            let address = WEB_BASE.with_borrow(|base| web_address(value, base.as_ref()))?;
+            let address = WEB_BASE.with_borrow(|base| {
+                let url = web_url(value, base.as_ref())?;
+                let in_page = element == "a" && attribute == "href";
+                let in_page = in_page.then(|| in_page_link(value, &url, base.as_ref()));
+                Some(in_page.flatten().unwrap_or_else(|| url.into()))
+            })?;
             Some(if address == value {
                 Cow::Borrowed(value)
             } else {
@@ -92,16 +109,71 @@ fn reader_policy() -> Builder<'static> {
     builder
 }
 
+fn only_in_page_links(value: &str) -> Option<Cow<'_, str>> {
+    value.starts_with('#').then_some(Cow::Borrowed(value))
+}
+
 /// The address `value` names, written out in full as the URL standard reads it (`https:host` is
 /// `https://host/`, a relative one resolved against `base`), if it is a web or mail address.
 /// Stored that way, a check of its text is a check of the address the webview would use.
-fn web_address(value: &str, base: Option<&Url>) -> Option<String> {
+fn web_url(value: &str, base: Option<&Url>) -> Option<Url> {
     let url = match Url::parse(value) {
         Ok(url) => url,
         Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(value).ok()?,
         Err(_) => return None,
     };
-    ALLOWED_SCHEMES.contains(&url.scheme()).then(|| url.into())
+    ALLOWED_SCHEMES.contains(&url.scheme()).then_some(url)
+}
+
+/// `#from-page-…` when the link `value` (read as `url`) leads to a place in the page at `base`
+/// (`#fn1`, or the page's own address with `#fn1`): to the element whose `id` the policy kept
+/// with the prefix. The fragment is kept as the page wrote it, as its `id` is.
+fn in_page_link(value: &str, url: &Url, base: Option<&Url>) -> Option<String> {
+    let fragment = value.split_once('#')?.1;
+    let same_page = base
+        .is_some_and(|base| url[..url::Position::AfterQuery] == base[..url::Position::AfterQuery]);
+    if fragment.is_empty() || !same_page {
+        return None;
+    }
+    let prefix = if fragment.starts_with(ID_PREFIX) {
+        ""
+    } else {
+        ID_PREFIX
+    };
+    Some(format!("#{prefix}{fragment}"))
+}
+
+/// `html` (the policy's output) with only the ids an in-page link leads to: the rest are a
+/// site's hooks for its scripts and styles, noise in what is stored.
+fn with_linked_ids_only(html: String) -> String {
+    const ID: &str = " id=\"";
+    const LINK: &str = " href=\"#";
+    if !html.contains(ID) {
+        return html;
+    }
+    let targets: HashSet<&str> = html
+        .match_indices(LINK)
+        .filter_map(|(at, _)| html[at + LINK.len()..].split('"').next())
+        .collect();
+    let mut kept = String::with_capacity(html.len());
+    let (mut copied, mut scanned, mut in_tag) = (0, 0, false);
+    for (at, _) in html.match_indices(ID) {
+        // The serializer escapes `<` and `>` in text and `"` in attribute values, so ` id="`
+        // with a `<` before it and no `>` since is an attribute; in text it stays as written.
+        // (Scanned from the last match on, so a page of ids costs one pass.)
+        if let Some(b) = html[scanned..at].rfind(['<', '>']) {
+            in_tag = html.as_bytes()[scanned + b] == b'<';
+        }
+        scanned = at;
+        let value_start = at + ID.len();
+        let value = html[value_start..].split('"').next().unwrap_or_default();
+        if in_tag && !targets.contains(value) {
+            kept.push_str(&html[copied..at]);
+            copied = (value_start + value.len() + 1).min(html.len());
+        }
+    }
+    kept.push_str(&html[copied..]);
+    kept
 }
 
 fn text_only_policy() -> Builder<'static> {
@@ -126,16 +198,8 @@ pub fn sanitize_html(html: &str, base: &Url) -> String {
     // ammonia checks the scheme of absolute addresses only: a relative one resolved against a
     // file: (or any non-web) base would come out as a file: address. Feeds and pages always give
     // a web base, but this function must hold on its own.
-    let relative = if matches!(base.scheme(), "http" | "https") {
-        UrlRelative::RewriteWithBase(base.clone())
-    } else {
-        UrlRelative::Deny
-    };
-    WEB_BASE.set(matches!(relative, UrlRelative::RewriteWithBase(_)).then(|| base.clone()));
-    let clean = READER_POLICY.with_borrow_mut(|policy| {
-        policy.url_relative(relative);
-        policy.clean(html).to_string()
-    });
+    WEB_BASE.set(matches!(base.scheme(), "http" | "https").then(|| base.clone()));
+    let clean = with_linked_ids_only(READER_POLICY.with(|policy| policy.clean(html).to_string()));
     match without_tracking_images(&clean) {
         Cow::Borrowed(_) => clean,
         Cow::Owned(kept) => kept,

@@ -56,6 +56,29 @@ fn pull_quotes_footnotes_and_the_lead_picture_come_once() {
 }
 
 #[test]
+fn a_footnote_and_its_way_back_lead_to_their_places_in_the_article() {
+    let got = read(&page());
+    for (link, target) in [
+        ("#from-page-fn1", "<li id=\"from-page-fn1\">"),
+        ("#from-page-ref1", " id=\"from-page-ref1\""),
+    ] {
+        assert!(
+            got.html.contains(&format!("href=\"{link}\"")),
+            "{link}: {}",
+            got.html
+        );
+        assert_eq!(
+            got.html.matches(target).count(),
+            1,
+            "{target}: {}",
+            got.html
+        );
+    }
+    // No other id of the page comes along.
+    assert_eq!(got.html.matches(" id=").count(), 2, "{}", got.html);
+}
+
+#[test]
 fn a_pull_quote_saying_something_new_stays() {
     let page = page().replace(
         "<aside class=\"pullquote\"><p>“It could be built from both banks at once.”</p></aside>",

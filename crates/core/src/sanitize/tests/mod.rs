@@ -37,11 +37,21 @@ fn executable_parts(html: &str) -> Vec<String> {
         }
         for (name, value) in element.attrs() {
             let name = name.to_ascii_lowercase();
+            let is_kept_id = name == "id" && value.starts_with(ID_PREFIX);
+            let is_in_page_link = tag == "a"
+                && name == "href"
+                && value.starts_with('#')
+                && value[1..].starts_with(ID_PREFIX);
             if name.starts_with("on")
-                || ["style", "srcdoc", "class", "id", "srcset"].contains(&name.as_str())
+                || ["style", "srcdoc", "class", "srcset"].contains(&name.as_str())
+                || (name == "id" && !is_kept_id)
             {
                 problems.push(format!("{tag}[{name}]"));
-            } else if !NOT_ADDRESSES.contains(&name.as_str()) && !is_full_web_address(value) {
+            } else if !NOT_ADDRESSES.contains(&name.as_str())
+                && !is_kept_id
+                && !is_in_page_link
+                && !is_full_web_address(value)
+            {
                 problems.push(format!("{tag}[{name}={value}]"));
             }
         }
@@ -109,6 +119,29 @@ fn relative_urls_resolve_against_the_base() {
         html.contains(r#"src="https://news.example.com/img/x.png""#),
         "{html}"
     );
+}
+
+#[test]
+fn footnotes_link_to_their_place_in_the_article_and_back() {
+    let html = clean(
+        r##"<p id="top">Text<sup id="fnref:1"><a href="#fn:1">1</a></sup>, <a href="https://news.example.com/world/story.html#fn:1">again</a>, <a href="story.html?page=2#fn:1">page 2</a>, <a href="#">top</a>.</p><ol><li id="fn:1">A note. <a href="#fnref:1">↩</a></li></ol>"##,
+    );
+    assert_eq!(
+        html,
+        r##"<p>Text<sup id="from-page-fnref:1"><a href="#from-page-fn:1" rel="noopener noreferrer">1</a></sup>, <a href="#from-page-fn:1" rel="noopener noreferrer">again</a>, <a href="https://news.example.com/world/story.html?page=2#fn:1" rel="noopener noreferrer">page 2</a>, <a href="https://news.example.com/world/story.html#" rel="noopener noreferrer">top</a>.</p><ol><li id="from-page-fn:1">A note. <a href="#from-page-fnref:1" rel="noopener noreferrer">↩</a></li></ol>"##
+    );
+    assert_eq!(clean(&html), html);
+    // Ids no link leads to go; text that only looks like one stays.
+    assert_eq!(
+        clean(r#"<p id="x">Write <code> id="x"</code> or <a title='<' id="y">this</a>.</p>"#),
+        r#"<p>Write <code> id="x"</code> or <a title="&lt;" rel="noopener noreferrer">this</a>.</p>"#
+    );
+    // Without a web base there is no page for a fragment to be in.
+    let without_web_base = sanitize_html(
+        r##"<a href="#fn:1">1</a>"##,
+        &Url::parse("file:///home/me/page.html").unwrap(),
+    );
+    assert_eq!(without_web_base, r#"<a rel="noopener noreferrer">1</a>"#);
 }
 
 #[test]
