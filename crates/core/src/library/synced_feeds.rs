@@ -6,7 +6,7 @@ use super::Library;
 use crate::api::{AccountId, FeedId, FeedSummary, FolderId, LOCAL_ACCOUNT};
 use crate::store::{StoredAccount, SyncedFeedRef};
 use crate::sync::SyncError;
-use crate::{Error, Result};
+use crate::{Error, Result, now};
 
 /// A change to a synced feed, made on its server.
 enum OnServer {
@@ -72,8 +72,9 @@ impl Library {
             .map(|_| ())
     }
 
-    /// Subscribes the account to the feed at `url` on its server, then syncs to bring its
-    /// articles.
+    /// Subscribes the account to the feed at `url` on its server, adds it here, then syncs to
+    /// bring its articles. Once the server has accepted it the subscription stands: a sync that
+    /// fails after that is the account's last error, and the next sync brings the articles.
     pub async fn subscribe_on_account(&self, account: AccountId, url: &str) -> Result<FeedSummary> {
         if account == LOCAL_ACCOUNT {
             return self.subscribe(url).await;
@@ -88,12 +89,12 @@ impl Library {
             })
             .and_then(|inner| inner)
             .map_err(|error| sync_error(&stored, error))?;
-        self.sync_account(account).await?;
-        let feeds = self.list_feeds().await?;
-        feeds
-            .into_iter()
-            .find(|f| f.account_id == account && f.url == added.url)
-            .ok_or_else(|| Error::NotFound(format!("the feed {url} on {}", stored.name)))
+        let id = self
+            .blocking(move |s| s.add_remote_feed(account, &added, now()))
+            .await?;
+        // A failure is kept on the account as its last error, and reported, by `sync_account`.
+        let _ = self.sync_account(account).await;
+        self.feed(id).await
     }
 
     async fn on_server(&self, feed: &SyncedFeedRef, change: OnServer) -> Result<()> {

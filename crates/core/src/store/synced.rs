@@ -44,30 +44,10 @@ impl Store {
         let tx = conn.transaction()?;
         let mut ids = HashMap::new();
         for feed in feeds {
-            let folder = match &feed.folder {
-                Some(name) if !name.trim().is_empty() => Some(folder_named(&tx, account, name)?),
-                _ => None,
-            };
-            let id: FeedId = tx.query_row(
-                "INSERT INTO feeds (account_id, remote_id, url, title, site_url, folder_id,
-                     status, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'synced', ?7)
-                 ON CONFLICT (account_id, remote_id) WHERE remote_id IS NOT NULL
-                 DO UPDATE SET url = excluded.url, title = excluded.title,
-                     site_url = excluded.site_url, folder_id = excluded.folder_id
-                 RETURNING id",
-                params![
-                    account,
-                    feed.id,
-                    feed.url,
-                    feed.title,
-                    feed.site_url,
-                    folder,
-                    now
-                ],
-                |row| row.get(0),
-            )?;
-            ids.insert(feed.id.clone(), id);
+            ids.insert(
+                feed.id.clone(),
+                upsert_remote_feed(&tx, account, feed, now)?,
+            );
         }
         let gone: Vec<FeedId> = tx
             .prepare("SELECT id, remote_id FROM feeds WHERE account_id = ?1")?
@@ -88,6 +68,21 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(ids)
+    }
+
+    /// Adds (or updates) one feed of the account as the server gave it, leaving the others be:
+    /// a subscription the server has just accepted, before the sync that brings its articles.
+    pub fn add_remote_feed(
+        &self,
+        account: AccountId,
+        feed: &RemoteFeed,
+        now: Timestamp,
+    ) -> Result<FeedId> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let id = upsert_remote_feed(&tx, account, feed, now)?;
+        tx.commit()?;
+        Ok(id)
     }
 
     /// Stores a page of the server's new articles with the cursor that goes on after them, in
@@ -240,4 +235,35 @@ fn recount_unread(tx: &Transaction, account: AccountId) -> rusqlite::Result<()> 
         [account],
     )?;
     Ok(())
+}
+
+fn upsert_remote_feed(
+    tx: &Transaction,
+    account: AccountId,
+    feed: &RemoteFeed,
+    now: Timestamp,
+) -> Result<FeedId> {
+    let folder = match &feed.folder {
+        Some(name) if !name.trim().is_empty() => Some(folder_named(tx, account, name)?),
+        _ => None,
+    };
+    Ok(tx.query_row(
+        "INSERT INTO feeds (account_id, remote_id, url, title, site_url, folder_id,
+             status, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'synced', ?7)
+         ON CONFLICT (account_id, remote_id) WHERE remote_id IS NOT NULL
+         DO UPDATE SET url = excluded.url, title = excluded.title,
+             site_url = excluded.site_url, folder_id = excluded.folder_id
+         RETURNING id",
+        params![
+            account,
+            feed.id,
+            feed.url,
+            feed.title,
+            feed.site_url,
+            folder,
+            now
+        ],
+        |row| row.get(0),
+    )?)
 }

@@ -1,10 +1,20 @@
 //! Subscriptions of a synced account change on its server first; what a protocol cannot do is
 //! refused, saying where to do it.
 
-use tidings_core::api::AccountKind;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tidings_core::Library;
+use tidings_core::api::{AccountKind, NewAccount};
 use tidings_core::sync::greader::GReader;
 use tidings_core::sync::ttrss::TtRss as TtRssClient;
 use tidings_core::sync::{Backend, SyncHttp};
+
+use tidings_testkit::TestServer;
+use tidings_testkit::axum::Router;
+use tidings_testkit::axum::http::StatusCode;
+use tidings_testkit::axum::response::{IntoResponse, Response};
+use tidings_testkit::axum::routing::{get, post};
 
 use super::{FEEDS, World};
 
@@ -107,4 +117,79 @@ async fn google_reader_subscribing_brings_the_feed_and_its_articles() {
     assert_eq!((back.account_id, &back.url), (account.id, &feed.url));
     assert_eq!(back.unread_count, super::ITEMS as i64, "{back:?}");
     assert_eq!(library.list_feeds().await.unwrap().len(), FEEDS);
+}
+
+/// A Google Reader API that accepts one subscription, lists it once, and is then down (503) for
+/// good, as a server that fails right after answering does.
+fn down_after_subscribing() -> Router {
+    let down = Arc::new(AtomicBool::new(false));
+    let subscribed = Arc::new(AtomicBool::new(false));
+    let unless_down = |down: &AtomicBool, answer: Response| {
+        if down.load(Ordering::SeqCst) {
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        } else {
+            answer
+        }
+    };
+    let (login_down, list_down) = (Arc::clone(&down), Arc::clone(&down));
+    let added = Arc::clone(&subscribed);
+    Router::new()
+        .route(
+            "/accounts/ClientLogin",
+            post(move || async move {
+                unless_down(&login_down, "SID=s\nLSID=null\nAuth=s0\n".into_response())
+            }),
+        )
+        .route("/reader/api/0/token", get(|| async { "token0" }))
+        .route(
+            "/reader/api/0/subscription/quickadd",
+            post(move || async move {
+                added.store(true, Ordering::SeqCst);
+                r#"{"numResults":1,"query":"https://news.example/feed.xml","streamId":"feed/1"}"#
+            }),
+        )
+        .route(
+            "/reader/api/0/subscription/list",
+            get(move || async move {
+                let list = if subscribed.load(Ordering::SeqCst) {
+                    r#"{"subscriptions":[{"id":"feed/1","title":"River News","url":"https://news.example/feed.xml","htmlUrl":"https://news.example/","categories":[]}]}"#
+                } else {
+                    r#"{"subscriptions":[]}"#
+                };
+                let answer = unless_down(&list_down, list.into_response());
+                list_down.store(subscribed.load(Ordering::SeqCst), Ordering::SeqCst);
+                answer
+            }),
+        )
+}
+
+/// Once the server has accepted a subscription it stands here too, even when the sync that
+/// should bring its articles fails: the feed is listed, and the account says why it is empty.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_subscription_the_server_accepted_stands_when_the_sync_after_it_fails() {
+    let server = TestServer::start(down_after_subscribing()).await;
+    let work = tempfile::tempdir().unwrap();
+    let library = Library::open(&work.path().join("tidings.db")).unwrap();
+    let account = library
+        .add_account(NewAccount {
+            kind: AccountKind::Greader,
+            url: server.url("/"),
+            user_name: "reader".to_string(),
+            password: "secret".to_string(),
+        })
+        .await
+        .unwrap();
+
+    let feed = library
+        .subscribe_on_account(account.id, "https://news.example/feed.xml")
+        .await
+        .unwrap();
+    assert_eq!(
+        (feed.title.as_str(), feed.account_id),
+        ("River News", account.id)
+    );
+    let listed = library.list_feeds().await.unwrap();
+    assert!(listed.iter().any(|f| f.id == feed.id), "{listed:?}");
+    let why = library.account(account.id).await.unwrap().last_error;
+    assert!(why.as_deref().is_some_and(|e| e.contains("503")), "{why:?}");
 }

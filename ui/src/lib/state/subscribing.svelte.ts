@@ -34,7 +34,8 @@ export class Subscribing {
 
   /**
    * Subscribes an account on a feed service to a feed, on its server, and shows the feed: core
-   * syncs the account before answering, so its articles are there. Throws with the reason.
+   * syncs the account before answering, so its articles are there (or the account's last error
+   * says why not: the subscription stands). Throws with the reason the server refused it.
    */
   async addFeedTo(accountId: number, address: string): Promise<FeedSummary> {
     const feed = await api.subscribeOnAccount(accountId, address);
