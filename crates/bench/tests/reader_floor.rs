@@ -6,9 +6,9 @@
 use std::process::Command;
 
 /// Raised as reader mode improves; never lowered to let a change through.
-const FLOOR_F1: f64 = 0.908;
-const FLOOR_PRECISION: f64 = 0.895;
-const FLOOR_RECALL: f64 = 0.920;
+const FLOOR_F1: f64 = 0.911;
+const FLOOR_PRECISION: f64 = 0.896;
+const FLOOR_RECALL: f64 = 0.924;
 /// Pages that hold an article but are refused (the set has none that hold no article).
 const MOST_REFUSED: u64 = 1;
 /// What tuning on four fifths of the pages may gain over the fifth held back.
