@@ -66,6 +66,48 @@ fn an_old_library_becomes_the_local_account_without_loss() {
     assert_eq!(dangling, 0);
 }
 
+/// An account whose last sync, before the flag was kept, failed to sign in still asks for the
+/// password after the upgrade; one that failed otherwise does not.
+#[test]
+fn a_refused_login_kept_as_text_still_asks_for_the_password_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    create_at_version(&db, 9).unwrap();
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO accounts (id, kind, name, url, user_name, created_at, last_error)
+             VALUES (2, 'greader', 'a', 'http://127.0.0.1:9/a', 'me', 0,
+                     'a: the server refused the user name or password (HTTP 401)'),
+                    (3, 'fever', 'b', 'http://127.0.0.1:9/b', 'me', 0,
+                     'b: there is no password to log in with: no keychain answered'),
+                    (4, 'ttrss', 'c', 'http://127.0.0.1:9/c', 'me', 0,
+                     'c: nothing answered at 127.0.0.1:9'),
+                    (5, 'greader', 'd', 'http://127.0.0.1:9/d', 'me', 0, NULL);",
+        )
+        .unwrap();
+    let store = Store::open(&db).unwrap();
+    let asks: Vec<(i64, bool)> = store
+        .accounts()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.id != LOCAL_ACCOUNT)
+        .map(|a| (a.id, a.login_failed))
+        .collect();
+    assert_eq!(asks, [(2, true), (3, true), (4, false), (5, false)]);
+    // A sync that fails otherwise, then one that succeeds, each say so.
+    store.account_failed(2, "a: timed out", false, 1).unwrap();
+    store.account_failed(4, "c: refused", true, 1).unwrap();
+    store.account_synced(4, 2).unwrap();
+    let now: Vec<bool> = store
+        .accounts()
+        .unwrap()
+        .iter()
+        .map(|a| a.login_failed)
+        .collect();
+    assert_eq!(now, [false, false, true, false, false]);
+}
+
 /// A store with one synced account of one feed and three of its articles, all unread.
 fn synced_library(dir: &std::path::Path) -> (Store, i64, Vec<i64>) {
     let store = Store::open(&dir.join("tidings.db")).unwrap();

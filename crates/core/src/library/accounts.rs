@@ -5,7 +5,7 @@ use crate::api::{Account, AccountAbilities, AccountId, AccountKind, NewAccount};
 use crate::store::StoredAccount;
 use crate::sync::http::SyncLimits;
 use crate::sync::keychain::Kept;
-use crate::sync::{Login, SyncError, SyncHttp};
+use crate::sync::{Login, SyncHttp};
 use crate::{Error, Result, now};
 
 impl AccountKind {
@@ -147,10 +147,7 @@ impl Library {
             last_sync_at: stored.last_sync_at,
             pending_changes: stored.pending_changes,
             password_not_kept,
-            login_failed: stored
-                .last_error
-                .as_deref()
-                .is_some_and(SyncError::asks_for_password),
+            login_failed: stored.login_failed,
             last_error: stored.last_error,
         }
     }

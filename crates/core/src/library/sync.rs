@@ -36,8 +36,10 @@ impl Library {
             Ok(_) => self.blocking(move |s| s.account_synced(id, now())).await,
             Err(error) => {
                 let message = error.to_string();
+                let login_failed =
+                    matches!(error, Error::Sync { error, .. } if error.asks_for_password());
                 tracing::warn!(account = id, "sync failed: {message}");
-                self.blocking(move |s| s.account_failed(id, &message, now()))
+                self.blocking(move |s| s.account_failed(id, &message, login_failed, now()))
                     .await
             }
         };

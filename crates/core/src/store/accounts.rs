@@ -18,12 +18,14 @@ pub struct StoredAccount {
     pub cursor: Option<String>,
     pub last_sync_at: Option<Timestamp>,
     pub last_error: Option<String>,
+    /// The last error was the server refusing the password, or there being none to give.
+    pub login_failed: bool,
     /// Changes waiting in the outbox.
     pub pending_changes: i64,
 }
 
 const ACCOUNT_SELECT: &str = "SELECT a.id, a.kind, a.name, a.url, a.user_name, a.cursor,
-        a.last_sync_at, a.last_error,
+        a.last_sync_at, a.last_error, a.login_failed,
         (SELECT count(*) FROM sync_outbox o WHERE o.account_id = a.id)
      FROM accounts a";
 
@@ -39,7 +41,8 @@ fn account_from_row(row: &rusqlite::Row) -> rusqlite::Result<StoredAccount> {
         cursor: row.get(5)?,
         last_sync_at: row.get(6)?,
         last_error: row.get(7)?,
-        pending_changes: row.get(8)?,
+        login_failed: row.get(8)?,
+        pending_changes: row.get(9)?,
     })
 }
 
@@ -103,7 +106,8 @@ impl Store {
     /// Records a sync that finished: clears the last error.
     pub fn account_synced(&self, id: AccountId, now: Timestamp) -> Result<()> {
         self.writer().execute(
-            "UPDATE accounts SET last_sync_at = ?2, last_error = NULL, last_error_at = NULL
+            "UPDATE accounts SET last_sync_at = ?2, last_error = NULL, last_error_at = NULL,
+                 login_failed = 0
              WHERE id = ?1",
             params![id, now],
         )?;
@@ -111,10 +115,18 @@ impl Store {
     }
 
     /// Records why a sync stopped.
-    pub fn account_failed(&self, id: AccountId, error: &str, now: Timestamp) -> Result<()> {
+    /// Keeps why the last sync failed, and whether that asks for the password again.
+    pub fn account_failed(
+        &self,
+        id: AccountId,
+        error: &str,
+        login_failed: bool,
+        now: Timestamp,
+    ) -> Result<()> {
         self.writer().execute(
-            "UPDATE accounts SET last_error = ?2, last_error_at = ?3 WHERE id = ?1",
-            params![id, error, now],
+            "UPDATE accounts SET last_error = ?2, login_failed = ?3, last_error_at = ?4
+             WHERE id = ?1",
+            params![id, error, login_failed, now],
         )?;
         Ok(())
     }

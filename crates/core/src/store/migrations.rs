@@ -269,6 +269,16 @@ const MIGRATIONS: &[&str] = &[
     r#"
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608);
     "#,
+    // 10: whether an account's last error asks for the password again, kept when the error is,
+    //     so that the sidebar need not read it out of the message's words. Errors kept before
+    //     are read once, here, by the words they began with then.
+    r#"
+    ALTER TABLE accounts ADD COLUMN login_failed INTEGER NOT NULL DEFAULT 0
+        CHECK (login_failed IN (0, 1));
+    UPDATE accounts SET login_failed = 1
+     WHERE instr(last_error, 'the server refused the user name or password') > 0
+        OR instr(last_error, 'there is no password to log in with') > 0;
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

@@ -116,10 +116,10 @@ pub const LOGIN_REFUSED: &str = "the server refused the user name or password";
 pub const NO_PASSWORD: &str = "there is no password to log in with";
 
 impl SyncError {
-    /// Whether an error, as an account's last error keeps it (text), asks the person to give
-    /// the password again: the server refused it, or there was none.
-    pub fn asks_for_password(stored: &str) -> bool {
-        stored.contains(LOGIN_REFUSED) || stored.contains(NO_PASSWORD)
+    /// Whether the error asks the person to give the password again: the server refused it,
+    /// or there was none.
+    pub fn asks_for_password(&self) -> bool {
+        matches!(self, SyncError::Auth(_) | SyncError::NoPassword(_))
     }
 }
 
