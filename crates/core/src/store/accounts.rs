@@ -114,8 +114,7 @@ impl Store {
         Ok(())
     }
 
-    /// Records why a sync stopped.
-    /// Keeps why the last sync failed, and whether that asks for the password again.
+    /// Records why a sync stopped, and whether that asks for the password again.
     pub fn account_failed(
         &self,
         id: AccountId,
