@@ -41,6 +41,15 @@ async fn a_saved_page_keeps_its_lead_pictures_caption() {
     app.quit().await;
 }
 
+/// A loopback server with one page at `path`.
+async fn serve_page(path: &str, html: String) -> tidings_testkit::TestServer {
+    use tidings_testkit::axum::{Router, response::Html, routing::get};
+    tidings_testkit::TestServer::start(
+        Router::new().route(path, get(move || async move { Html(html) })),
+    )
+    .await
+}
+
 /// A news page whose publisher says the article is not free, and shows its first paragraph.
 const PAYWALLED: &str = r#"<html><head><title>The library closes</title>
 <script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":false}</script>
@@ -50,13 +59,7 @@ old library on Main Street, a decision that surprised the families who use it ev
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_page_read_only_in_part_says_why_and_offers_the_browser() {
-    let server = tidings_testkit::TestServer::start(tidings_testkit::axum::Router::new().route(
-        "/library.html",
-        tidings_testkit::axum::routing::get(|| async {
-            tidings_testkit::axum::response::Html(PAYWALLED)
-        }),
-    ))
-    .await;
+    let server = serve_page("/library.html", PAYWALLED.to_string()).await;
     let sandbox = Sandbox::new();
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
@@ -114,14 +117,7 @@ fn focused_in_view(id: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_footnotes_link_goes_to_the_footnote_and_back_without_leaving_the_app() {
-    let page = footnoted_page();
-    let server = tidings_testkit::TestServer::start(tidings_testkit::axum::Router::new().route(
-        "/bridge.html",
-        tidings_testkit::axum::routing::get(move || async move {
-            tidings_testkit::axum::response::Html(page)
-        }),
-    ))
-    .await;
+    let server = serve_page("/bridge.html", footnoted_page()).await;
     let sandbox = Sandbox::new();
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
