@@ -33,6 +33,7 @@ mod sync_fever;
 mod sync_greader;
 #[cfg(target_os = "linux")]
 mod sync_ttrss;
+mod tags;
 mod trackers;
 mod unread_counts;
 mod views;

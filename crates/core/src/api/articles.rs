@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{FeedId, FolderId};
+use super::{FeedId, FolderId, TagId};
 use crate::Timestamp;
 
 pub type ArticleId = i64;
@@ -29,6 +29,12 @@ pub enum ArticleView {
     Feed {
         #[ts(type = "number")]
         feed_id: FeedId,
+    },
+    /// Articles carrying a tag.
+    #[serde(rename_all = "camelCase")]
+    Tag {
+        #[ts(type = "number")]
+        tag_id: TagId,
     },
 }
 
@@ -154,6 +160,8 @@ pub struct Article {
     /// Its page is still to be read in full (a page saved while offline, "Load full text", a
     /// feed turned to full articles), if it is.
     pub page_pending: Option<PendingWork>,
+    /// The names of its tags, in alphabetical order.
+    pub tags: Vec<String>,
 }
 
 /// Where work a person asked for on an article (keeping its pictures, reading a page saved

@@ -11,6 +11,7 @@ mod recovery;
 mod refresh;
 mod search;
 mod settings;
+mod tags;
 
 pub use accounts::*;
 pub use articles::*;
@@ -22,3 +23,4 @@ pub use recovery::*;
 pub use refresh::*;
 pub use search::*;
 pub use settings::*;
+pub use tags::*;

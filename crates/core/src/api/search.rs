@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ArticleId, ArticleSummary, FeedId, FeedSummary};
+use super::{ArticleId, ArticleSummary, FeedId, FeedSummary, TagId};
 use crate::Timestamp;
 
 /// A search as the person typed it, with where to look.
@@ -36,6 +36,11 @@ pub enum SearchScope {
     Feed {
         #[ts(type = "number")]
         feed_id: FeedId,
+    },
+    #[serde(rename_all = "camelCase")]
+    Tag {
+        #[ts(type = "number")]
+        tag_id: TagId,
     },
 }
 

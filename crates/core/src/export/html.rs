@@ -106,6 +106,13 @@ impl Writer<'_> {
             self.out
                 .push_str(&format!("<p class=\"byline\">{byline}</p>\n"));
         }
+        if !article.tags.is_empty() {
+            let tags: Vec<String> = article.tags.iter().map(|t| escape(t)).collect();
+            self.out.push_str(&format!(
+                "<p class=\"tags\">Tags: {}</p>\n",
+                tags.join(", ")
+            ));
+        }
         if let Some(url) = article.url.as_deref().filter(|u| is_web_address(u)) {
             let url = escape(url);
             self.out.push_str(&format!(

@@ -21,6 +21,7 @@ mod sync;
 mod sync_pages;
 mod sync_schedule;
 mod synced_feeds;
+mod tags;
 mod undo;
 mod writer;
 

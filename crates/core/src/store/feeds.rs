@@ -4,6 +4,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use super::articles::{NewArticle, upsert_articles};
+use super::tags::KEPT;
 use crate::api::{FeedId, FeedStatus, FeedSummary, FolderId, LOCAL_ACCOUNT};
 use crate::discover::address::KnownFeed;
 use crate::fetch::Validators;
@@ -242,7 +243,8 @@ impl Store {
         Ok(changed == 1)
     }
 
-    /// Unsubscribes. Bookmarked and saved articles are kept (with the feed's title); the rest go.
+    /// Unsubscribes. Bookmarked, saved and tagged articles are kept (with the feed's title); the
+    /// rest go.
     pub fn remove_feed(&self, id: FeedId) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -254,18 +256,22 @@ impl Store {
 
 pub(super) fn remove_feed_in(tx: &Transaction, id: FeedId) -> rusqlite::Result<()> {
     tx.execute(
-        "UPDATE articles SET source_title =
-             (SELECT coalesce(custom_title, title) FROM feeds WHERE id = ?1)
-         WHERE feed_id = ?1 AND (is_bookmarked = 1 OR is_saved = 1)",
+        &format!(
+            "UPDATE articles AS a SET source_title =
+                 (SELECT coalesce(custom_title, title) FROM feeds WHERE id = ?1)
+             WHERE a.feed_id = ?1 AND {KEPT}"
+        ),
         [id],
     )?;
     tx.execute(
-        "DELETE FROM articles_fts WHERE rowid IN
-             (SELECT id FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0 AND is_saved = 0)",
+        &format!(
+            "DELETE FROM articles_fts WHERE rowid IN
+                 (SELECT a.id FROM articles a WHERE a.feed_id = ?1 AND NOT {KEPT})"
+        ),
         [id],
     )?;
     tx.execute(
-        "DELETE FROM articles WHERE feed_id = ?1 AND is_bookmarked = 0 AND is_saved = 0",
+        &format!("DELETE FROM articles AS a WHERE a.feed_id = ?1 AND NOT {KEPT}"),
         [id],
     )?;
     tx.execute("DELETE FROM feeds WHERE id = ?1", [id])?;

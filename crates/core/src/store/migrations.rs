@@ -279,6 +279,21 @@ const MIGRATIONS: &[&str] = &[
      WHERE instr(last_error, 'the server refused the user name or password') > 0
         OR instr(last_error, 'there is no password to log in with') > 0;
     "#,
+    // 11: tags a person puts on articles. `key` is the name in lower case (Rust's, for every
+    //     script, not SQLite's ASCII NOCASE): "Rust" and "rust" are one tag.
+    r#"
+    CREATE TABLE tags (
+        id    INTEGER PRIMARY KEY,
+        name  TEXT NOT NULL,
+        key   TEXT NOT NULL UNIQUE
+    ) STRICT;
+    CREATE TABLE article_tags (
+        tag_id      INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (tag_id, article_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX article_tags_by_article ON article_tags(article_id);
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

@@ -23,6 +23,7 @@ mod search;
 mod server_retention;
 mod settings;
 mod synced;
+mod tags;
 mod views;
 
 use std::path::{Path, PathBuf};

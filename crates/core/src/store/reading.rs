@@ -153,10 +153,16 @@ impl Store {
                     extract_error: row.get(15)?,
                     pictures_pending: pending_work(row.get(16)?),
                     page_pending: pending_work(row.get(17)?),
+                    tags: Vec::new(),
                 })
             })
             .optional()?;
-        Ok(article)
+        drop(stmt);
+        let Some(mut article) = article else {
+            return Ok(None);
+        };
+        article.tags = super::tags::names_of(&conn, id)?;
+        Ok(Some(article))
     }
 }
 

@@ -1,11 +1,12 @@
 //! Retention: read articles older than the configured age are removed, in small batches so
-//! the UI's writes never wait long. Bookmarked and saved articles are never removed. A tombstone keeps
+//! the UI's writes never wait long. Bookmarked, saved and tagged articles are never removed. A tombstone keeps
 //! each removed article's identity so that the next refresh doesn't bring it back as new.
 //! Articles of accounts on feed services follow their server instead (`server_retention.rs`).
 
 use rusqlite::params;
 
 use super::Store;
+use super::tags::KEPT;
 use crate::api::LOCAL_ACCOUNT;
 use crate::{Result, Timestamp};
 
@@ -13,7 +14,7 @@ use crate::{Result, Timestamp};
 const BATCH: usize = 500;
 
 impl Store {
-    /// Removes read, unbookmarked articles published before `older_than`. Returns how many.
+    /// Removes read articles no one kept (bookmarked, saved, tagged) published before `older_than`. Returns how many.
     pub fn prune_read_articles(&self, older_than: Timestamp, now: Timestamp) -> Result<usize> {
         let mut total = 0;
         loop {
@@ -30,11 +31,13 @@ impl Store {
         let tx = conn.transaction()?;
         start_doomed(&tx)?;
         let chosen = tx.execute(
-            "INSERT INTO temp.doomed (id)
-             SELECT id FROM articles
-             WHERE is_read = 1 AND is_bookmarked = 0 AND is_saved = 0 AND sort_at < ?1
-               AND feed_id IN (SELECT id FROM feeds WHERE account_id = ?3)
-             LIMIT ?2",
+            &format!(
+                "INSERT INTO temp.doomed (id)
+                 SELECT a.id FROM articles a
+                 WHERE a.is_read = 1 AND a.sort_at < ?1 AND NOT {KEPT}
+                   AND a.feed_id IN (SELECT id FROM feeds WHERE account_id = ?3)
+                 LIMIT ?2"
+            ),
             params![older_than, BATCH as i64, LOCAL_ACCOUNT],
         )?;
         remove_doomed(&tx, now)?;

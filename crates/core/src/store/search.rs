@@ -41,6 +41,13 @@ impl Store {
                 args.push(Box::new(feed_id));
                 filters.push(format!("a.feed_id = ?{}", args.len()));
             }
+            SearchScope::Tag { tag_id } => {
+                args.push(Box::new(tag_id));
+                filters.push(format!(
+                    "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?{})",
+                    args.len()
+                ));
+            }
         }
         if query.unread_only {
             filters.push("a.is_read = 0".to_string());

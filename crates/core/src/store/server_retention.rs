@@ -1,11 +1,12 @@
 //! Retention for accounts on feed services: the server decides how long its articles live.
 //! Once a day a sync asks which of the account's read articles the server still keeps, and
-//! those it removed go here too, with a tombstone as local retention leaves. Bookmarked and
-//! saved articles stay, and so does one whose change the server does not have yet.
+//! those it removed go here too, with a tombstone as local retention leaves. Bookmarked, saved
+//! and tagged articles stay, and so does one whose change the server does not have yet.
 
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
+use super::tags::KEPT;
 use crate::api::AccountId;
 use crate::{Result, Timestamp};
 
@@ -16,11 +17,14 @@ const KEPT_CHECK_EVERY: Timestamp = 86_400;
 const BATCH: usize = 500;
 
 /// The account's articles a sync may remove when the server no longer keeps them.
-const REMOVABLE: &str = "FROM articles a JOIN feeds f ON f.id = a.feed_id
-     WHERE f.account_id = ?1 AND a.identity LIKE 'r:%'
-       AND a.is_read = 1 AND a.is_bookmarked = 0 AND a.is_saved = 0
-       AND NOT EXISTS (SELECT 1 FROM sync_outbox o
-                       WHERE o.account_id = ?1 AND o.remote_id = substr(a.identity, 3))";
+fn removable() -> String {
+    format!(
+        "FROM articles a JOIN feeds f ON f.id = a.feed_id
+         WHERE f.account_id = ?1 AND a.identity LIKE 'r:%' AND a.is_read = 1 AND NOT {KEPT}
+           AND NOT EXISTS (SELECT 1 FROM sync_outbox o
+                           WHERE o.account_id = ?1 AND o.remote_id = substr(a.identity, 3))"
+    )
+}
 
 impl Store {
     /// Whether the account's server has not been asked what it keeps for a day.
@@ -33,12 +37,13 @@ impl Store {
         Ok(checked.is_none_or(|at| now - at >= KEPT_CHECK_EVERY || at > now))
     }
 
-    /// The server ids of the account's articles it may have removed (read, not bookmarked or
-    /// saved, no change waiting), oldest first: servers remove the oldest first.
+    /// The server ids of the account's articles it may have removed (read, not bookmarked,
+    /// saved or tagged, no change waiting), oldest first: servers remove the oldest first.
     pub fn removable_synced(&self, account: AccountId) -> Result<Vec<String>> {
         let conn = self.reader();
         let mut stmt = conn.prepare(&format!(
-            "SELECT substr(a.identity, 3) {REMOVABLE} ORDER BY a.sort_at, a.id"
+            "SELECT substr(a.identity, 3) {} ORDER BY a.sort_at, a.id",
+            removable()
         ))?;
         let ids = stmt
             .query_map([account], |row| row.get(0))?
@@ -78,7 +83,8 @@ impl Store {
             {
                 let mut doom = tx.prepare(&format!(
                     "INSERT OR IGNORE INTO temp.doomed (id)
-                     SELECT a.id {REMOVABLE} AND a.identity = 'r:' || ?2"
+                     SELECT a.id {} AND a.identity = 'r:' || ?2",
+                    removable()
                 ))?;
                 for remote in batch {
                     removed += doom.execute(params![account, remote])?;

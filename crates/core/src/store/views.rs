@@ -27,6 +27,10 @@ pub(super) fn view_filter(view: ArticleView, today: Timestamp, first: usize) -> 
             Some(folder_id),
         ),
         ArticleView::Feed { feed_id } => (format!("a.feed_id = ?{n}"), Some(feed_id)),
+        ArticleView::Tag { tag_id } => (
+            format!("a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?{n})"),
+            Some(tag_id),
+        ),
     };
     ViewFilter {
         sql,

@@ -26,4 +26,8 @@ picturesPending: PendingWork | null,
  * Its page is still to be read in full (a page saved while offline, "Load full text", a
  * feed turned to full articles), if it is.
  */
-pagePending: PendingWork | null, };
+pagePending: PendingWork | null, 
+/**
+ * The names of its tags, in alphabetical order.
+ */
+tags: Array<string>, };

@@ -3,4 +3,4 @@
 /**
  * Which articles a list shows.
  */
-export type ArticleView = { "kind": "all" } | { "kind": "unread" } | { "kind": "today" } | { "kind": "bookmarks" } | { "kind": "saved" } | { "kind": "folder", folderId: number, } | { "kind": "feed", feedId: number, };
+export type ArticleView = { "kind": "all" } | { "kind": "unread" } | { "kind": "today" } | { "kind": "bookmarks" } | { "kind": "saved" } | { "kind": "folder", folderId: number, } | { "kind": "feed", feedId: number, } | { "kind": "tag", tagId: number, };

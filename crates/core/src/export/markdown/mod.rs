@@ -56,6 +56,14 @@ fn front_matter(article: &Article) -> String {
         // A bare timestamp, which YAML (and Hugo, Jekyll, Obsidian) read as a date.
         ("date", article.published_at.and_then(rfc3339)),
         ("source", present(&source).map(yaml_string)),
+        // A flow sequence, as Obsidian and Hugo read `tags`.
+        (
+            "tags",
+            (!article.tags.is_empty()).then(|| {
+                let tags: Vec<String> = article.tags.iter().map(|t| yaml_string(t)).collect();
+                format!("[{}]", tags.join(", "))
+            }),
+        ),
     ];
     let mut out = String::from("---\n");
     for (name, value) in fields {

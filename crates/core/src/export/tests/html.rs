@@ -75,6 +75,17 @@ fn a_standalone_document_that_loads_nothing() {
 }
 
 #[test]
+fn tags_are_named_under_the_byline_escaped() {
+    let mut article = article("Tagged", "<p>Body.</p>");
+    article.tags = vec!["<b>bold</b>".to_string(), "rust".to_string()];
+    let document = to_html(&article, &|_| None);
+    assert!(
+        document.contains("<p class=\"tags\">Tags: &lt;b&gt;bold&lt;/b&gt;, rust</p>"),
+        "{document}"
+    );
+}
+
+#[test]
 fn titles_and_bylines_are_escaped() {
     let mut article = article("</title><script>alert(1)</script>", "");
     article.author = Some("<b>Eve</b>".to_string());

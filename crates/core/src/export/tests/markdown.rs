@@ -24,6 +24,17 @@ fn front_matter_names_title_url_author_date_and_source() {
 }
 
 #[test]
+fn front_matter_lists_tags_as_quoted_strings() {
+    let mut article = article("Tagged", "");
+    article.tags = vec!["rust".to_string(), "to read: \"later\"".to_string()];
+    assert!(
+        front_matter(&article).contains("tags: [\"rust\", \"to read: \\\"later\\\"\"]\n"),
+        "{}",
+        front_matter(&article)
+    );
+}
+
+#[test]
 fn front_matter_leaves_out_what_is_unknown() {
     let mut article = article("Untold", "");
     article.url = None;

@@ -32,6 +32,7 @@ fn article(title: &str, body: &str) -> Article {
         extract_error: None,
         pictures_pending: None,
         page_pending: None,
+        tags: Vec::new(),
     }
 }
 

@@ -1,0 +1,121 @@
+//! Tags on articles. A tag exists while an article carries it; its name keeps the spelling it
+//! was first given, and another spelling that differs only in case is the same tag. A tagged
+//! article is kept as a bookmarked one is (`KEPT`).
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::Store;
+use crate::Result;
+use crate::api::{ArticleId, Tag};
+
+/// Articles a person chose to keep, whatever retention or unsubscribing would do: bookmarked,
+/// saved or tagged. A condition on `articles` named `a`.
+pub(super) const KEPT: &str = "(a.is_bookmarked = 1 OR a.is_saved = 1
+     OR EXISTS (SELECT 1 FROM article_tags kt WHERE kt.article_id = a.id))";
+
+/// What makes two names one tag.
+fn key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+impl Store {
+    /// Puts tags on an article; a name already on it changes nothing. `false` when there is
+    /// no such article. Names are as `library::tags::tag_name` made them.
+    pub fn tag_article(&self, id: ArticleId, names: &[String]) -> Result<bool> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+            [id],
+            |row| row.get(0),
+        )?;
+        if !exists {
+            return Ok(false);
+        }
+        {
+            let mut create =
+                tx.prepare_cached("INSERT OR IGNORE INTO tags (name, key) VALUES (?1, ?2)")?;
+            let mut link = tx.prepare_cached(
+                "INSERT OR IGNORE INTO article_tags (tag_id, article_id)
+                 SELECT id, ?2 FROM tags WHERE key = ?1",
+            )?;
+            for name in names {
+                create.execute(params![name, key(name)])?;
+                link.execute(params![key(name), id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Takes tags off an article; a tag no article carries any more is gone. `false` when
+    /// there is no such article.
+    pub fn untag_article(&self, id: ArticleId, names: &[String]) -> Result<bool> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+            [id],
+            |row| row.get(0),
+        )?;
+        if !exists {
+            return Ok(false);
+        }
+        {
+            let mut unlink = tx.prepare_cached(
+                "DELETE FROM article_tags
+                 WHERE article_id = ?2 AND tag_id = (SELECT id FROM tags WHERE key = ?1)",
+            )?;
+            let mut forget = tx.prepare_cached(
+                "DELETE FROM tags WHERE key = ?1
+                   AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.tag_id = tags.id)",
+            )?;
+            for name in names {
+                unlink.execute(params![key(name), id])?;
+                forget.execute([key(name)])?;
+            }
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Every tag some article carries, by name, with its counts.
+    pub fn tags(&self) -> Result<Vec<Tag>> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare_cached(&format!("{TAG_SELECT} GROUP BY t.id ORDER BY t.key"))?;
+        let tags = stmt
+            .query_map([], tag_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(tags)
+    }
+
+    /// The tag of that name (in any case), if an article carries it.
+    pub fn tag_named(&self, name: &str) -> Result<Option<Tag>> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare_cached(&format!("{TAG_SELECT} WHERE t.key = ?1 GROUP BY t.id"))?;
+        Ok(stmt.query_row([key(name)], tag_from_row).optional()?)
+    }
+}
+
+const TAG_SELECT: &str = "SELECT t.id, t.name, count(*), coalesce(sum(a.is_read = 0), 0)
+     FROM tags t JOIN article_tags at ON at.tag_id = t.id JOIN articles a ON a.id = at.article_id";
+
+fn tag_from_row(row: &rusqlite::Row) -> rusqlite::Result<Tag> {
+    Ok(Tag {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        articles: row.get(2)?,
+        unread: row.get(3)?,
+    })
+}
+
+/// The names of an article's tags, alphabetically.
+pub(super) fn names_of(conn: &Connection, id: ArticleId) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+         WHERE at.article_id = ?1 ORDER BY t.key",
+    )?;
+    stmt.query_map([id], |row| row.get(0))?.collect()
+}
