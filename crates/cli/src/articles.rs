@@ -10,14 +10,24 @@ use crate::database::Database;
 use crate::error::Failure;
 use crate::work::{do_asked_work, work_done_text};
 
-/// The view the flags of `list` ask for: one feed, the unread, the bookmarks, or all.
-pub fn view(unread: bool, bookmarks: bool, feed: Option<FeedId>) -> ArticleView {
-    match (unread, bookmarks, feed) {
+/// The view the flags of `list` ask for: one feed, one tag, the unread, the bookmarks, or all.
+pub async fn view(
+    library: &Library,
+    unread: bool,
+    bookmarks: bool,
+    feed: Option<FeedId>,
+    tag: Option<&str>,
+) -> Result<ArticleView, Failure> {
+    if let Some(name) = tag {
+        let tag_id = library.tag_named(name).await?.id;
+        return Ok(ArticleView::Tag { tag_id });
+    }
+    Ok(match (unread, bookmarks, feed) {
         (_, _, Some(feed_id)) => ArticleView::Feed { feed_id },
         (true, _, _) => ArticleView::Unread,
         (_, true, _) => ArticleView::Bookmarks,
         _ => ArticleView::All,
-    }
+    })
 }
 
 /// Up to `limit` articles of `view`, newest first: id, read and bookmark marks, feed, title.

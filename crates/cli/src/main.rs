@@ -10,6 +10,7 @@ mod error;
 mod feeds;
 mod local;
 mod search;
+mod tags;
 mod terminal;
 mod work;
 
@@ -73,6 +74,9 @@ enum Command {
         /// Only this feed's articles (its id from `feeds`)
         #[arg(long, value_name = "ID", conflicts_with_all = ["unread", "bookmarks"])]
         feed: Option<i64>,
+        /// Only articles with this tag
+        #[arg(long, value_name = "TAG", conflicts_with_all = ["unread", "bookmarks", "feed"])]
+        tag: Option<String>,
         /// At most this many
         #[arg(long, default_value_t = 50)]
         limit: usize,
@@ -104,8 +108,11 @@ enum Command {
         #[arg(long, conflicts_with = "feed")]
         saved: bool,
         /// Only this feed's articles
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", conflicts_with = "tag")]
         feed: Option<i64>,
+        /// Only articles with this tag
+        #[arg(long, value_name = "TAG", conflicts_with_all = ["bookmarks", "saved"])]
+        tag: Option<String>,
         /// Only unread articles
         #[arg(long)]
         unread: bool,
@@ -132,6 +139,20 @@ enum Command {
         #[arg(required = true)]
         ids: Vec<i64>,
     },
+    /// Put tags on an article (its id from `list`); prints the article's tags
+    Tag {
+        id: i64,
+        #[arg(required = true, value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// Take tags off an article; prints the article's tags
+    Untag {
+        id: i64,
+        #[arg(required = true, value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// List the tags in use, with their articles and unread counts
+    Tags,
     /// Mark articles read (on a synced account, sent to its server at the next sync)
     Read {
         #[arg(required = true)]
@@ -225,8 +246,13 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             unread,
             bookmarks,
             feed,
+            tag,
             limit,
-        } => articles::list(&db.open()?, articles::view(unread, bookmarks, feed), limit).await,
+        } => {
+            let library = db.open()?;
+            let view = articles::view(&library, unread, bookmarks, feed, tag.as_deref()).await?;
+            articles::list(&library, view, limit).await
+        }
         Command::Export {
             bookmarks,
             saved,
@@ -248,16 +274,25 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             bookmarks,
             saved,
             feed,
+            tag,
             unread,
             limit,
         } => {
-            let query = search::query(query, feed, bookmarks, saved, unread);
-            search::search(&db.open()?, query, limit).await
+            let library = db.open()?;
+            let tag_id = match tag {
+                Some(name) => Some(library.tag_named(&name).await?.id),
+                None => None,
+            };
+            let query = search::query(query, feed, tag_id, bookmarks, saved, unread);
+            search::search(&library, query, limit).await
         }
         Command::Save { url } => articles::save(&db.open()?, &url).await,
         Command::Extract { url, file } => local::extract(url.as_deref(), file.as_deref()),
         Command::Bookmark { ids } => articles::bookmark(&db.open()?, &ids).await,
         Command::Unbookmark { ids } => accounts::unbookmark(&db.open()?, &ids).await,
+        Command::Tag { id, tags: names } => tags::tag(&db.open()?, id, names).await,
+        Command::Untag { id, tags: names } => tags::untag(&db.open()?, id, names).await,
+        Command::Tags => tags::list(&db.open()?).await,
         Command::Read { ids } => accounts::set_read(&db.open()?, &ids, true).await,
         Command::Unread { ids } => accounts::set_read(&db.open()?, &ids, false).await,
         Command::Account { command } => match command {

@@ -41,19 +41,21 @@ pub async fn search(library: &Library, query: SearchQuery, limit: usize) -> Resu
     }
 }
 
-/// What to search for: the words, in one feed, the bookmarks or the saved articles (or all),
-/// perhaps only the unread.
+/// What to search for: the words, in one feed, one tag, the bookmarks or the saved articles (or
+/// all), perhaps only the unread.
 pub fn query(
     text: String,
     feed: Option<i64>,
+    tag: Option<i64>,
     bookmarks: bool,
     saved: bool,
     unread: bool,
 ) -> SearchQuery {
-    let scope = match (feed, bookmarks, saved) {
-        (Some(feed_id), _, _) => SearchScope::Feed { feed_id },
-        (None, true, _) => SearchScope::Bookmarks,
-        (None, _, true) => SearchScope::Saved,
+    let scope = match (feed, tag, bookmarks, saved) {
+        (Some(feed_id), _, _, _) => SearchScope::Feed { feed_id },
+        (None, Some(tag_id), _, _) => SearchScope::Tag { tag_id },
+        (None, None, true, _) => SearchScope::Bookmarks,
+        (None, None, _, true) => SearchScope::Saved,
         _ => SearchScope::All,
     };
     SearchQuery {

@@ -74,6 +74,42 @@ async fn add_refresh_and_list_over_one_database_file() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn tags_go_on_come_off_and_make_a_list_and_a_search_scope() {
+    let seed = SeedArticle::load();
+    let feed = seed.feed_xml("http://127.0.0.1/world/putin-kim.html");
+    let server =
+        TestServer::start(Router::new().route("/feed.xml", get(move || async move { feed }))).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    stdout(&cli(&db, &["add", &server.url("/feed.xml")]));
+
+    assert_eq!(
+        stdout(&cli(&db, &["tag", "1", "Korea", "to  read"])),
+        "1\tKorea\tto read\n"
+    );
+    assert_eq!(
+        stdout(&cli(&db, &["tags"])),
+        "1\tKorea\t1 article, 1 unread\n2\tto read\t1 article, 1 unread\n"
+    );
+    let tagged = stdout(&cli(&db, &["list", "--tag", "korea"]));
+    assert!(tagged.starts_with("1\t"), "{tagged}");
+    let found = stdout(&cli(&db, &["search", "vostochny", "--tag", "KOREA"]));
+    assert!(found.starts_with("1\t"), "{found}");
+
+    assert_eq!(stdout(&cli(&db, &["untag", "1", "korea"])), "1\tto read\n");
+    let gone = cli(&db, &["list", "--tag", "Korea"]);
+    assert_eq!(gone.status.code(), Some(3), "not found");
+    assert!(
+        String::from_utf8_lossy(&gone.stderr).contains("the tag “Korea” was not found"),
+        "{}",
+        String::from_utf8_lossy(&gone.stderr)
+    );
+    let refused = cli(&db, &["tag", "1", " "]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("a tag needs a name"));
+}
+
 #[test]
 fn sanitize_prints_the_stored_form_from_a_file_or_stdin() {
     let dir = tempfile::tempdir().unwrap();
