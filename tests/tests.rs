@@ -34,6 +34,7 @@ mod app_settings;
 mod app_subscribe_once;
 mod app_subscriptions;
 mod app_sync;
+mod app_tags;
 mod app_undo;
 mod app_xss;
 mod bench_app;

@@ -143,6 +143,17 @@ commands! {
         app.library()?.set_saved(id, saved).await
     }
 
+    /// Every tag some article carries, with its counts, for the sidebar.
+    fn list_tags(app) -> Vec<Tag> { app.library()?.tags().await }
+
+    fn tag_article(app, id: ArticleId, tags: Vec<String>) -> () {
+        app.library()?.tag_article(id, tags).await
+    }
+
+    fn untag_article(app, id: ArticleId, tags: Vec<String>) -> () {
+        app.library()?.untag_article(id, tags).await
+    }
+
     /// Saves any page to read later, in reader mode; a page holding no article is kept as a
     /// link, with a note why.
     fn save_url(app, address: String) -> SaveOutcome { app.library()?.save_url(&address).await }

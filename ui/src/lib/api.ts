@@ -32,6 +32,7 @@ import type { SearchResults } from "./bindings/SearchResults";
 import type { NewAccount } from "./bindings/NewAccount";
 import type { Side } from "./bindings/Side";
 import type { SyncSummary } from "./bindings/SyncSummary";
+import type { Tag } from "./bindings/Tag";
 import type { SubscribeRequest } from "./bindings/SubscribeRequest";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
@@ -43,7 +44,7 @@ export type {
   FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
   Settings, SubscribeRequest, UserError, WorkReport,
 };
-export type { Account, AccountKind, NewAccount, SyncSummary };
+export type { Account, AccountKind, NewAccount, SyncSummary, Tag };
 export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, Side, ViewCounts };
 export type { AccountAbilities } from "./bindings/AccountAbilities";
 export type { ArticleSummary } from "./bindings/ArticleSummary";
@@ -86,6 +87,9 @@ export const api = {
   setRead: commands.setRead,
   setBookmarked: commands.setBookmarked,
   setSaved: commands.setSaved,
+  listTags: commands.listTags,
+  tagArticle: commands.tagArticle,
+  untagArticle: commands.untagArticle,
   saveUrl: commands.saveUrl,
   getSettings: commands.getSettings,
   setSettings: commands.setSettings,

@@ -17,6 +17,7 @@ export function showArticleMenu({ list, reader, notices, overlays }: ArticleMenu
     markBeside: (side) => void list.markReadBeside(article, side),
     setBookmarked: (bookmarked) => void reader.setBookmarked(bookmarked, article),
     setSaved: (saved) => void reader.setSaved(saved, article),
+    editTags: () => overlays.showDialog({ kind: "tags", article: { id: article.id, title: article.title } }),
     openInBrowser: () => {
       if (url) openInBrowser(notices, url);
     },

@@ -15,6 +15,7 @@ function recorder(): { act: ArticleActions; calls: string[] } {
     markBeside: (side) => calls.push(side),
     setBookmarked: (on) => calls.push(`bookmark ${on}`),
     setSaved: (on) => calls.push(`save ${on}`),
+    editTags: () => calls.push("tags"),
     openInBrowser: () => calls.push("browser"),
     copyLink: () => calls.push("copy"),
     exportArticle: () => calls.push("export"),
@@ -30,13 +31,13 @@ describe("an article's menu", () => {
   it("offers what the row's state allows", () => {
     expect(labels(row())).toEqual([
       ["Mark read", "Mark above read", "Mark below read"],
-      ["Bookmark", "Save for later"],
+      ["Bookmark", "Save for later", "Tags…"],
       ["Open in browser", "Copy link"],
       ["Export…"],
     ]);
     expect(labels(row({ isRead: true, isBookmarked: true, isSaved: true, url: null }), false)).toEqual([
       ["Mark unread"],
-      ["Remove bookmark", "Remove from Saved"],
+      ["Remove bookmark", "Remove from Saved", "Tags…"],
       ["Export…"],
     ]);
   });
@@ -44,7 +45,7 @@ describe("an article's menu", () => {
   it("runs each item's action on that article", () => {
     const { act, calls } = recorder();
     for (const section of articleMenu(row(), true, act)) for (const item of section.items) item.run();
-    expect(calls).toEqual(["read true", "above", "below", "bookmark true", "save true", "browser", "copy", "export"]);
+    expect(calls).toEqual(["read true", "above", "below", "bookmark true", "save true", "tags", "browser", "copy", "export"]);
   });
 });
 

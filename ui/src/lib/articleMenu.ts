@@ -8,6 +8,7 @@ export interface ArticleActions {
   markBeside: (side: Side) => void;
   setBookmarked: (bookmarked: boolean) => void;
   setSaved: (saved: boolean) => void;
+  editTags: () => void;
   openInBrowser: () => void;
   copyLink: () => void;
   exportArticle: () => void;
@@ -37,6 +38,7 @@ export function articleMenu(article: ArticleSummary, inView: boolean, act: Artic
         article.isSaved
           ? { label: "Remove from Saved", run: () => act.setSaved(false) }
           : { label: "Save for later", run: () => act.setSaved(true) },
+        { label: "Tags…", run: act.editTags },
       ],
     },
   ];

@@ -12,6 +12,7 @@ export type Command =
   | "toggleBookmark"
   | "toggleSaved"
   | "toggleRead"
+  | "editTags"
   | "markAllRead"
   | "refresh"
   | "search"
@@ -42,6 +43,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: "b", command: "toggleBookmark", action: "Bookmark / remove bookmark" },
   { keys: "s", command: "toggleSaved", action: "Save for later / remove from Saved" },
   { keys: "m", command: "toggleRead", action: "Mark read / unread" },
+  { keys: "t", command: "editTags", action: "Tag the article" },
   { keys: "A", command: "markAllRead", action: "Mark every article in the view read (with Undo)" },
   { keys: "Mod+z", command: "undo", action: "Undo the last mark read or folder deletion" },
   { keys: "r", command: "refresh", action: "Refresh all feeds" },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SearchHit, SearchResults } from "./api";
-import { EMPTY_SEARCH, LatestOnly, resultCountText, scopeText, searchQuery, withNextPage } from "./search";
+import { EMPTY_SEARCH, LatestOnly, placeOfView, resultCountText, scopeText, searchQuery, withNextPage } from "./search";
 
 const hit = (id: number): SearchHit => ({
   article: { id, feedId: 1, sourceTitle: "Feed", title: `Story ${id}`, url: null, sortAt: 1000 - id, isRead: false, isBookmarked: false, isSaved: false },
@@ -20,12 +20,14 @@ describe("the search query", () => {
   });
 
   it("carries the scope and filters", () => {
-    expect(searchQuery({ text: " storm ", scope: "all", unreadOnly: false, range: "any" }, 4, now)).toEqual({
+    expect(searchQuery({ text: " storm ", scope: "all", unreadOnly: false, range: "any" }, { kind: "feed", feedId: 4 }, now)).toEqual({
       text: "storm", scope: { kind: "all" }, unreadOnly: false, since: null, until: null,
     });
-    expect(searchQuery({ text: "storm", scope: "feed", unreadOnly: true, range: "week" }, 4, now)).toEqual({
+    expect(searchQuery({ text: "storm", scope: "here", unreadOnly: true, range: "week" }, { kind: "feed", feedId: 4 }, now)).toEqual({
       text: "storm", scope: { kind: "feed", feedId: 4 }, unreadOnly: true, since: now - 7 * 86_400, until: null,
     });
+    expect(searchQuery({ ...EMPTY_SEARCH, text: "x", scope: "here" }, placeOfView({ kind: "tag", tagId: 3 }), now)?.scope)
+      .toEqual({ kind: "tag", tagId: 3 });
     expect(searchQuery({ ...EMPTY_SEARCH, text: "x", scope: "bookmarks" }, null, now)?.scope).toEqual({ kind: "bookmarks" });
     expect(searchQuery({ ...EMPTY_SEARCH, text: "x", scope: "saved", range: "day" }, null, now)).toMatchObject({
       scope: { kind: "saved" }, since: now - 86_400,
@@ -33,12 +35,12 @@ describe("the search query", () => {
   });
 
   it("looks everywhere when 'this feed' has no feed open", () => {
-    expect(searchQuery({ ...EMPTY_SEARCH, text: "x", scope: "feed" }, null, now)?.scope).toEqual({ kind: "all" });
+    expect(searchQuery({ ...EMPTY_SEARCH, text: "x", scope: "here" }, placeOfView({ kind: "unread" }), now)?.scope).toEqual({ kind: "all" });
   });
 
   it("says where it looked", () => {
     expect(scopeText(EMPTY_SEARCH, null)).toBe("all articles");
-    expect(scopeText({ ...EMPTY_SEARCH, scope: "feed" }, "The Verge")).toBe("The Verge");
+    expect(scopeText({ ...EMPTY_SEARCH, scope: "here" }, "The Verge")).toBe("The Verge");
     expect(scopeText({ ...EMPTY_SEARCH, scope: "saved", unreadOnly: true, range: "week" }, null)).toBe("Saved (unread, past week)");
   });
 });

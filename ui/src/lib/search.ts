@@ -2,7 +2,8 @@
 // pause in the typing; an answer that arrives after a newer question was asked is dropped.
 import type { ArticleView, SearchQuery, SearchResults, SearchScope } from "./api";
 
-export type ScopeChoice = "all" | "feed" | "bookmarks" | "saved";
+/** "here": the feed or tag whose list is open. */
+export type ScopeChoice = "all" | "here" | "bookmarks" | "saved";
 export type DateRange = "any" | "day" | "week" | "month" | "year";
 
 export interface SearchForm {
@@ -29,18 +30,22 @@ const RANGE_SECONDS: Record<Exclude<DateRange, "any">, number> = {
   year: 365 * 86_400,
 };
 
-/** The feed "This feed" means: the one whose list is open, if any. */
-export function feedOfView(view: ArticleView): number | null {
-  return view.kind === "feed" ? view.feedId : null;
+/** Where "This feed" or "This tag" looks: the feed or tag whose list is open, if one is. */
+export function placeOfView(view: ArticleView): Extract<SearchScope, { kind: "feed" | "tag" }> | null {
+  switch (view.kind) {
+    case "feed": return { kind: "feed", feedId: view.feedId };
+    case "tag": return { kind: "tag", tagId: view.tagId };
+    default: return null;
+  }
 }
 
 /** The query for the form; `null` when there is nothing to search for. */
-export function searchQuery(form: SearchForm, feedId: number | null, nowSeconds: number): SearchQuery | null {
+export function searchQuery(form: SearchForm, place: SearchScope | null, nowSeconds: number): SearchQuery | null {
   const text = form.text.trim();
   if (text === "") return null;
   let scope: SearchScope;
   switch (form.scope) {
-    case "feed": scope = feedId === null ? { kind: "all" } : { kind: "feed", feedId }; break;
+    case "here": scope = place ?? { kind: "all" }; break;
     case "bookmarks": scope = { kind: "bookmarks" }; break;
     case "saved": scope = { kind: "saved" }; break;
     default: scope = { kind: "all" };
@@ -49,11 +54,11 @@ export function searchQuery(form: SearchForm, feedId: number | null, nowSeconds:
   return { text, scope, unreadOnly: form.unreadOnly, since, until: null };
 }
 
-/** Where the search looked, for "No results for … in …". */
-export function scopeText(form: SearchForm, feedTitle: string | null): string {
+/** Where the search looked, for "No results for … in …"; `placeTitle` names the open feed or tag. */
+export function scopeText(form: SearchForm, placeTitle: string | null): string {
   const place = {
     all: "all articles",
-    feed: feedTitle ?? "all articles",
+    here: placeTitle ?? "all articles",
     bookmarks: "Bookmarks",
     saved: "Saved",
   }[form.scope];

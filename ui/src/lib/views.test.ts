@@ -10,16 +10,20 @@ describe("views", () => {
     expect(sameView({ kind: "feed", feedId: 1 }, { kind: "feed", feedId: 2 })).toBe(false);
     expect(sameView({ kind: "folder", folderId: 1 }, { kind: "feed", feedId: 1 })).toBe(false);
     expect(sameView({ kind: "folder", folderId: 3 }, { kind: "folder", folderId: 3 })).toBe(true);
+    expect(sameView({ kind: "tag", tagId: 3 }, { kind: "tag", tagId: 3 })).toBe(true);
+    expect(sameView({ kind: "tag", tagId: 3 }, { kind: "folder", folderId: 3 })).toBe(false);
   });
 
   it("are named as the sidebar names them", () => {
     const feeds = [feedSummary({ id: 2, title: "The Verge" })];
     const folders = [{ id: 5, name: "Tech", unreadCount: 0, accountId: 1 }];
-    expect(viewTitle({ kind: "today" }, feeds, folders)).toBe("Today");
-    expect(viewTitle({ kind: "all" }, feeds, folders)).toBe("All articles");
-    expect(viewTitle({ kind: "feed", feedId: 2 }, feeds, folders)).toBe("The Verge");
-    expect(viewTitle({ kind: "folder", folderId: 5 }, feeds, folders)).toBe("Tech");
-    expect(viewTitle({ kind: "feed", feedId: 9 }, feeds, folders)).toBe("Feed");
+    const tags = [{ id: 7, name: "to read", articles: 2, unread: 1 }];
+    expect(viewTitle({ kind: "today" }, feeds, folders, tags)).toBe("Today");
+    expect(viewTitle({ kind: "all" }, feeds, folders, tags)).toBe("All articles");
+    expect(viewTitle({ kind: "feed", feedId: 2 }, feeds, folders, tags)).toBe("The Verge");
+    expect(viewTitle({ kind: "folder", folderId: 5 }, feeds, folders, tags)).toBe("Tech");
+    expect(viewTitle({ kind: "feed", feedId: 9 }, feeds, folders, tags)).toBe("Feed");
+    expect(viewTitle({ kind: "tag", tagId: 7 }, feeds, folders, tags)).toBe("to read");
   });
 
   it("list Today, Unread, All, Bookmarks and Saved with their counts", () => {
@@ -53,15 +57,17 @@ describe("views", () => {
 
 describe("nothing to read", () => {
   it("is a library without feeds, articles, bookmarks or saved pages", () => {
-    expect(nothingToRead([], 0, NO_COUNTS, { kind: "unread" })).toBe(true);
-    expect(nothingToRead([feedSummary({ id: 1 })], 0, NO_COUNTS, { kind: "unread" })).toBe(false);
-    expect(nothingToRead([], 1, NO_COUNTS, { kind: "all" })).toBe(false);
-    expect(nothingToRead([], 0, { ...NO_COUNTS, saved: 1 }, { kind: "unread" })).toBe(false);
-    expect(nothingToRead([], 0, { ...NO_COUNTS, bookmarks: 2 }, { kind: "unread" })).toBe(false);
+    expect(nothingToRead([], [], 0, NO_COUNTS, { kind: "unread" })).toBe(true);
+    expect(nothingToRead([feedSummary({ id: 1 })], [], 0, NO_COUNTS, { kind: "unread" })).toBe(false);
+    expect(nothingToRead([], [], 1, NO_COUNTS, { kind: "all" })).toBe(false);
+    expect(nothingToRead([], [], 0, { ...NO_COUNTS, saved: 1 }, { kind: "unread" })).toBe(false);
+    expect(nothingToRead([], [], 0, { ...NO_COUNTS, bookmarks: 2 }, { kind: "unread" })).toBe(false);
+    expect(nothingToRead([], [{ id: 1, name: "kept", articles: 1, unread: 0 }], 0, NO_COUNTS, { kind: "unread" })).toBe(false);
   });
 
-  it("is never said of a feed or folder chosen", () => {
-    expect(nothingToRead([], 0, NO_COUNTS, { kind: "feed", feedId: 1 })).toBe(false);
-    expect(nothingToRead([], 0, NO_COUNTS, { kind: "folder", folderId: 1 })).toBe(false);
+  it("is never said of a feed, folder or tag chosen", () => {
+    expect(nothingToRead([], [], 0, NO_COUNTS, { kind: "feed", feedId: 1 })).toBe(false);
+    expect(nothingToRead([], [], 0, NO_COUNTS, { kind: "folder", folderId: 1 })).toBe(false);
+    expect(nothingToRead([], [], 0, NO_COUNTS, { kind: "tag", tagId: 1 })).toBe(false);
   });
 });

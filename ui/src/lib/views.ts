@@ -1,6 +1,6 @@
 // Views (Today, Unread, a folder, a feed…): their names, counts and how each one is sorted and
 // filtered. Pure, so it is tested without a window.
-import type { ArticleView, FeedSummary, Folder, ListOptions, ViewCounts } from "./api";
+import type { ArticleView, FeedSummary, Folder, ListOptions, Tag, ViewCounts } from "./api";
 import type { Command } from "./keys";
 
 /** Whether two views show the same articles. */
@@ -8,6 +8,7 @@ export function sameView(a: ArticleView, b: ArticleView): boolean {
   switch (a.kind) {
     case "feed": return b.kind === "feed" && b.feedId === a.feedId;
     case "folder": return b.kind === "folder" && b.folderId === a.folderId;
+    case "tag": return b.kind === "tag" && b.tagId === a.tagId;
     default: return b.kind === a.kind;
   }
 }
@@ -42,10 +43,11 @@ export const SMART_VIEWS: readonly SmartView[] = [
 export const NO_COUNTS: ViewCounts = { unread: 0, todayUnread: 0, bookmarks: 0, saved: 0 };
 
 /** The view's name, as its list heading shows it. */
-export function viewTitle(view: ArticleView, feeds: readonly FeedSummary[], folders: readonly Folder[]): string {
+export function viewTitle(view: ArticleView, feeds: readonly FeedSummary[], folders: readonly Folder[], tags: readonly Tag[]): string {
   switch (view.kind) {
     case "folder": return folders.find((f) => f.id === view.folderId)?.name ?? "Folder";
     case "feed": return feeds.find((f) => f.id === view.feedId)?.title ?? "Feed";
+    case "tag": return tags.find((t) => t.id === view.tagId)?.name ?? "Tag";
     default: return SMART_VIEWS.find((s) => s.view.kind === view.kind)?.label ?? "Articles";
   }
 }
@@ -55,6 +57,7 @@ export function viewKey(view: ArticleView): string {
   switch (view.kind) {
     case "feed": return `feed:${view.feedId}`;
     case "folder": return `folder:${view.folderId}`;
+    case "tag": return `tag:${view.tagId}`;
     default: return view.kind;
   }
 }
@@ -93,10 +96,11 @@ export function optionsFor(all: Record<string, ListOptions>, view: ArticleView):
 export const OLDER_THAN = { day: 86_400, week: 7 * 86_400 } as const;
 
 /**
- * Nothing to read yet: no feeds, no saved pages, no bookmarks (the first-run page shows instead
- * of the reader). A feed or folder chosen is never that: it was just emptied, or is being read.
+ * Nothing to read yet: no feeds, no saved pages, no bookmarks, no tagged articles (the first-run
+ * page shows instead of the reader). A feed, folder or tag chosen is never that: it was just emptied, or is being read.
  */
-export function nothingToRead(feeds: readonly FeedSummary[], listed: number, counts: ViewCounts, view: ArticleView): boolean {
-  return feeds.length === 0 && listed === 0 && counts.saved === 0 && counts.bookmarks === 0
-    && view.kind !== "feed" && view.kind !== "folder";
+export function nothingToRead(feeds: readonly FeedSummary[], tags: readonly Tag[], listed: number, counts: ViewCounts,
+  view: ArticleView): boolean {
+  return feeds.length === 0 && tags.length === 0 && listed === 0 && counts.saved === 0 && counts.bookmarks === 0
+    && view.kind !== "feed" && view.kind !== "folder" && view.kind !== "tag";
 }

@@ -29,6 +29,7 @@ import type { Side } from "./Side";
 import type { StartupProblem } from "./StartupProblem";
 import type { SubscribeRequest } from "./SubscribeRequest";
 import type { SyncSummary } from "./SyncSummary";
+import type { Tag } from "./Tag";
 import type { ViewCounts } from "./ViewCounts";
 
 /** The one Tauri event that carries every `AppEvent`. */
@@ -146,6 +147,16 @@ export const setBookmarked = (id: number, bookmarked: boolean): Promise<void> =>
 /** Saving keeps the article's pictures offline in the background (a work report says how it went). */
 export const setSaved = (id: number, saved: boolean): Promise<void> =>
   invoke<void>("set_saved", { id, saved });
+
+/** Every tag some article carries, with its counts, for the sidebar. */
+export const listTags = (): Promise<Array<Tag>> =>
+  invoke<Array<Tag>>("list_tags");
+
+export const tagArticle = (id: number, tags: Array<string>): Promise<void> =>
+  invoke<void>("tag_article", { id, tags });
+
+export const untagArticle = (id: number, tags: Array<string>): Promise<void> =>
+  invoke<void>("untag_article", { id, tags });
 
 /** Saves any page to read later, in reader mode; a page holding no article is kept as a link, with a note why. */
 export const saveUrl = (address: string): Promise<SaveOutcome> =>

@@ -11,7 +11,7 @@ import {
   withLater, type Loaded,
 } from "../loaded";
 import { stepIndex, unreadIndex } from "../navigation";
-import { feedOfView } from "../search";
+import { placeOfView } from "../search";
 import { markedText, unmarkedText } from "../undo";
 import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "../views";
 import type { RowWindow } from "../virtual";
@@ -272,7 +272,7 @@ export class ArticleList {
   /** Searches again with the form as it is; with the field emptied, the search ends. */
   runSearch(now = false): void {
     if (this.search.active && !this.beforeSearch) this.beforeSearch = { selectedId: this.selectedId, anchor: this.anchor };
-    this.search.run(feedOfView(this.view), now);
+    this.search.run(placeOfView(this.view), now);
     if (!this.search.active) void this.backToTheList();
   }
 

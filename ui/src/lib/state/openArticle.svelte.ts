@@ -1,6 +1,6 @@
 // The article on screen, and what reading does to articles: read, bookmarked and saved — shown at
 // once wherever the article is shown (../changes.ts), written behind, taken back if the write
-// fails. Also what it waits for: its pictures kept offline, the images the setting holds back.
+// fails — and its tags. Also what it waits for: its pictures kept offline, the images the setting holds back.
 import { api, errorMessage, type Article, type ArticleSummary } from "../api";
 import { onOpening } from "../appearance";
 import { ChangeLog, changeOf } from "../changes";
@@ -133,6 +133,19 @@ export class OpenArticle {
     if (saved) this.offline = beforeKeeping(this.offline, article);
     await this.change(article.id, { isSaved: saved }, { isSaved: article.isSaved }, api.setSaved(article.id, saved));
     await this.subscriptions.load();
+  }
+
+  /**
+   * Puts tags on article `id` and takes others off; answers its tags as they stand then. Throws
+   * with the reason when a name cannot be a tag (the tags dialog shows it).
+   */
+  async changeTags(id: number, add: readonly string[], remove: readonly string[]): Promise<string[]> {
+    if (add.length > 0) await api.tagArticle(id, [...add]);
+    if (remove.length > 0) await api.untagArticle(id, [...remove]);
+    const { tags } = await api.getArticle(id);
+    if (this.article?.id === id) this.article = { ...this.article, tags };
+    await this.subscriptions.load();
+    return tags;
   }
 
   /**

@@ -1,7 +1,7 @@
 // The search the person is typing and its results. Results replace the list while there are
 // words in the field; clearing the field gives the view back. They come a page at a time, the
 // next one as the person scrolls (or moves) to the end of those shown.
-import { api, errorMessage, type SearchCursor, type SearchQuery, type SearchResults } from "../api";
+import { api, errorMessage, type SearchCursor, type SearchQuery, type SearchResults, type SearchScope } from "../api";
 import { EMPTY_SEARCH, LatestOnly, searchQuery, withNextPage, type SearchForm } from "../search";
 
 /** Typing pause before searching: short, since local search answers in milliseconds. */
@@ -35,8 +35,8 @@ export class SearchState {
   );
 
   /** Searches again for the form as it is; `now` skips the typing pause. */
-  run(feedId: number | null, now = false): void {
-    const query = searchQuery(this.form, feedId, Math.floor(Date.now() / 1000));
+  run(place: SearchScope | null, now = false): void {
+    const query = searchQuery(this.form, place, Math.floor(Date.now() / 1000));
     if (!query) {
       this.latest.cancel();
       this.results = null;

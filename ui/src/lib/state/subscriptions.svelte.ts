@@ -1,6 +1,6 @@
-// What the person is subscribed to, as the sidebar shows it: feeds, folders, and the counts
+// What the person is subscribed to, as the sidebar shows it: feeds, folders, tags, and the counts
 // beside the smart views. Read again whenever something changes them; never changed here.
-import { api, type FeedSummary, type Folder, type ViewCounts } from "../api";
+import { api, type FeedSummary, type Folder, type Tag, type ViewCounts } from "../api";
 import { NO_COUNTS } from "../views";
 import { FAILED, type Notices } from "./notices.svelte";
 
@@ -9,6 +9,8 @@ export class Subscriptions {
   feeds = $state.raw<FeedSummary[]>([]);
   folders = $state.raw<Folder[]>([]);
   counts = $state<ViewCounts>(NO_COUNTS);
+  /** The tags in use, by name, with their counts. */
+  tags = $state.raw<Tag[]>([]);
 
   /**
    * Read again with the counts, which every change to articles reads again: an account's
@@ -18,17 +20,19 @@ export class Subscriptions {
 
   constructor(private notices: Notices) {}
 
-  /** Feeds, folders and the smart views' counts: what the sidebar shows. */
+  /** Feeds, folders, tags and the smart views' counts: what the sidebar shows. */
   async load(): Promise<void> {
-    const [feeds, folders, counts] = await Promise.all([
+    const [feeds, folders, counts, tags] = await Promise.all([
       this.notices.attempt(api.listFeeds()),
       this.notices.attempt(api.listFolders()),
       this.notices.attempt(api.viewCounts()),
+      this.notices.attempt(api.listTags()),
       ...this.readAlso.map((read) => read()),
     ]);
     // What could not be read stays as it was on screen.
     if (feeds !== FAILED) this.feeds = feeds;
     if (folders !== FAILED) this.folders = folders;
     if (counts !== FAILED) this.counts = counts;
+    if (tags !== FAILED) this.tags = tags;
   }
 }
