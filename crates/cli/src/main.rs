@@ -9,6 +9,7 @@ mod database;
 mod error;
 mod feeds;
 mod local;
+mod rules;
 mod search;
 mod tags;
 mod terminal;
@@ -153,6 +154,11 @@ enum Command {
     },
     /// List the tags in use, with their articles and unread counts
     Tags,
+    /// Rules: "when an article … then …" (see `rules add --help`)
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Mark articles read (on a synced account, sent to its server at the next sync)
     Read {
         #[arg(required = true)]
@@ -185,6 +191,34 @@ enum Command {
         base: String,
         file: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Each rule: its id and what it says, in the order they act
+    List,
+    /// How many articles a rule would act on, and the newest of them
+    Preview {
+        #[command(flatten)]
+        when: rules::When,
+    },
+    /// Keep a rule and let it act now on the articles it matches, and on every one that arrives
+    Add {
+        #[command(flatten)]
+        when: rules::When,
+        /// What it does
+        #[arg(long, value_enum)]
+        then: rules::Then,
+        /// The tag, for --then tag
+        #[arg(long, value_name = "NAME")]
+        tag: Option<String>,
+    },
+    /// Remove a rule (what it did stays done)
+    Remove { id: i64 },
+    /// Write every rule as JSON to FILE, or to stdout
+    Export { file: Option<PathBuf> },
+    /// Add the rules of a JSON file written by `rules export`
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -293,6 +327,20 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Tag { id, tags: names } => tags::tag(&db.open()?, id, names).await,
         Command::Untag { id, tags: names } => tags::untag(&db.open()?, id, names).await,
         Command::Tags => tags::list(&db.open()?).await,
+        Command::Rules { command } => match command {
+            RulesCommand::List => rules::list(&db.open()?).await,
+            RulesCommand::Preview { when } => {
+                let rule = rules::matching(&when)?;
+                rules::preview(&db.open()?, rule).await
+            }
+            RulesCommand::Add { when, then, tag } => {
+                let rule = rules::rule(&when, then, tag)?;
+                rules::add(&db.open()?, rule).await
+            }
+            RulesCommand::Remove { id } => Ok(db.open()?.remove_rule(id).await?),
+            RulesCommand::Export { file } => rules::export(&db.open()?, file.as_deref()).await,
+            RulesCommand::Import { file } => rules::import(&db.open()?, &file).await,
+        },
         Command::Read { ids } => accounts::set_read(&db.open()?, &ids, true).await,
         Command::Unread { ids } => accounts::set_read(&db.open()?, &ids, false).await,
         Command::Account { command } => match command {

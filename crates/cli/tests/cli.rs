@@ -110,6 +110,54 @@ async fn tags_go_on_come_off_and_make_a_list_and_a_search_scope() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("a tag needs a name"));
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn rules_are_previewed_added_listed_carried_in_a_file_and_removed() {
+    let seed = SeedArticle::load();
+    let feed = seed.feed_xml("http://127.0.0.1/world/putin-kim.html");
+    let server =
+        TestServer::start(Router::new().route("/feed.xml", get(move || async move { feed }))).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    stdout(&cli(&db, &["add", &server.url("/feed.xml")]));
+
+    let when = ["--in", "text", "--words", "Vostochny"];
+    let preview = stdout(&cli(&db, &[&["rules", "preview"][..], &when].concat()));
+    assert!(preview.starts_with("1 article matching\n1\t"), "{preview}");
+    let added = stdout(&cli(
+        &db,
+        &[
+            &["rules", "add"][..],
+            &when,
+            &["--then", "tag", "--tag", "Space"],
+        ]
+        .concat(),
+    ));
+    assert_eq!(
+        added,
+        "1\twhen the text has the words “Vostochny”, tag it “Space” (every feed)\t1 article changed\n"
+    );
+    assert!(stdout(&cli(&db, &["list", "--tag", "space"])).starts_with("1\t"));
+    assert_eq!(
+        stdout(&cli(&db, &["rules", "list"])),
+        "1\twhen the text has the words “Vostochny”, tag it “Space” (every feed)\n"
+    );
+
+    let file = dir.path().join("rules.json");
+    stdout(&cli(&db, &["rules", "export", file.to_str().unwrap()]));
+    let other = dir.path().join("other.db");
+    assert_eq!(
+        stdout(&cli(&other, &["rules", "import", file.to_str().unwrap()])),
+        "1 rule added\n"
+    );
+    stdout(&cli(&db, &["rules", "remove", "1"]));
+    assert_eq!(stdout(&cli(&db, &["rules", "list"])), "");
+
+    let hostile = cli(&db, &["rules", "add", "--regex", "(", "--then", "mute"]);
+    assert_eq!(hostile.status.code(), Some(5), "invalid input");
+    let unsaid = cli(&db, &["rules", "add", "--then", "mute"]);
+    assert_eq!(unsaid.status.code(), Some(2), "usage");
+}
+
 #[test]
 fn sanitize_prints_the_stored_form_from_a_file_or_stdin() {
     let dir = tempfile::tempdir().unwrap();

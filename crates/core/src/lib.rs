@@ -24,6 +24,7 @@ pub mod fetch;
 pub mod library;
 pub mod media;
 pub mod opml;
+pub mod rules;
 pub mod sanitize;
 mod scan;
 pub mod search;

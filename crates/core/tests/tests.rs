@@ -22,6 +22,7 @@ mod pending_work;
 mod reading_in_full;
 mod refresh_engine;
 mod reports;
+mod rules;
 mod search;
 mod subscriptions;
 // The real sync servers run from Debian packages and shell scripts: Linux only.

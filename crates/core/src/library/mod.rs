@@ -12,6 +12,7 @@ mod pending;
 mod refresh;
 mod refresher;
 mod retention;
+mod rules;
 mod saving;
 pub mod schedule;
 mod search;
@@ -43,6 +44,8 @@ use crate::{Error, Result, now};
 
 pub use refresh::{CancelToken, RefreshLimits};
 pub use refresher::Refresher;
+pub use rules::PREVIEW_ROWS;
+pub use tags::tag_name;
 
 /// A local library: one SQLite file and one HTTP client. Cheap to clone.
 #[derive(Clone)]

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use super::Library;
 use crate::Result;
 use crate::api::ArticleId;
-use crate::store::{RemovedFolder, Store};
+use crate::store::{RemovedFolder, RuleChanges, Store};
 
 /// Actions remembered; older ones can no longer be undone.
 const KEPT: usize = 8;
@@ -17,6 +17,8 @@ pub(super) enum Undoable {
     /// The articles it marked read.
     MarkedRead(Vec<ArticleId>),
     FolderDeleted(RemovedFolder),
+    /// What a rule did when it was saved.
+    RuleApplied(RuleChanges),
 }
 
 #[derive(Default)]
@@ -60,6 +62,7 @@ impl Undoable {
         match self {
             Undoable::MarkedRead(ids) => store.mark_unread(ids),
             Undoable::FolderDeleted(folder) => store.restore_folder(folder).map(|_| ()),
+            Undoable::RuleApplied(changes) => store.undo_rule(changes),
         }
     }
 }

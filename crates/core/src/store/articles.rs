@@ -31,15 +31,18 @@ pub struct NewArticle {
     pub extract_error: Option<String>,
 }
 
-/// Inserts new articles and rewrites changed ones in place. Read and bookmark state are never
-/// written here, so a refresh can't undo what the person did.
+/// Inserts new articles and rewrites changed ones in place, and runs `rules` on the new ones.
+/// Read and bookmark state are otherwise never written here, so a refresh can't undo what the
+/// person did.
 pub(super) fn upsert_articles(
     tx: &rusqlite::Connection,
     feed_id: FeedId,
     articles: &[NewArticle],
+    rules: &[crate::rules::CompiledRule],
     now: Timestamp,
 ) -> rusqlite::Result<StoredCounts> {
     let mut counts = StoredCounts::default();
+    let mut inserted = Vec::new();
     let mut find = tx.prepare_cached(
         "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND identity = ?2",
     )?;
@@ -94,6 +97,7 @@ pub(super) fn upsert_articles(
                     article.extract_error,
                 ])?;
                 counts.inserted += 1;
+                inserted.push((tx.last_insert_rowid(), article));
                 tx.last_insert_rowid()
             }
             Some((_, hash)) if hash == article.content_hash => continue,
@@ -128,12 +132,16 @@ pub(super) fn upsert_articles(
     }
     // New articles are unread.
     add_unread(tx, &[(feed_id, counts.inserted as i64)])?;
+    super::rules::act_on_new(tx, rules, feed_id, &inserted, now)?;
     Ok(counts)
 }
 
 /// Keeps `feeds.unread_count` right: every write that makes articles read or unread passes the
 /// change per feed through here, in the same transaction.
-fn add_unread(tx: &rusqlite::Connection, changes: &[(FeedId, i64)]) -> rusqlite::Result<()> {
+pub(super) fn add_unread(
+    tx: &rusqlite::Connection,
+    changes: &[(FeedId, i64)],
+) -> rusqlite::Result<()> {
     let mut update =
         tx.prepare_cached("UPDATE feeds SET unread_count = unread_count + ?2 WHERE id = ?1")?;
     for (feed_id, change) in changes {
@@ -146,7 +154,10 @@ fn add_unread(tx: &rusqlite::Connection, changes: &[(FeedId, i64)]) -> rusqlite:
 
 /// Articles per feed among `feed_ids` (one per article; `None` for saved pages), as changes of
 /// `sign`.
-fn per_feed(feed_ids: impl IntoIterator<Item = Option<FeedId>>, sign: i64) -> Vec<(FeedId, i64)> {
+pub(super) fn per_feed(
+    feed_ids: impl IntoIterator<Item = Option<FeedId>>,
+    sign: i64,
+) -> Vec<(FeedId, i64)> {
     let mut counts = std::collections::HashMap::new();
     for feed_id in feed_ids.into_iter().flatten() {
         *counts.entry(feed_id).or_insert(0) += sign;
@@ -184,8 +195,9 @@ impl Store {
         let Some((feed_id, was_read)) = before else {
             return Ok(false);
         };
+        // Marked unread by hand, a muted article is back in its lists.
         tx.execute(
-            "UPDATE articles SET is_read = ?2 WHERE id = ?1",
+            "UPDATE articles SET is_read = ?2, is_muted = is_muted AND ?2 WHERE id = ?1",
             params![id, read],
         )?;
         if was_read != read {

@@ -70,6 +70,7 @@ impl Store {
         next_poll_at: Timestamp,
         now: Timestamp,
     ) -> Result<FeedId> {
+        let rules = self.compiled_rules()?;
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         tx.execute(
@@ -89,7 +90,7 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        upsert_articles(&tx, id, &update.articles, now)?;
+        upsert_articles(&tx, id, &update.articles, &rules, now)?;
         tx.commit()?;
         Ok(id)
     }

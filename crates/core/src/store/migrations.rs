@@ -294,6 +294,17 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX article_tags_by_article ON article_tags(article_id);
     "#,
+    // 12: rules ("when an article … then …"), each a JSON `api::Rule`, acting in `position`
+    //     order; and muted articles (a rule's doing), hidden from every list but search's.
+    r#"
+    CREATE TABLE rules (
+        id          INTEGER PRIMARY KEY,
+        position    INTEGER NOT NULL,
+        definition  TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+    ) STRICT;
+    ALTER TABLE articles ADD COLUMN is_muted INTEGER NOT NULL DEFAULT 0 CHECK (is_muted IN (0, 1));
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

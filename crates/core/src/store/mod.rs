@@ -18,6 +18,7 @@ mod pending;
 mod polling;
 mod reading;
 mod retention;
+mod rules;
 mod saved;
 mod search;
 mod server_retention;
@@ -44,6 +45,7 @@ pub use outbox::{OutgoingChange, SyncedField};
 pub use pending::{TakenWork, WorkKind};
 pub use polling::{FeedToRefresh, PollRecord, PollWrite};
 pub use reading::{ArticleQuery, reading_minutes};
+pub use rules::RuleChanges;
 pub use saved::SavedPage;
 pub use synced::{Applied, SyncedArticle};
 pub use views::start_of_today;
@@ -60,6 +62,8 @@ pub struct Store {
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
     checkpointer: checkpoint::Checkpointer,
+    /// The rules, compiled, until they change (`rules.rs`).
+    rules_cache: Mutex<Option<std::sync::Arc<Vec<crate::rules::CompiledRule>>>>,
 }
 
 impl Drop for Store {
@@ -96,6 +100,7 @@ impl Store {
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
             checkpointer,
+            rules_cache: Mutex::new(None),
         })
     }
 

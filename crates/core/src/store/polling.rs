@@ -113,12 +113,13 @@ impl Store {
         writes: &[PollWrite],
         now: Timestamp,
     ) -> Result<Vec<Result<StoredCounts>>> {
+        let rules = self.compiled_rules()?;
         let mut conn = self.writer();
         let batch = (|| -> rusqlite::Result<Vec<StoredCounts>> {
             let tx = conn.transaction()?;
             let counts = writes
                 .iter()
-                .map(|write| apply_poll(&tx, write, now))
+                .map(|write| apply_poll(&tx, write, &rules, now))
                 .collect::<rusqlite::Result<_>>()?;
             tx.commit()?;
             Ok(counts)
@@ -129,7 +130,7 @@ impl Store {
                 .iter()
                 .map(|write| {
                     let tx = conn.transaction()?;
-                    let counts = apply_poll(&tx, write, now)?;
+                    let counts = apply_poll(&tx, write, &rules, now)?;
                     tx.commit()?;
                     Ok(counts)
                 })
@@ -214,6 +215,7 @@ pub enum PollWrite<'a> {
 fn apply_poll(
     tx: &Connection,
     write: &PollWrite,
+    rules: &[crate::rules::CompiledRule],
     now: Timestamp,
 ) -> rusqlite::Result<StoredCounts> {
     match *write {
@@ -236,7 +238,7 @@ fn apply_poll(
                 return Ok(StoredCounts::default());
             }
             record_success(tx, id, poll, now)?;
-            upsert_articles(tx, id, &update.articles, now)
+            upsert_articles(tx, id, &update.articles, rules, now)
         }
         PollWrite::NotModified { id, poll } => {
             record_success(tx, id, poll, now)?;

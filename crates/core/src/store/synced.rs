@@ -94,6 +94,7 @@ impl Store {
         cursor: &str,
         now: Timestamp,
     ) -> Result<Applied> {
+        let rules = self.compiled_rules()?;
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let mut applied = Applied::default();
@@ -103,6 +104,7 @@ impl Store {
                 &tx,
                 synced.feed_id,
                 std::slice::from_ref(&synced.article),
+                &rules,
                 now,
             )?;
             applied.inserted += stored.inserted;

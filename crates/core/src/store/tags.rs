@@ -32,17 +32,8 @@ impl Store {
         if !exists {
             return Ok(false);
         }
-        {
-            let mut create =
-                tx.prepare_cached("INSERT OR IGNORE INTO tags (name, key) VALUES (?1, ?2)")?;
-            let mut link = tx.prepare_cached(
-                "INSERT OR IGNORE INTO article_tags (tag_id, article_id)
-                 SELECT id, ?2 FROM tags WHERE key = ?1",
-            )?;
-            for name in names {
-                create.execute(params![name, key(name)])?;
-                link.execute(params![key(name), id])?;
-            }
+        for name in names {
+            tag_all(&tx, &[id], name)?;
         }
         tx.commit()?;
         Ok(true)
@@ -61,19 +52,8 @@ impl Store {
         if !exists {
             return Ok(false);
         }
-        {
-            let mut unlink = tx.prepare_cached(
-                "DELETE FROM article_tags
-                 WHERE article_id = ?2 AND tag_id = (SELECT id FROM tags WHERE key = ?1)",
-            )?;
-            let mut forget = tx.prepare_cached(
-                "DELETE FROM tags WHERE key = ?1
-                   AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.tag_id = tags.id)",
-            )?;
-            for name in names {
-                unlink.execute(params![key(name), id])?;
-                forget.execute([key(name)])?;
-            }
+        for name in names {
+            untag_all(&tx, &[id], name)?;
         }
         tx.commit()?;
         Ok(true)
@@ -100,7 +80,8 @@ impl Store {
 }
 
 const TAG_SELECT: &str = "SELECT t.id, t.name, count(*), coalesce(sum(a.is_read = 0), 0)
-     FROM tags t JOIN article_tags at ON at.tag_id = t.id JOIN articles a ON a.id = at.article_id";
+     FROM tags t JOIN article_tags at ON at.tag_id = t.id
+         JOIN articles a ON a.id = at.article_id AND a.is_muted = 0";
 
 fn tag_from_row(row: &rusqlite::Row) -> rusqlite::Result<Tag> {
     Ok(Tag {
@@ -109,6 +90,44 @@ fn tag_from_row(row: &rusqlite::Row) -> rusqlite::Result<Tag> {
         articles: row.get(2)?,
         unread: row.get(3)?,
     })
+}
+
+/// Puts the tag `name` on the articles `ids`; returns those that did not have it.
+pub(super) fn tag_all(
+    tx: &Connection,
+    ids: &[ArticleId],
+    name: &str,
+) -> rusqlite::Result<Vec<ArticleId>> {
+    tx.prepare_cached("INSERT OR IGNORE INTO tags (name, key) VALUES (?1, ?2)")?
+        .execute(params![name, key(name)])?;
+    let mut link = tx.prepare_cached(
+        "INSERT OR IGNORE INTO article_tags (tag_id, article_id)
+         SELECT id, ?2 FROM tags WHERE key = ?1",
+    )?;
+    let mut tagged = Vec::new();
+    for &id in ids {
+        if link.execute(params![key(name), id])? == 1 {
+            tagged.push(id);
+        }
+    }
+    Ok(tagged)
+}
+
+/// Takes the tag `name` off the articles `ids`; the tag is gone when no article has it.
+pub(super) fn untag_all(tx: &Connection, ids: &[ArticleId], name: &str) -> rusqlite::Result<()> {
+    let mut unlink = tx.prepare_cached(
+        "DELETE FROM article_tags
+         WHERE article_id = ?2 AND tag_id = (SELECT id FROM tags WHERE key = ?1)",
+    )?;
+    for &id in ids {
+        unlink.execute(params![key(name), id])?;
+    }
+    tx.prepare_cached(
+        "DELETE FROM tags WHERE key = ?1
+           AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.tag_id = tags.id)",
+    )?
+    .execute([key(name)])?;
+    Ok(())
 }
 
 /// The names of an article's tags, alphabetically.

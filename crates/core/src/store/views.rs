@@ -33,7 +33,8 @@ pub(super) fn view_filter(view: ArticleView, today: Timestamp, first: usize) -> 
         ),
     };
     ViewFilter {
-        sql,
+        // A muted article (a rule's doing) is in no list; search still finds it.
+        sql: format!("a.is_muted = 0 AND {sql}"),
         args: arg
             .map(|a| Box::new(a) as Box<dyn ToSql>)
             .into_iter()

@@ -1,0 +1,102 @@
+//! Rules as a person uses them: tried on the library while being written (the preview), saved
+//! (acting at once on the articles already here, with one Undo, and on every article that
+//! arrives after), listed, removed, and carried between libraries as a JSON file.
+
+use super::Library;
+use super::undo::Undoable;
+use crate::api::{Rule, RulePreview, RuleSaved, StoredRule};
+use crate::rules::CompiledRule;
+use crate::{Error, Result, now};
+
+/// Articles a preview lists (all of them are counted).
+pub const PREVIEW_ROWS: usize = 50;
+
+/// Rules one file may hold: far more than anyone writes, few enough to check them all at once.
+const RULES_IN_A_FILE: usize = 1_000;
+
+impl Library {
+    /// The rules, in the order they act.
+    pub async fn rules(&self) -> Result<Vec<StoredRule>> {
+        self.blocking(|s| s.rules()).await
+    }
+
+    /// How many of the library's feed articles `rule` would act on, and the newest of them.
+    pub async fn preview_rule(&self, rule: Rule) -> Result<RulePreview> {
+        let compiled = CompiledRule::new(rule)?;
+        self.blocking(move |s| {
+            let matches = s.rule_matches(&compiled, now())?;
+            let mut articles = Vec::new();
+            for (id, _) in matches.iter().take(PREVIEW_ROWS) {
+                articles.extend(s.article_summary(*id)?);
+            }
+            Ok(RulePreview {
+                count: matches.len() as u64,
+                articles,
+            })
+        })
+        .await
+    }
+
+    /// Keeps a rule, after the others, and does what it says to the articles already here that
+    /// it matches; the answer's token undoes that (the rule stays).
+    pub async fn save_rule(&self, rule: Rule) -> Result<RuleSaved> {
+        let compiled = CompiledRule::new(rule.clone())?;
+        let (stored, changes) = self
+            .blocking(move |s| {
+                let at = now();
+                let matches: Vec<_> = s
+                    .rule_matches(&compiled, at)?
+                    .into_iter()
+                    .map(|m| m.0)
+                    .collect();
+                s.add_rule(&rule, &matches, at)
+            })
+            .await?;
+        self.outbox_may_have_changed();
+        if matches!(stored.rule.action, crate::api::RuleAction::Bookmark)
+            && !changes.changed.is_empty()
+        {
+            self.work_asked_for();
+        }
+        let changed = changes.changed.len() as u64;
+        let undo = self.undo.remember(Undoable::RuleApplied(changes));
+        Ok(RuleSaved {
+            rule: stored,
+            changed,
+            undo,
+        })
+    }
+
+    /// Removes a rule; what it did stays done.
+    pub async fn remove_rule(&self, id: i64) -> Result<()> {
+        self.change(format!("rule {id}"), move |s| s.remove_rule(id))
+            .await
+    }
+
+    /// Every rule as a JSON file's text (the `Rule` objects, in order).
+    pub async fn export_rules(&self) -> Result<String> {
+        let rules: Vec<Rule> = self.rules().await?.into_iter().map(|r| r.rule).collect();
+        serde_json::to_string_pretty(&rules).map_err(|e| Error::Invalid(e.to_string()))
+    }
+
+    /// Adds the rules of a file written by [`Library::export_rules`] after the others; they act
+    /// on articles that arrive from now on. Every rule is checked first: a file with one that
+    /// cannot be used adds none, and the error names it. Returns how many were added.
+    pub async fn import_rules(&self, json: &str) -> Result<usize> {
+        let rules: Vec<Rule> = serde_json::from_str(json)
+            .map_err(|e| Error::Invalid(format!("this is not a file of Tidings rules: {e}")))?;
+        if rules.len() > RULES_IN_A_FILE {
+            return Err(Error::Invalid(format!(
+                "a file of rules holds at most {RULES_IN_A_FILE}"
+            )));
+        }
+        for (i, rule) in rules.iter().enumerate() {
+            CompiledRule::new(rule.clone())
+                .map_err(|e| Error::Invalid(format!("rule {} of the file: {e}", i + 1)))?;
+        }
+        let count = rules.len();
+        self.blocking(move |s| s.import_rules(&rules, now()))
+            .await?;
+        Ok(count)
+    }
+}
