@@ -28,6 +28,7 @@ mod app_pictures;
 mod app_privacy;
 mod app_reading;
 mod app_recovery;
+mod app_rules;
 mod app_saved_pages;
 mod app_search;
 mod app_settings;

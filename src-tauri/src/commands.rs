@@ -143,6 +143,27 @@ commands! {
         app.library()?.set_saved(id, saved).await
     }
 
+    /// The rules, in the order they act.
+    fn list_rules(app) -> Vec<StoredRule> { app.library()?.rules().await }
+
+    /// How many of the library's articles `rule` would act on, and the newest of them: the
+    /// preview while a rule is written.
+    fn preview_rule(app, rule: Rule) -> RulePreview { app.library()?.preview_rule(rule).await }
+
+    /// Keeps a rule; it acts at once on the articles it matches (the answer's token undoes
+    /// that) and on every article that arrives.
+    fn save_rule(app, rule: Rule) -> RuleSaved { app.library()?.save_rule(rule).await }
+
+    fn remove_rule(app, id: RuleId) -> () { app.library()?.remove_rule(id).await }
+
+    /// Asks where to save with the system's dialog and writes every rule as JSON; returns the
+    /// path, `null` when cancelled.
+    fn export_rules(app) -> Option<String> { dialogs::export_rules(app).await }
+
+    /// Asks for a rules file with the system's dialog and adds its rules; how many, `null`
+    /// when cancelled.
+    fn import_rules(app) -> Option<u64> { dialogs::import_rules(app).await }
+
     /// Every tag some article carries, with its counts, for the sidebar.
     fn list_tags(app) -> Vec<Tag> { app.library()?.tags().await }
 

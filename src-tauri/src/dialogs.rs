@@ -46,6 +46,44 @@ pub async fn export_opml(app: &AppHandle) -> Result<Option<String>, UserError> {
     Ok(Some(path.display().to_string()))
 }
 
+/// Asks where to save and writes every rule as JSON; where it was saved, or `None` when the
+/// person cancelled.
+pub async fn export_rules(app: &AppHandle) -> Result<Option<String>, UserError> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Export rules")
+        .set_file_name("tidings-rules.json")
+        .add_filter("JSON", &["json"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let json = app.library()?.export_rules().await?;
+    std::fs::write(&path, json).map_err(|e| UserError {
+        kind: ErrorKind::Invalid,
+        message: format!("could not write {}: {e}", path.display()),
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a rules file and adds its rules; how many, or `None` when the person cancelled.
+pub async fn import_rules(app: &AppHandle) -> Result<Option<u64>, UserError> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Import rules")
+        .add_filter("JSON", &["json"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let added = app.library()?.import_rules_file(&path).await?;
+    Ok(Some(added as u64))
+}
+
 /// Asks for a folder and writes the selection there; `None` when the person cancelled.
 pub async fn export_articles(
     app: &AppHandle,

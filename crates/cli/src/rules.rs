@@ -163,8 +163,7 @@ pub async fn export(library: &Library, file: Option<&Path>) -> Result<(), Failur
 }
 
 pub async fn import(library: &Library, file: &Path) -> Result<(), Failure> {
-    let json = std::fs::read_to_string(file).map_err(|e| file_error(file, &e))?;
-    let added = library.import_rules(&json).await?;
+    let added = library.import_rules_file(file).await?;
     println!("{} added", count(added as u64, "rule"));
     Ok(())
 }

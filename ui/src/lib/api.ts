@@ -33,6 +33,10 @@ import type { NewAccount } from "./bindings/NewAccount";
 import type { Side } from "./bindings/Side";
 import type { SyncSummary } from "./bindings/SyncSummary";
 import type { Tag } from "./bindings/Tag";
+import type { Rule } from "./bindings/Rule";
+import type { RulePreview } from "./bindings/RulePreview";
+import type { RuleSaved } from "./bindings/RuleSaved";
+import type { StoredRule } from "./bindings/StoredRule";
 import type { SubscribeRequest } from "./bindings/SubscribeRequest";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
@@ -45,6 +49,8 @@ export type {
   Settings, SubscribeRequest, UserError, WorkReport,
 };
 export type { Account, AccountKind, NewAccount, SyncSummary, Tag };
+export type { Rule, RulePreview, RuleSaved, StoredRule };
+export type { RuleField } from "./bindings/RuleField";
 export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, Side, ViewCounts };
 export type { AccountAbilities } from "./bindings/AccountAbilities";
 export type { ArticleSummary } from "./bindings/ArticleSummary";
@@ -88,6 +94,12 @@ export const api = {
   setBookmarked: commands.setBookmarked,
   setSaved: commands.setSaved,
   listTags: commands.listTags,
+  listRules: commands.listRules,
+  previewRule: commands.previewRule,
+  saveRule: commands.saveRule,
+  removeRule: commands.removeRule,
+  exportRules: commands.exportRules,
+  importRules: commands.importRules,
   tagArticle: commands.tagArticle,
   untagArticle: commands.untagArticle,
   saveUrl: commands.saveUrl,

@@ -84,12 +84,15 @@ describe("a synced feed's menu", () => {
 });
 
 describe("the sidebar's ⋯ menu", () => {
-  it("saves a page, adds an account, moves subscriptions in and out, exports articles and opens appearance and shortcuts", () => {
-    const act = { savePage: vi.fn(), addAccount: vi.fn(), importOpml: vi.fn(), exportOpml: vi.fn(), exportArticles: vi.fn(), appearance: vi.fn(), shortcuts: vi.fn() };
+  it("saves a page, adds an account, moves subscriptions in and out, exports articles and opens rules, appearance and shortcuts", () => {
+    const act = {
+      savePage: vi.fn(), addAccount: vi.fn(), importOpml: vi.fn(), exportOpml: vi.fn(), exportArticles: vi.fn(), rules: vi.fn(),
+      appearance: vi.fn(), shortcuts: vi.fn(),
+    };
     const items = moreMenu(act).flatMap((s) => s.items);
     expect(items.map((i) => i.label)).toEqual([
       "Save a page…", "Add an account…", "Import subscriptions (OPML)…", "Export subscriptions (OPML)…", "Export bookmarks and saved articles…",
-      "Appearance and reading…", "Keyboard shortcuts (?)",
+      "Rules…", "Appearance and reading…", "Keyboard shortcuts (?)",
     ]);
     items[0].run();
     items[1].run();
@@ -98,7 +101,9 @@ describe("the sidebar's ⋯ menu", () => {
     expect(act.addAccount).toHaveBeenCalledOnce();
     expect(act.exportArticles).toHaveBeenCalledOnce();
     items[5].run();
+    expect(act.rules).toHaveBeenCalledOnce();
     items[6].run();
+    items[7].run();
     expect(act.appearance).toHaveBeenCalledOnce();
     expect(act.shortcuts).toHaveBeenCalledOnce();
   });

@@ -89,6 +89,7 @@ export interface MoreActions {
   importOpml: () => void;
   exportOpml: () => void;
   exportArticles: () => void;
+  rules: () => void;
   appearance: () => void;
   shortcuts: () => void;
 }
@@ -104,6 +105,7 @@ export function moreMenu(act: MoreActions): MenuSection[] {
       ],
     },
     { items: [{ label: "Export bookmarks and saved articles…", run: act.exportArticles }] },
+    { items: [{ label: "Rules…", run: act.rules }] },
     {
       items: [
         { label: "Appearance and reading…", run: act.appearance },

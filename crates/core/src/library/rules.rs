@@ -14,6 +14,9 @@ pub const PREVIEW_ROWS: usize = 50;
 /// Rules one file may hold: far more than anyone writes, few enough to check them all at once.
 const RULES_IN_A_FILE: usize = 1_000;
 
+/// The largest rules file read: a thousand long rules fit several times over.
+const RULES_FILE_MAX_BYTES: u64 = 4 << 20;
+
 impl Library {
     /// The rules, in the order they act.
     pub async fn rules(&self) -> Result<Vec<StoredRule>> {
@@ -77,6 +80,24 @@ impl Library {
     pub async fn export_rules(&self) -> Result<String> {
         let rules: Vec<Rule> = self.rules().await?.into_iter().map(|r| r.rule).collect();
         serde_json::to_string_pretty(&rules).map_err(|e| Error::Invalid(e.to_string()))
+    }
+
+    /// [`Library::import_rules`] from a file, refused unread when it is too big to be one.
+    pub async fn import_rules_file(&self, path: &std::path::Path) -> Result<usize> {
+        let file_error = |reason: String| Error::File {
+            path: path.display().to_string(),
+            reason,
+        };
+        let size = std::fs::metadata(path)
+            .map_err(|e| file_error(e.to_string()))?
+            .len();
+        if size > RULES_FILE_MAX_BYTES {
+            return Err(file_error(format!(
+                "{size} bytes is too big for a file of rules (at most {RULES_FILE_MAX_BYTES})"
+            )));
+        }
+        let json = std::fs::read_to_string(path).map_err(|e| file_error(e.to_string()))?;
+        self.import_rules(&json).await
     }
 
     /// Adds the rules of a file written by [`Library::export_rules`] after the others; they act

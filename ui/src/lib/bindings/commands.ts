@@ -20,6 +20,9 @@ import type { Preferences } from "./Preferences";
 import type { RecoveryAction } from "./RecoveryAction";
 import type { RecoveryReport } from "./RecoveryReport";
 import type { RefreshScope } from "./RefreshScope";
+import type { Rule } from "./Rule";
+import type { RulePreview } from "./RulePreview";
+import type { RuleSaved } from "./RuleSaved";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { SearchCursor } from "./SearchCursor";
 import type { SearchQuery } from "./SearchQuery";
@@ -27,6 +30,7 @@ import type { SearchResults } from "./SearchResults";
 import type { Settings } from "./Settings";
 import type { Side } from "./Side";
 import type { StartupProblem } from "./StartupProblem";
+import type { StoredRule } from "./StoredRule";
 import type { SubscribeRequest } from "./SubscribeRequest";
 import type { SyncSummary } from "./SyncSummary";
 import type { Tag } from "./Tag";
@@ -147,6 +151,29 @@ export const setBookmarked = (id: number, bookmarked: boolean): Promise<void> =>
 /** Saving keeps the article's pictures offline in the background (a work report says how it went). */
 export const setSaved = (id: number, saved: boolean): Promise<void> =>
   invoke<void>("set_saved", { id, saved });
+
+/** The rules, in the order they act. */
+export const listRules = (): Promise<Array<StoredRule>> =>
+  invoke<Array<StoredRule>>("list_rules");
+
+/** How many of the library's articles `rule` would act on, and the newest of them: the preview while a rule is written. */
+export const previewRule = (rule: Rule): Promise<RulePreview> =>
+  invoke<RulePreview>("preview_rule", { rule });
+
+/** Keeps a rule; it acts at once on the articles it matches (the answer's token undoes that) and on every article that arrives. */
+export const saveRule = (rule: Rule): Promise<RuleSaved> =>
+  invoke<RuleSaved>("save_rule", { rule });
+
+export const removeRule = (id: number): Promise<void> =>
+  invoke<void>("remove_rule", { id });
+
+/** Asks where to save with the system's dialog and writes every rule as JSON; returns the path, `null` when cancelled. */
+export const exportRules = (): Promise<string | null> =>
+  invoke<string | null>("export_rules");
+
+/** Asks for a rules file with the system's dialog and adds its rules; how many, `null` when cancelled. */
+export const importRules = (): Promise<number | null> =>
+  invoke<number | null>("import_rules");
 
 /** Every tag some article carries, with its counts, for the sidebar. */
 export const listTags = (): Promise<Array<Tag>> =>

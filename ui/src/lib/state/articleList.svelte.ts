@@ -2,7 +2,7 @@
 // search results, the selection, moving through them, and marking many of them read at once.
 // Only the rows near the screen are loaded (../loaded.ts); the article shown is ./openArticle's.
 import {
-  api, type ArticleCursor, type ArticlePage, type ArticleSummary, type ArticleView, type ListOptions, type Side,
+  api, type ArticleCursor, type ArticlePage, type ArticleSummary, type ArticleView, type ListOptions, type RuleSaved, type Side,
 } from "../api";
 import { isBeside } from "../articleMenu";
 import type { ChangeLog, Change } from "../changes";
@@ -11,6 +11,7 @@ import {
   withLater, type Loaded,
 } from "../loaded";
 import { stepIndex, unreadIndex } from "../navigation";
+import { savedText } from "../rules";
 import { placeOfView } from "../search";
 import { markedText, unmarkedText } from "../undo";
 import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "../views";
@@ -261,6 +262,13 @@ export class ArticleList {
 
   private offerUndo(count: number, token: number): void {
     this.notices.offerUndo(markedText(count), token, unmarkedText(count), () => this.readAgainAfterUndo());
+  }
+
+  /** After a rule was saved: the lists and counts as it left them, with an Undo for what it changed. */
+  async afterRuleSaved(saved: RuleSaved): Promise<void> {
+    await this.readAgainAfterUndo();
+    if (saved.changed === 0) this.notices.say(savedText(saved));
+    else this.notices.offerUndo(savedText(saved), saved.undo, "Took back what the rule did; the rule stays.", () => this.readAgainAfterUndo());
   }
 
   /** After an undo: the counts and the view as stored now, and the article on screen with them. */

@@ -38,6 +38,8 @@ export type DialogRequest =
   /** Exports one article, or (without `article`) bookmarks and saved articles. */
   | { kind: "export"; article?: { id: number; title: string } }
   | { kind: "importReport"; report: ImportReport }
+  /** The rules: listed, written with a live preview, removed, carried in a file. */
+  | { kind: "rules" }
   /** The tags of one article: put on, taken off. */
   | { kind: "tags"; article: { id: number; title: string } }
   | NameRequest;
