@@ -87,7 +87,7 @@ async fn tooltips_menus_toolbars_and_dark_form_controls() {
     app.wait_until(
         "every item of the open menu in sight, no tooltip over it",
         "const items = [...document.querySelectorAll('[role=menu] [data-menu-item]')];
-         return items.length === 7 && !document.querySelector('[role=tooltip]') && items.every((b) => {
+         return items.length === 8 && !document.querySelector('[role=tooltip]') && items.every((b) => {
              const r = b.getBoundingClientRect();
              return b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
          });",

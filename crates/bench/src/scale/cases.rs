@@ -91,7 +91,7 @@ pub struct Runner<'a> {
 
 impl Runner<'_> {
     /// Runs `work` once to warm up, then `repeat` times timed.
-    fn time(
+    pub(super) fn time(
         &mut self,
         name: &str,
         target_ms: Option<f64>,

@@ -10,6 +10,7 @@ pub(crate) mod cases;
 mod corpus;
 mod fill;
 mod refresh_into;
+mod rules;
 
 use std::path::{Path, PathBuf};
 
@@ -47,7 +48,7 @@ pub struct ScaleArgs {
     #[arg(long)]
     refill: bool,
     /// Run only these groups of cases (comma-separated: counts, pages, search, mark-read,
-    /// retention, refresh) [default: all]
+    /// retention, refresh, rules) [default: all]
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Print JSON (case name to median milliseconds) instead of a table
@@ -102,7 +103,26 @@ pub fn run(args: ScaleArgs) -> Result<(), String> {
     if wanted("retention") {
         runner.retention()?;
     }
+    if wanted("rules") {
+        runner.rule_previews()?;
+    }
     let mut cases = runner.cases;
+    if args.refresh_feeds > 0 && wanted("rules") {
+        let work = tempfile::tempdir_in(&cache_dir).map_err(|e| e.to_string())?;
+        let farm = tidings_testkit::Farm::start(
+            args.feedfarm.clone(),
+            args.refresh_feeds,
+            50,
+            work.path(),
+        )?;
+        cases.extend(rules::refresh_cost(
+            &runtime,
+            &farm,
+            args.refresh_feeds,
+            args.refresh_runs.max(1),
+            work.path(),
+        )?);
+    }
     if args.refresh_feeds > 0 && wanted("refresh") {
         let work = tempfile::tempdir_in(&cache_dir).map_err(|e| e.to_string())?;
         let farm = tidings_testkit::Farm::start(

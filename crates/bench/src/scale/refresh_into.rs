@@ -72,7 +72,7 @@ pub fn run(
 
 /// Imports the farm's OPML and refreshes those feeds (all of them, or the folder they are moved
 /// into); returns the refresh's wall and CPU time in ms.
-async fn refresh(
+pub(super) async fn refresh(
     library: &Library,
     opml: &[u8],
     into: Option<(i64, &str)>,

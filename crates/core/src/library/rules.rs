@@ -5,7 +5,7 @@
 use super::Library;
 use super::undo::Undoable;
 use crate::api::{Rule, RulePreview, RuleSaved, StoredRule};
-use crate::rules::CompiledRule;
+use crate::rules::RuleSet;
 use crate::{Error, Result, now};
 
 /// Articles a preview lists (all of them are counted).
@@ -25,7 +25,7 @@ impl Library {
 
     /// How many of the library's feed articles `rule` would act on, and the newest of them.
     pub async fn preview_rule(&self, rule: Rule) -> Result<RulePreview> {
-        let compiled = CompiledRule::new(rule)?;
+        let compiled = RuleSet::new(vec![rule])?;
         self.blocking(move |s| {
             let matches = s.rule_matches(&compiled, now())?;
             let mut articles = Vec::new();
@@ -43,7 +43,7 @@ impl Library {
     /// Keeps a rule, after the others, and does what it says to the articles already here that
     /// it matches; the answer's token undoes that (the rule stays).
     pub async fn save_rule(&self, rule: Rule) -> Result<RuleSaved> {
-        let compiled = CompiledRule::new(rule.clone())?;
+        let compiled = RuleSet::new(vec![rule.clone()])?;
         let (stored, changes) = self
             .blocking(move |s| {
                 let at = now();
@@ -112,7 +112,7 @@ impl Library {
             )));
         }
         for (i, rule) in rules.iter().enumerate() {
-            CompiledRule::new(rule.clone())
+            RuleSet::check(rule)
                 .map_err(|e| Error::Invalid(format!("rule {} of the file: {e}", i + 1)))?;
         }
         let count = rules.len();

@@ -1,19 +1,21 @@
-//! Rules: whether an article matches a rule, decided the same way for an article arriving and
-//! for the library's articles when a rule is previewed or saved. Pure: the store feeds it
-//! articles and does what the matching rules say.
+//! Rules: which rules an article matches, decided the same way for an article arriving and for
+//! the library's articles when a rule is previewed or saved. Pure: the store feeds it articles
+//! and does what the matching rules say.
 //!
 //! Words are runs of letters and digits, compared in lower case; a rule's words match whole
-//! words ("seal" does not match "seals"). Regular expressions use the `regex` crate, which runs
-//! in time linear in the text whatever the pattern, with its size capped, so a hostile pattern
-//! cannot stall a refresh.
+//! words ("seal" does not match "seals"), and a phrase matches its words one after the other
+//! whatever stands between them. Every rule's words and phrases for one field are found in one
+//! pass over that field (an Aho-Corasick automaton over its text brought to one form: words in
+//! lower case between single spaces), so fifty rules cost about what one does. Regular
+//! expressions use the `regex` crate, which runs in time linear in the text whatever the
+//! pattern, with its size capped, so a hostile pattern cannot stall a refresh.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
 
-use crate::api::{FeedId, FolderId};
-use crate::api::{Rule, RuleAction, RuleCondition, RuleField, RuleScope};
+use crate::api::{FeedId, FolderId, Rule, RuleAction, RuleCondition, RuleField, RuleScope};
 use crate::library::tag_name;
 use crate::{Error, Result, Timestamp};
 
@@ -26,24 +28,36 @@ pub const RULE_TEXT_MAX_CHARS: usize = 500;
 /// What a compiled pattern may take in memory: plenty for any pattern a person writes.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
-/// A rule made ready to test articles with.
-#[derive(Debug, Clone)]
-pub struct CompiledRule {
-    pub rule: Rule,
-    test: Test,
+const FIELDS: [RuleField; 5] = [
+    RuleField::Title,
+    RuleField::Text,
+    RuleField::Author,
+    RuleField::Feed,
+    RuleField::Link,
+];
+
+/// Rules made ready to test articles with, in the order they act.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    rules: Vec<(Rule, Test)>,
+    /// For each field, every word and phrase the rules look for in it, in the field's form
+    /// (" word ", " two words "), and the automaton that finds them all in one pass.
+    patterns: [Vec<String>; 5],
+    finders: [Option<AhoCorasick>; 5],
 }
 
 #[derive(Debug, Clone)]
 enum Test {
-    Words(RuleField, Vec<String>),
-    Phrase(RuleField, Vec<String>),
+    /// Every one of these patterns of the field is found.
+    All(RuleField, Vec<usize>),
     Regex(RuleField, Regex),
-    /// Seconds.
+    /// Older than this many seconds.
     OlderThan(Timestamp),
     HasAttachment,
 }
 
-/// An article as rules see it. The text's words are found once, whatever the number of rules.
+/// An article as rules see it; each field is brought to its searchable form once, whatever the
+/// number of rules.
 pub struct Candidate<'a> {
     pub feed_id: Option<FeedId>,
     pub folder_id: Option<FolderId>,
@@ -54,37 +68,10 @@ pub struct Candidate<'a> {
     pub url: Option<&'a str>,
     pub has_attachment: bool,
     pub sort_at: Timestamp,
-    words: [OnceCell<Vec<String>>; 5],
 }
 
-impl<'a> Candidate<'a> {
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        feed_id: Option<FeedId>,
-        folder_id: Option<FolderId>,
-        title: &'a str,
-        text: &'a str,
-        author: Option<&'a str>,
-        feed_title: &'a str,
-        url: Option<&'a str>,
-        has_attachment: bool,
-        sort_at: Timestamp,
-    ) -> Candidate<'a> {
-        Candidate {
-            feed_id,
-            folder_id,
-            title,
-            text,
-            author,
-            feed_title,
-            url,
-            has_attachment,
-            sort_at,
-            words: Default::default(),
-        }
-    }
-
-    fn field(&self, field: RuleField) -> &'a str {
+impl Candidate<'_> {
+    fn field(&self, field: RuleField) -> &str {
         match field {
             RuleField::Title => self.title,
             RuleField::Text => self.text,
@@ -93,30 +80,99 @@ impl<'a> Candidate<'a> {
             RuleField::Link => self.url.unwrap_or_default(),
         }
     }
+}
 
-    /// The field's words in lower case, in order, found on first asking.
-    fn words(&self, field: RuleField) -> &[String] {
-        self.words[field as usize].get_or_init(|| words(self.field(field)))
+/// The text's words in lower case, each between single spaces: " harbour seals return ".
+pub fn searchable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    let mut in_word = false;
+    // ASCII a byte at a time (most text, and every separator a feed's text uses most); the
+    // rest a character at a time.
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        let (ascii, tail) = rest.split_at(at);
+        push_ascii(ascii, &mut out, &mut in_word);
+        let c = tail
+            .chars()
+            .next()
+            .expect("a non-ASCII byte starts a character");
+        push_char(c, &mut out, &mut in_word);
+        rest = &tail[c.len_utf8()..];
+    }
+    push_ascii(rest, &mut out, &mut in_word);
+    if in_word {
+        out.push(' ');
+    }
+    out
+}
+
+fn push_ascii(ascii: &str, out: &mut String, in_word: &mut bool) {
+    for &b in ascii.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
+            *in_word = true;
+        } else if *in_word {
+            out.push(' ');
+            *in_word = false;
+        }
     }
 }
 
-/// Runs of letters and digits (and private-use characters, which the search index keeps in
-/// words too), in lower case.
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || is_private_use(c)))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+fn push_char(c: char, out: &mut String, in_word: &mut bool) {
+    if is_word_char(c) {
+        out.extend(c.to_lowercase());
+        *in_word = true;
+    } else if *in_word {
+        out.push(' ');
+        *in_word = false;
+    }
 }
 
-fn is_private_use(c: char) -> bool {
-    matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
+/// Letters and digits, and private-use characters, which the search index keeps in words too.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
 }
 
-impl CompiledRule {
-    /// Checks a rule as written and readies it; the error says what to change.
-    pub fn new(rule: Rule) -> Result<CompiledRule> {
-        let invalid = |why: &str| Err(Error::Invalid(why.to_string()));
+impl RuleSet {
+    /// Readies `rules`; the first that cannot be used is refused, and the error says why.
+    pub fn new(rules: Vec<Rule>) -> Result<RuleSet> {
+        let mut set = RuleSet::default();
+        for rule in rules {
+            set.push(rule)?;
+        }
+        set.build();
+        Ok(set)
+    }
+
+    /// Readies the rules that can be used and leaves out the others (written by another
+    /// version, say): rules never stop a refresh.
+    pub fn usable(rules: Vec<Rule>) -> RuleSet {
+        let mut set = RuleSet::default();
+        for rule in rules {
+            let _ = set.push(rule);
+        }
+        set.build();
+        set
+    }
+
+    /// Checks one rule as written; the error says what to change.
+    pub fn check(rule: &Rule) -> Result<()> {
+        RuleSet::default().push(rule.clone())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The rules, in the order they act.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().map(|(rule, _)| rule)
+    }
+
+    fn push(&mut self, rule: Rule) -> Result<()> {
+        let invalid = |why: String| Err(Error::Invalid(why));
         let test = match &rule.condition {
             RuleCondition::Words { field, words: text }
             | RuleCondition::Phrase {
@@ -124,30 +180,36 @@ impl CompiledRule {
                 phrase: text,
             } => {
                 if text.chars().count() > RULE_TEXT_MAX_CHARS {
-                    return invalid(&format!(
+                    return invalid(format!(
                         "a rule's words are at most {RULE_TEXT_MAX_CHARS} characters long"
                     ));
                 }
-                let found = words(text);
-                if found.is_empty() {
+                let form = searchable(text);
+                if form.trim().is_empty() {
                     return invalid(
-                        "a rule needs at least one word (letters or digits) to look for",
+                        "a rule needs at least one word (letters or digits) to look for"
+                            .to_string(),
                     );
                 }
-                if matches!(rule.condition, RuleCondition::Words { .. }) {
-                    Test::Words(*field, found)
+                let wanted: Vec<String> = if matches!(rule.condition, RuleCondition::Words { .. }) {
+                    form.split_whitespace().map(|w| format!(" {w} ")).collect()
                 } else {
-                    Test::Phrase(*field, found)
-                }
+                    vec![form]
+                };
+                let indices = wanted
+                    .into_iter()
+                    .map(|pattern| self.pattern(*field, pattern))
+                    .collect();
+                Test::All(*field, indices)
             }
             RuleCondition::Regex { field, pattern } => {
                 if pattern.chars().count() > RULE_TEXT_MAX_CHARS {
-                    return invalid(&format!(
+                    return invalid(format!(
                         "a rule's pattern is at most {RULE_TEXT_MAX_CHARS} characters long"
                     ));
                 }
                 if pattern.is_empty() {
-                    return invalid("a rule's pattern cannot be empty");
+                    return invalid("a rule's pattern cannot be empty".to_string());
                 }
                 let regex = RegexBuilder::new(pattern)
                     .case_insensitive(true)
@@ -163,7 +225,7 @@ impl CompiledRule {
             }
             RuleCondition::OlderThan { days } => {
                 if *days == 0 {
-                    return invalid("say how many days old (1 or more)");
+                    return invalid("say how many days old (1 or more)".to_string());
                 }
                 Test::OlderThan(i64::from(*days) * 86_400)
             }
@@ -172,65 +234,91 @@ impl CompiledRule {
         if let RuleAction::Tag { tag } = &rule.action {
             tag_name(tag)?;
         }
-        Ok(CompiledRule { rule, test })
+        self.rules.push((rule, test));
+        Ok(())
     }
 
-    /// Whether the rule looks at the article's feed.
-    pub fn covers(&self, article: &Candidate) -> bool {
-        match self.rule.scope {
-            RuleScope::All => article.feed_id.is_some(),
-            RuleScope::Feed { feed_id } => article.feed_id == Some(feed_id),
-            RuleScope::Folder { folder_id } => article.folder_id == Some(folder_id),
-        }
-    }
-
-    /// Whether the rule acts on the article: it looks at its feed, and its condition holds
-    /// (`now` for how old it is).
-    pub fn matches(&self, article: &Candidate, now: Timestamp) -> bool {
-        if !self.covers(article) {
-            return false;
-        }
-        match &self.test {
-            Test::Words(field, wanted) => {
-                let have: HashSet<&str> =
-                    article.words(*field).iter().map(String::as_str).collect();
-                wanted.iter().all(|w| have.contains(w.as_str()))
+    /// The index of `pattern` among the field's, added if new.
+    fn pattern(&mut self, field: RuleField, pattern: String) -> usize {
+        let patterns = &mut self.patterns[field as usize];
+        match patterns.iter().position(|p| *p == pattern) {
+            Some(at) => at,
+            None => {
+                patterns.push(pattern);
+                patterns.len() - 1
             }
-            Test::Phrase(field, wanted) => article
-                .words(*field)
-                .windows(wanted.len())
-                .any(|window| window == wanted.as_slice()),
-            Test::Regex(field, regex) => regex.is_match(article.field(*field)),
-            Test::OlderThan(age) => article.sort_at < now - age,
-            Test::HasAttachment => article.has_attachment,
         }
     }
 
-    /// Whether testing it needs the article's text (read from its stored HTML).
+    fn build(&mut self) {
+        for field in FIELDS {
+            let patterns = &self.patterns[field as usize];
+            self.finders[field as usize] = (!patterns.is_empty()).then(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(patterns)
+                    .expect("a few hundred short patterns always build")
+            });
+        }
+    }
+
+    /// Whether some rule reads the article's text (the store then reads it from its HTML).
     pub fn reads_text(&self) -> bool {
-        matches!(
-            self.rule.condition,
-            RuleCondition::Words {
-                field: RuleField::Text,
-                ..
-            } | RuleCondition::Phrase {
-                field: RuleField::Text,
-                ..
-            } | RuleCondition::Regex {
-                field: RuleField::Text,
-                ..
-            }
-        )
+        self.rules.iter().any(|(_, test)| {
+            matches!(
+                test,
+                Test::All(RuleField::Text, _) | Test::Regex(RuleField::Text, _)
+            )
+        })
     }
 
-    /// The words an FTS5 query must find for the rule to match, when the index can narrow the
-    /// articles to look at: a superset of the matches, since the index folds diacritics and
-    /// stems words as well as lower-casing them.
+    /// The rule at `index`, in the order they act.
+    pub fn rule(&self, index: usize) -> &Rule {
+        &self.rules[index].0
+    }
+
+    /// The indices of the rules that act on the article, in order: each looks at its feed,
+    /// and its condition holds (`now` for how old it is).
+    pub fn matching(&self, article: &Candidate, now: Timestamp) -> Vec<usize> {
+        // Each field's patterns found in it, worked out on first need.
+        let found: [OnceCell<Vec<bool>>; 5] = Default::default();
+        let found_in = |field: RuleField| {
+            found[field as usize].get_or_init(|| {
+                let mut seen = vec![false; self.patterns[field as usize].len()];
+                if let Some(finder) = &self.finders[field as usize] {
+                    let form = searchable(article.field(field));
+                    for hit in finder.find_overlapping_iter(&form) {
+                        seen[hit.pattern().as_usize()] = true;
+                    }
+                }
+                seen
+            })
+        };
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, (rule, test))| {
+                covers(rule.scope, article)
+                    && match test {
+                        Test::All(field, wanted) => {
+                            let seen = found_in(*field);
+                            wanted.iter().all(|&i| seen[i])
+                        }
+                        Test::Regex(field, regex) => regex.is_match(article.field(*field)),
+                        Test::OlderThan(age) => article.sort_at < now - age,
+                        Test::HasAttachment => article.has_attachment,
+                    }
+            })
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// For a set of one rule: an FTS5 query every article it matches also matches, when the
+    /// search index can narrow the articles to look at (a superset: the index folds diacritics
+    /// and stems words as well as lower-casing them).
     pub fn index_query(&self) -> Option<String> {
-        let (field, words, phrase) = match &self.test {
-            Test::Words(field, words) => (field, words, false),
-            Test::Phrase(field, words) => (field, words, true),
-            _ => return None,
+        let [(_, Test::All(field, wanted))] = self.rules.as_slice() else {
+            return None;
         };
         let column = match field {
             RuleField::Title => "title",
@@ -238,19 +326,28 @@ impl CompiledRule {
             RuleField::Author => "author",
             RuleField::Feed | RuleField::Link => return None,
         };
-        // Each word quoted (an FTS5 string: a quote doubled), so no word reads as an operator.
-        let quoted: Vec<String> = words
+        // Each pattern a phrase of quoted words (an FTS5 string: a quote doubled), so no word
+        // reads as an operator.
+        let phrases: Vec<String> = wanted
             .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .map(|&i| {
+                let words: Vec<String> = self.patterns[*field as usize][i]
+                    .split_whitespace()
+                    .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+                    .collect();
+                format!("{column} : {}", words.join(" + "))
+            })
             .collect();
-        Some(if phrase {
-            format!("{column} : {}", quoted.join(" + "))
-        } else {
-            quoted
-                .iter()
-                .map(|w| format!("{column} : {w}"))
-                .collect::<Vec<_>>()
-                .join(" AND ")
-        })
+        Some(phrases.join(" AND "))
+    }
+}
+
+/// Whether a rule of that scope looks at the article's feed. Saved pages belong to no feed:
+/// rules are for what feeds bring.
+fn covers(scope: RuleScope, article: &Candidate) -> bool {
+    match scope {
+        RuleScope::All => article.feed_id.is_some(),
+        RuleScope::Feed { feed_id } => article.feed_id == Some(feed_id),
+        RuleScope::Folder { folder_id } => article.folder_id == Some(folder_id),
     }
 }

@@ -2,13 +2,18 @@ use super::*;
 
 const NOW: Timestamp = 1_750_000_000;
 
-fn rule(condition: RuleCondition) -> CompiledRule {
-    CompiledRule::new(Rule {
+fn rule(condition: RuleCondition) -> RuleSet {
+    RuleSet::new(vec![Rule {
         scope: RuleScope::All,
         condition,
         action: RuleAction::MarkRead,
-    })
+    }])
     .unwrap()
+}
+
+/// Whether the set's one rule acts on the article.
+fn hit(set: &RuleSet, article: &Candidate) -> bool {
+    !set.matching(article, NOW).is_empty()
 }
 
 fn refused(condition: RuleCondition) -> String {
@@ -17,21 +22,21 @@ fn refused(condition: RuleCondition) -> String {
         condition,
         action: RuleAction::MarkRead,
     };
-    CompiledRule::new(rule).unwrap_err().to_string()
+    RuleSet::check(&rule).unwrap_err().to_string()
 }
 
 fn article<'a>(title: &'a str, text: &'a str) -> Candidate<'a> {
-    Candidate::new(
-        Some(1),
-        Some(10),
+    Candidate {
+        feed_id: Some(1),
+        folder_id: Some(10),
         title,
         text,
-        Some("Jane Doe"),
-        "Harbour Post",
-        Some("https://harbour.example/sponsored/ferry?utm_source=x"),
-        false,
-        NOW - 3 * 86_400,
-    )
+        author: Some("Jane Doe"),
+        feed_title: "Harbour Post",
+        url: Some("https://harbour.example/sponsored/ferry?utm_source=x"),
+        has_attachment: false,
+        sort_at: NOW - 3 * 86_400,
+    }
 }
 
 fn words(field: RuleField, words: &str) -> RuleCondition {
@@ -42,25 +47,51 @@ fn words(field: RuleField, words: &str) -> RuleCondition {
 }
 
 #[test]
+fn text_is_searched_as_its_words_in_lower_case() {
+    assert_eq!(
+        searchable("Harbour SEALS, return!"),
+        " harbour seals return "
+    );
+    assert_eq!(
+        searchable("  Viel Ärger — im Hafen "),
+        " viel ärger im hafen "
+    );
+    assert_eq!(searchable("İstanbul's ΣΟΦΊΑ"), " i\u{307}stanbul s σοφία ");
+    assert_eq!(searchable("日本語のテキスト"), " 日本語のテキスト ");
+    assert_eq!(searchable("!?"), " ");
+    assert_eq!(searchable(""), " ");
+}
+
+#[test]
 fn words_match_whole_words_in_any_case_and_order() {
     let seals = rule(words(RuleField::Title, "SEALS harbour"));
-    assert!(seals.matches(&article("Harbour seals return", ""), NOW));
-    assert!(seals.matches(&article("Seals! In the harbour.", ""), NOW));
-    assert!(!seals.matches(&article("Harbour seal returns", ""), NOW));
-    assert!(!seals.matches(&article("Seals return", ""), NOW));
+    assert!(hit(&seals, &article("Harbour seals return", "")));
+    assert!(hit(&seals, &article("Seals! In the harbour.", "")));
+    assert!(!hit(&seals, &article("Harbour seal returns", "")));
+    assert!(!hit(&seals, &article("Seals return", "")));
     // Another field is not looked at.
-    assert!(!seals.matches(&article("Ferries", "harbour seals"), NOW));
-    assert!(
-        rule(words(RuleField::Text, "seals"))
-            .matches(&article("Ferries", "The harbour seals."), NOW)
-    );
-    assert!(rule(words(RuleField::Author, "doe")).matches(&article("x", ""), NOW));
-    assert!(rule(words(RuleField::Feed, "post")).matches(&article("x", ""), NOW));
-    assert!(rule(words(RuleField::Link, "sponsored")).matches(&article("x", ""), NOW));
+    assert!(!hit(&seals, &article("Ferries", "harbour seals")));
+    assert!(hit(
+        &rule(words(RuleField::Text, "seals")),
+        &article("Ferries", "The harbour seals.")
+    ));
+    assert!(hit(
+        &rule(words(RuleField::Author, "doe")),
+        &article("x", "")
+    ));
+    assert!(hit(
+        &rule(words(RuleField::Feed, "post")),
+        &article("x", "")
+    ));
+    assert!(hit(
+        &rule(words(RuleField::Link, "sponsored")),
+        &article("x", "")
+    ));
     // Letters of any script, compared in lower case.
-    assert!(
-        rule(words(RuleField::Title, "ÄRGER")).matches(&article("Viel Ärger im Hafen", ""), NOW)
-    );
+    assert!(hit(
+        &rule(words(RuleField::Title, "ÄRGER")),
+        &article("Viel Ärger im Hafen", "")
+    ));
 }
 
 #[test]
@@ -71,9 +102,18 @@ fn a_phrase_matches_its_words_one_after_the_other() {
             phrase: p.to_string(),
         })
     };
-    assert!(phrase("sponsored post").matches(&article("A Sponsored  post: ferries", ""), NOW));
-    assert!(!phrase("sponsored post").matches(&article("Post, sponsored", ""), NOW));
-    assert!(!phrase("sponsored post").matches(&article("Sponsored content post", ""), NOW));
+    assert!(hit(
+        &phrase("sponsored post"),
+        &article("A Sponsored  post: ferries", "")
+    ));
+    assert!(!hit(
+        &phrase("sponsored post"),
+        &article("Post, sponsored", "")
+    ));
+    assert!(!hit(
+        &phrase("sponsored post"),
+        &article("Sponsored content post", "")
+    ));
 }
 
 #[test]
@@ -84,16 +124,23 @@ fn a_pattern_matches_in_any_case_unless_it_says_otherwise() {
             pattern: p.to_string(),
         })
     };
-    assert!(pattern(r"^podcast #\d+").matches(&article("Podcast #12: tides", ""), NOW));
-    assert!(!pattern(r"^podcast #\d+").matches(&article("Our podcast #12", ""), NOW));
-    assert!(!pattern(r"(?-i)^podcast").matches(&article("Podcast #12", ""), NOW));
-    assert!(
-        rule(RuleCondition::Regex {
-            field: RuleField::Link,
-            pattern: "utm_source=".to_string()
-        })
-        .matches(&article("x", ""), NOW)
-    );
+    assert!(hit(
+        &pattern(r"^podcast #\d+"),
+        &article("Podcast #12: tides", "")
+    ));
+    assert!(!hit(
+        &pattern(r"^podcast #\d+"),
+        &article("Our podcast #12", "")
+    ));
+    assert!(!hit(
+        &pattern(r"(?-i)^podcast"),
+        &article("Podcast #12", "")
+    ));
+    let link = rule(RuleCondition::Regex {
+        field: RuleField::Link,
+        pattern: "utm_source=".to_string(),
+    });
+    assert!(hit(&link, &article("x", "")));
 }
 
 #[test]
@@ -117,7 +164,7 @@ fn hostile_or_empty_conditions_are_refused_with_the_reason() {
         },
     };
     assert!(
-        CompiledRule::new(tag)
+        RuleSet::check(&tag)
             .unwrap_err()
             .to_string()
             .contains("a tag needs a name")
@@ -133,34 +180,106 @@ fn a_pattern_costs_time_in_proportion_to_the_text_whatever_it_is() {
         pattern: "(a+)+$".to_string(),
     });
     let text = format!("{}!", "a".repeat(100_000));
-    assert!(!evil.matches(&article("x", &text), NOW));
+    assert!(!hit(&evil, &article("x", &text)));
 }
 
 #[test]
 fn age_attachments_and_scope() {
     let older = |days| rule(RuleCondition::OlderThan { days });
-    assert!(older(2).matches(&article("x", ""), NOW));
-    assert!(!older(4).matches(&article("x", ""), NOW));
+    assert!(hit(&older(2), &article("x", "")));
+    assert!(!hit(&older(4), &article("x", "")));
     let mut with_file = article("x", "");
-    assert!(!rule(RuleCondition::HasAttachment).matches(&with_file, NOW));
+    assert!(!hit(&rule(RuleCondition::HasAttachment), &with_file));
     with_file.has_attachment = true;
-    assert!(rule(RuleCondition::HasAttachment).matches(&with_file, NOW));
+    assert!(hit(&rule(RuleCondition::HasAttachment), &with_file));
 
     let scoped = |scope| {
-        CompiledRule::new(Rule {
+        RuleSet::new(vec![Rule {
             scope,
             condition: RuleCondition::HasAttachment,
             action: RuleAction::Mute,
-        })
+        }])
         .unwrap()
     };
-    assert!(scoped(RuleScope::Feed { feed_id: 1 }).matches(&with_file, NOW));
-    assert!(!scoped(RuleScope::Feed { feed_id: 2 }).matches(&with_file, NOW));
-    assert!(scoped(RuleScope::Folder { folder_id: 10 }).matches(&with_file, NOW));
-    assert!(!scoped(RuleScope::Folder { folder_id: 11 }).matches(&with_file, NOW));
+    assert!(hit(&scoped(RuleScope::Feed { feed_id: 1 }), &with_file));
+    assert!(!hit(&scoped(RuleScope::Feed { feed_id: 2 }), &with_file));
+    assert!(hit(
+        &scoped(RuleScope::Folder { folder_id: 10 }),
+        &with_file
+    ));
+    assert!(!hit(
+        &scoped(RuleScope::Folder { folder_id: 11 }),
+        &with_file
+    ));
     // A saved page belongs to no feed: rules are for what feeds bring.
     with_file.feed_id = None;
-    assert!(!scoped(RuleScope::All).matches(&with_file, NOW));
+    assert!(!hit(&scoped(RuleScope::All), &with_file));
+}
+
+#[test]
+fn many_rules_are_decided_in_one_pass_each_on_its_own_terms() {
+    let rules = vec![
+        Rule {
+            scope: RuleScope::All,
+            condition: words(RuleField::Title, "harbour seals"),
+            action: RuleAction::Mute,
+        },
+        Rule {
+            scope: RuleScope::Feed { feed_id: 2 },
+            condition: words(RuleField::Title, "seals"),
+            action: RuleAction::MarkRead,
+        },
+        Rule {
+            scope: RuleScope::All,
+            condition: RuleCondition::Phrase {
+                field: RuleField::Title,
+                phrase: "seals return".to_string(),
+            },
+            action: RuleAction::Bookmark,
+        },
+        Rule {
+            scope: RuleScope::All,
+            condition: words(RuleField::Text, "tide"),
+            action: RuleAction::Tag {
+                tag: "tides".to_string(),
+            },
+        },
+    ];
+    let set = RuleSet::new(rules).unwrap();
+    assert!(set.reads_text());
+    assert_eq!(
+        set.matching(&article("Harbour seals return", ""), NOW),
+        [0, 2]
+    );
+    assert_eq!(
+        set.matching(&article("Seals return to the harbour", "High tide."), NOW),
+        [0, 2, 3]
+    );
+    assert_eq!(
+        set.matching(&article("Seals", "tides"), NOW),
+        Vec::<usize>::new()
+    );
+    assert_eq!(
+        set.rule(3).action,
+        RuleAction::Tag {
+            tag: "tides".to_string()
+        }
+    );
+    // One unusable rule refuses the set, or is left out of the rules in use.
+    let broken = vec![
+        Rule {
+            scope: RuleScope::All,
+            condition: words(RuleField::Title, "!!"),
+            action: RuleAction::Mute,
+        },
+        Rule {
+            scope: RuleScope::All,
+            condition: words(RuleField::Title, "seals"),
+            action: RuleAction::Mute,
+        },
+    ];
+    assert!(RuleSet::new(broken.clone()).is_err());
+    assert_eq!(RuleSet::usable(broken).rules().count(), 1);
 }
 
 #[test]

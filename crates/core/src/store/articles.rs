@@ -31,18 +31,19 @@ pub struct NewArticle {
     pub extract_error: Option<String>,
 }
 
-/// Inserts new articles and rewrites changed ones in place, and runs `rules` on the new ones.
-/// Read and bookmark state are otherwise never written here, so a refresh can't undo what the
-/// person did.
+/// Inserts new articles, as `rules` say (read, muted, bookmarked, tagged), and rewrites changed
+/// ones in place. The state of an article already stored is never written here, so a refresh
+/// can't undo what the person did.
 pub(super) fn upsert_articles(
     tx: &rusqlite::Connection,
     feed_id: FeedId,
     articles: &[NewArticle],
-    rules: &[crate::rules::CompiledRule],
+    rules: &crate::rules::RuleSet,
     now: Timestamp,
 ) -> rusqlite::Result<StoredCounts> {
     let mut counts = StoredCounts::default();
-    let mut inserted = Vec::new();
+    let mut unread = 0;
+    let arrival = super::rules::Arrival::new(tx, rules, feed_id)?;
     let mut find = tx.prepare_cached(
         "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND identity = ?2",
     )?;
@@ -51,8 +52,9 @@ pub(super) fn upsert_articles(
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles (feed_id, identity, guid, url, title, author, content_hash,
              published_at, updated_at, first_seen_at, sort_at, enclosures, lead_image,
-             word_count, extract_error)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             word_count, extract_error, is_read, is_muted, is_bookmarked, bookmarked_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18, CASE WHEN ?18 THEN ?10 END)",
     )?;
     let mut update = tx.prepare_cached(
         "UPDATE articles SET guid = ?2, url = ?3, title = ?4, author = ?5, content_hash = ?6,
@@ -79,6 +81,9 @@ pub(super) fn upsert_articles(
             None if removed.exists(params![feed_id, article.identity])? => continue,
             None => {
                 let date = article.published_at.or(article.updated_at).unwrap_or(now);
+                // What the rules say is decided before the row is written: an update after
+                // would make the search index write out what it holds (see rules.rs).
+                let decided = arrival.decide(article, date.min(now), now);
                 insert.execute(params![
                     feed_id,
                     article.identity,
@@ -95,10 +100,15 @@ pub(super) fn upsert_articles(
                     article.lead_image,
                     article.word_count,
                     article.extract_error,
+                    decided.read,
+                    decided.muted,
+                    decided.bookmarked,
                 ])?;
                 counts.inserted += 1;
-                inserted.push((tx.last_insert_rowid(), article));
-                tx.last_insert_rowid()
+                unread += i64::from(!decided.read);
+                let id = tx.last_insert_rowid();
+                arrival.stored(tx, id, &decided, now)?;
+                id
             }
             Some((_, hash)) if hash == article.content_hash => continue,
             Some((id, _)) => {
@@ -130,9 +140,7 @@ pub(super) fn upsert_articles(
             article.content_text
         ])?;
     }
-    // New articles are unread.
-    add_unread(tx, &[(feed_id, counts.inserted as i64)])?;
-    super::rules::act_on_new(tx, rules, feed_id, &inserted, now)?;
+    add_unread(tx, &[(feed_id, unread)])?;
     Ok(counts)
 }
 

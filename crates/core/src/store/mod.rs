@@ -63,7 +63,7 @@ pub struct Store {
     reader: Mutex<Connection>,
     checkpointer: checkpoint::Checkpointer,
     /// The rules, compiled, until they change (`rules.rs`).
-    rules_cache: Mutex<Option<std::sync::Arc<Vec<crate::rules::CompiledRule>>>>,
+    rules_cache: Mutex<Option<std::sync::Arc<crate::rules::RuleSet>>>,
 }
 
 impl Drop for Store {

@@ -215,7 +215,7 @@ pub enum PollWrite<'a> {
 fn apply_poll(
     tx: &Connection,
     write: &PollWrite,
-    rules: &[crate::rules::CompiledRule],
+    rules: &crate::rules::RuleSet,
     now: Timestamp,
 ) -> rusqlite::Result<StoredCounts> {
     match *write {

@@ -92,21 +92,33 @@ fn tag_from_row(row: &rusqlite::Row) -> rusqlite::Result<Tag> {
     })
 }
 
-/// Puts the tag `name` on the articles `ids`; returns those that did not have it.
+/// Puts the tag `name` on the articles `ids`; returns those that did not have it. Statements of
+/// one row each (no INSERT … SELECT): during a refresh, a statement that may change many rows
+/// opens a statement journal, which makes FTS5 write out the words it holds in memory.
 pub(super) fn tag_all(
     tx: &Connection,
     ids: &[ArticleId],
     name: &str,
 ) -> rusqlite::Result<Vec<ArticleId>> {
-    tx.prepare_cached("INSERT OR IGNORE INTO tags (name, key) VALUES (?1, ?2)")?
-        .execute(params![name, key(name)])?;
+    let key = key(name);
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT id FROM tags WHERE key = ?1")?
+        .query_row([&key], |row| row.get(0))
+        .optional()?;
+    let tag_id = match existing {
+        Some(id) => id,
+        None => {
+            tx.prepare_cached("INSERT INTO tags (name, key) VALUES (?1, ?2)")?
+                .execute(params![name, key])?;
+            tx.last_insert_rowid()
+        }
+    };
     let mut link = tx.prepare_cached(
-        "INSERT OR IGNORE INTO article_tags (tag_id, article_id)
-         SELECT id, ?2 FROM tags WHERE key = ?1",
+        "INSERT OR IGNORE INTO article_tags (tag_id, article_id) VALUES (?1, ?2)",
     )?;
     let mut tagged = Vec::new();
     for &id in ids {
-        if link.execute(params![key(name), id])? == 1 {
+        if link.execute(params![tag_id, id])? == 1 {
             tagged.push(id);
         }
     }
