@@ -130,7 +130,8 @@ pub async fn list(library: &Library) -> Result<(), Failure> {
 /// How many articles the rule would act on, then the newest of them: id, feed, title.
 pub async fn preview(library: &Library, rule: Rule) -> Result<(), Failure> {
     let preview = library.preview_rule(rule).await?;
-    println!("{} matching", count(preview.count, "article"));
+    let about = if preview.estimated { "about " } else { "" };
+    println!("{about}{} matching", count(preview.count, "article"));
     for article in preview.articles {
         println!(
             "{}\t{}\t{}",

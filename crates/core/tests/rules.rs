@@ -2,6 +2,7 @@
 //! one Undo), acting on every article a refresh brings, muting, and rules carried in a file.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tidings_core::Library;
 use tidings_core::api::{
@@ -9,12 +10,13 @@ use tidings_core::api::{
     SearchQuery, SearchScope,
 };
 use tidings_core::library::CancelToken;
+use tidings_core::rules::RuleSet;
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::routing::get;
 
 /// A feed whose items are the titles in `items` (newest first; each says "about the harbour").
-async fn library(items: Arc<Mutex<Vec<&'static str>>>) -> (tempfile::TempDir, TestServer, Library) {
+async fn library(items: Arc<Mutex<Vec<String>>>) -> (tempfile::TempDir, TestServer, Library) {
     let feed = move || {
         let items = items.lock().unwrap().clone();
         let xml: String = items
@@ -39,6 +41,10 @@ async fn library(items: Arc<Mutex<Vec<&'static str>>>) -> (tempfile::TempDir, Te
     let library = Library::open(&dir.path().join("tidings.db")).unwrap();
     library.subscribe(&server.url("/feed.xml")).await.unwrap();
     (dir, server, library)
+}
+
+fn owned(titles: &[&str]) -> Vec<String> {
+    titles.iter().map(|t| t.to_string()).collect()
 }
 
 async fn titles(library: &Library, view: ArticleView) -> Vec<String> {
@@ -69,11 +75,11 @@ async fn refresh(library: &Library) {
 
 #[tokio::test]
 async fn a_mute_rule_previews_what_it_takes_and_undo_brings_it_back() {
-    let items = Arc::new(Mutex::new(vec![
+    let items = Arc::new(Mutex::new(owned(&[
         "Sponsored: ferry deals",
         "Harbour opens",
         "SPONSORED cruise offers",
-    ]));
+    ])));
     let (_dir, _server, library) = library(Arc::clone(&items)).await;
     let mute = title_words("sponsored", RuleAction::Mute);
 
@@ -113,7 +119,10 @@ async fn a_mute_rule_previews_what_it_takes_and_undo_brings_it_back() {
     assert_eq!(library.rules().await.unwrap().len(), 1);
 
     // A refresh brings a new sponsored story: it never shows.
-    items.lock().unwrap().insert(0, "Sponsored: new tide app");
+    items
+        .lock()
+        .unwrap()
+        .insert(0, "Sponsored: new tide app".to_string());
     refresh(&library).await;
     let all = titles(&library, ArticleView::All).await;
     assert!(
@@ -126,7 +135,7 @@ async fn a_mute_rule_previews_what_it_takes_and_undo_brings_it_back() {
 
 #[tokio::test]
 async fn rules_tag_bookmark_and_mark_read_what_arrives_in_the_order_they_were_saved() {
-    let items = Arc::new(Mutex::new(vec!["Harbour opens"]));
+    let items = Arc::new(Mutex::new(owned(&["Harbour opens"])));
     let (_dir, _server, library) = library(Arc::clone(&items)).await;
     for rule in [
         title_words(
@@ -168,7 +177,10 @@ async fn rules_tag_bookmark_and_mark_read_what_arrives_in_the_order_they_were_sa
         ["Harbour opens"]
     );
 
-    items.lock().unwrap().insert(0, "Podcast #12: tides");
+    items
+        .lock()
+        .unwrap()
+        .insert(0, "Podcast #12: tides".to_string());
     refresh(&library).await;
     let tag = library.tag_named("listen").await.unwrap();
     assert_eq!(
@@ -184,8 +196,37 @@ async fn rules_tag_bookmark_and_mark_read_what_arrives_in_the_order_they_were_sa
 }
 
 #[tokio::test]
+async fn a_preview_out_of_time_estimates_from_the_newest_articles() {
+    let titles: Vec<String> = (0..600)
+        .map(|i| {
+            if i % 2 == 0 {
+                format!("Sponsored {i}")
+            } else {
+                format!("Story {i}")
+            }
+        })
+        .collect();
+    let (_dir, _server, library) = library(Arc::new(Mutex::new(titles))).await;
+    let rule = RuleSet::new(vec![title_words("sponsored", RuleAction::Mute)]).unwrap();
+    let now = tidings_core::now();
+    let store = library.store();
+    let all = store.rule_matches(&rule, now, 50, None).unwrap();
+    assert_eq!(
+        (all.count, all.estimated, all.newest.len()),
+        (300, false, 50)
+    );
+    // No time at all: the first rows looked at (half of them match) stand for the rest.
+    let rushed = store
+        .rule_matches(&rule, now, 50, Some(Duration::ZERO))
+        .unwrap();
+    assert!(rushed.estimated);
+    assert!((280..=320).contains(&rushed.count), "{}", rushed.count);
+    assert_eq!(rushed.newest, all.newest);
+}
+
+#[tokio::test]
 async fn a_rule_that_cannot_work_is_refused_and_rules_travel_in_a_file() {
-    let items = Arc::new(Mutex::new(vec!["Harbour opens"]));
+    let items = Arc::new(Mutex::new(owned(&["Harbour opens"])));
     let (_dir, _server, library) = library(items).await;
     let hostile = Rule {
         scope: RuleScope::All,

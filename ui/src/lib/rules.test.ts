@@ -38,6 +38,7 @@ describe("the rule builder", () => {
     expect(matchText(0)).toBe("No article matches yet.");
     expect(matchText(1)).toBe("1 article matches");
     expect(matchText(1200)).toBe("1,200 articles match");
+    expect(matchText(1200, true)).toBe("About 1,200 articles match");
     const saved = { rule: { id: 1, rule: { scope: { kind: "all" as const }, condition: { kind: "hasAttachment" as const }, action: { kind: "mute" as const } } }, changed: 2, undo: 9 };
     expect(savedText(saved)).toBe("Rule saved: muted 2 articles.");
   });

@@ -108,7 +108,9 @@ export function savedText(saved: RuleSaved): string {
   }
 }
 
-/** "12 articles match" for the preview. */
-export function matchText(count: number): string {
-  return count === 0 ? "No article matches yet." : `${count.toLocaleString("en-US")} article${count === 1 ? " matches" : "s match"}`;
+/** "12 articles match" for the preview; "About 1,200…" when the library was too big to look at all of it. */
+export function matchText(count: number, estimated = false): string {
+  if (count === 0) return estimated ? "None of the newest articles matches." : "No article matches yet.";
+  const text = `${count.toLocaleString("en-US")} article${count === 1 ? " matches" : "s match"}`;
+  return estimated ? `About ${text}` : text;
 }

@@ -101,6 +101,9 @@ pub struct RulePreview {
     /// How many match.
     #[ts(type = "number")]
     pub count: u64,
+    /// The library was too big to look at every article in the time a preview has: `count` is
+    /// estimated from the newest ones.
+    pub estimated: bool,
     /// The newest of them (at most `PREVIEW_ROWS`).
     pub articles: Vec<ArticleSummary>,
 }

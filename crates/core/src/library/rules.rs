@@ -11,6 +11,9 @@ use crate::{Error, Result, now};
 /// Articles a preview lists (all of them are counted).
 pub const PREVIEW_ROWS: usize = 50;
 
+/// How long a preview looks at articles before it estimates the rest: it follows the typing.
+const PREVIEW_BUDGET: std::time::Duration = std::time::Duration::from_millis(120);
+
 /// Rules one file may hold: far more than anyone writes, few enough to check them all at once.
 const RULES_IN_A_FILE: usize = 1_000;
 
@@ -27,13 +30,14 @@ impl Library {
     pub async fn preview_rule(&self, rule: Rule) -> Result<RulePreview> {
         let compiled = RuleSet::new(vec![rule])?;
         self.blocking(move |s| {
-            let matches = s.rule_matches(&compiled, now())?;
+            let matches = s.rule_matches(&compiled, now(), PREVIEW_ROWS, Some(PREVIEW_BUDGET))?;
             let mut articles = Vec::new();
-            for (id, _) in matches.iter().take(PREVIEW_ROWS) {
+            for (id, _) in &matches.newest {
                 articles.extend(s.article_summary(*id)?);
             }
             Ok(RulePreview {
-                count: matches.len() as u64,
+                count: matches.count,
+                estimated: matches.estimated,
                 articles,
             })
         })
@@ -48,7 +52,8 @@ impl Library {
             .blocking(move |s| {
                 let at = now();
                 let matches: Vec<_> = s
-                    .rule_matches(&compiled, at)?
+                    .rule_matches(&compiled, at, usize::MAX, None)?
+                    .newest
                     .into_iter()
                     .map(|m| m.0)
                     .collect();

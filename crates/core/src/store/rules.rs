@@ -13,9 +13,8 @@ use rusqlite::{Connection, params};
 use super::articles::{NewArticle, add_unread, per_feed};
 use super::outbox::{self, SyncedField};
 use super::{Store, WorkKind};
-use crate::api::{ArticleId, FeedId, Rule, RuleAction, RuleScope, StoredRule};
+use crate::api::{ArticleId, FeedId, Rule, RuleAction, StoredRule};
 use crate::rules::{Candidate, RuleSet};
-use crate::sanitize::words_of_sanitized;
 use crate::{Error, Result, Timestamp};
 
 /// What a rule saved changed in the library, for Undo.
@@ -65,72 +64,6 @@ impl Store {
 
     fn forget_compiled_rules(&self) {
         *self.rules_cache.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    }
-
-    /// The library's feed articles `rule` matches, newest first, with their feeds.
-    pub fn rule_matches(&self, rule: &RuleSet, now: Timestamp) -> Result<Vec<(ArticleId, FeedId)>> {
-        let Some(scope) = rule.rules().next().map(|r| r.scope) else {
-            return Ok(Vec::new());
-        };
-        let mut conditions = vec!["1".to_string()];
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
-        match scope {
-            RuleScope::All => {}
-            RuleScope::Feed { feed_id } => {
-                args.push(Box::new(feed_id));
-                conditions.push(format!("a.feed_id = ?{}", args.len()));
-            }
-            RuleScope::Folder { folder_id } => {
-                args.push(Box::new(folder_id));
-                conditions.push(format!("f.folder_id = ?{}", args.len()));
-            }
-        }
-        if let Some(query) = rule.index_query() {
-            args.push(Box::new(query));
-            conditions.push(format!(
-                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{})",
-                args.len()
-            ));
-        }
-        let body = if rule.reads_text() {
-            "(SELECT b.html FROM article_bodies b WHERE b.article_id = a.id)"
-        } else {
-            "NULL"
-        };
-        let sql = format!(
-            "SELECT a.id, a.feed_id, f.folder_id, a.title, a.author,
-                 coalesce(f.custom_title, f.title), a.url, coalesce(a.enclosures, '[]') != '[]',
-                 a.sort_at, {body}
-             FROM articles a JOIN feeds f ON f.id = a.feed_id
-             WHERE {} ORDER BY a.sort_at DESC, a.id DESC",
-            conditions.join(" AND ")
-        );
-        let conn = self.reader();
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-        let mut found = Vec::new();
-        while let Some(row) = rows.next()? {
-            let (title, author, feed_title, url): (String, Option<String>, String, Option<String>) =
-                (row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?);
-            let html: Option<String> = row.get(9)?;
-            // As an arriving article's text is read (`NewArticle::content_text`).
-            let text = html.as_deref().map(words_of_sanitized).unwrap_or_default();
-            let candidate = Candidate {
-                feed_id: row.get(1)?,
-                folder_id: row.get(2)?,
-                title: &title,
-                text: &text,
-                author: author.as_deref(),
-                feed_title: &feed_title,
-                url: url.as_deref(),
-                has_attachment: row.get(7)?,
-                sort_at: row.get(8)?,
-            };
-            if !rule.matching(&candidate, now).is_empty() {
-                found.push((row.get(0)?, row.get(1)?));
-            }
-        }
-        Ok(found)
     }
 
     /// Keeps `rule` after the others and does what it says to `matches` (as

@@ -10,6 +10,11 @@ export type RulePreview = {
  */
 count: number, 
 /**
+ * The library was too big to look at every article in the time a preview has: `count` is
+ * estimated from the newest ones.
+ */
+estimated: boolean, 
+/**
  * The newest of them (at most `PREVIEW_ROWS`).
  */
 articles: Array<ArticleSummary>, };

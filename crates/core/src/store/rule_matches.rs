@@ -1,0 +1,180 @@
+//! Which of the library's articles a rule matches: for its preview, while it is being written,
+//! within a time budget (an estimate when the budget runs out first), and for saving it (all
+//! of them). SQL narrows first — the rule's scope, its words through the search index, its age
+//! or attachment exactly — and the rules' own matcher decides, as for an arriving article.
+
+use std::time::{Duration, Instant};
+
+use rusqlite::ToSql;
+
+use super::Store;
+use crate::api::{ArticleId, FeedId, RuleCondition, RuleScope};
+use crate::rules::{Candidate, RuleSet};
+use crate::sanitize::words_of_sanitized;
+use crate::{Result, Timestamp};
+
+/// Rows checked between two looks at the clock.
+const ROWS_PER_CLOCK: usize = 256;
+
+/// What a rule matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleMatches {
+    /// The newest of them (as many as were asked for), with their feeds.
+    pub newest: Vec<(ArticleId, FeedId)>,
+    pub count: u64,
+    /// The budget ran out first: `count` is the share of the articles looked at that matched,
+    /// over all the articles the rule could match.
+    pub estimated: bool,
+}
+
+impl Store {
+    /// The feed articles `rule` (a set of one) matches, newest first: at most `keep` of them,
+    /// and how many. With a `budget`, the articles are looked at newest first until it runs
+    /// out, and the count estimated from them.
+    pub fn rule_matches(
+        &self,
+        rule: &RuleSet,
+        now: Timestamp,
+        keep: usize,
+        budget: Option<Duration>,
+    ) -> Result<RuleMatches> {
+        let started = Instant::now();
+        let Some(first) = rule.rules().next() else {
+            return Ok(RuleMatches {
+                newest: Vec::new(),
+                count: 0,
+                estimated: false,
+            });
+        };
+        let mut conditions = vec!["1".to_string()];
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        // Binds `value` as the next argument, in the condition `condition` writes for its number.
+        let mut bind = |value: Box<dyn ToSql>, condition: fn(usize) -> String| {
+            args.push(value);
+            condition(args.len())
+        };
+        match first.scope {
+            RuleScope::All => {}
+            RuleScope::Feed { feed_id } => {
+                conditions.push(bind(Box::new(feed_id), |n| format!("a.feed_id = ?{n}")))
+            }
+            RuleScope::Folder { folder_id } => {
+                conditions.push(bind(Box::new(folder_id), |n| format!("f.folder_id = ?{n}")))
+            }
+        }
+        // Conditions SQL decides exactly, and those where the search index narrows.
+        let exact = match first.condition {
+            RuleCondition::OlderThan { days } => {
+                let cutoff = now - i64::from(days) * 86_400;
+                conditions.push(bind(Box::new(cutoff), |n| format!("a.sort_at < ?{n}")));
+                true
+            }
+            RuleCondition::HasAttachment => {
+                conditions.push("coalesce(a.enclosures, '[]') != '[]'".to_string());
+                true
+            }
+            _ => false,
+        };
+        if let Some(query) = rule.index_query() {
+            conditions.push(bind(Box::new(query), |n| {
+                format!("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{n})")
+            }));
+        }
+        let from = format!(
+            "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {}",
+            conditions.join(" AND ")
+        );
+        let conn = self.reader();
+        let count_all = || -> Result<u64> {
+            let count: i64 = conn.query_row(
+                &format!("SELECT count(*) {from}"),
+                rusqlite::params_from_iter(args.iter()),
+                |row| row.get(0),
+            )?;
+            Ok(count as u64)
+        };
+        if exact {
+            let newest = conn
+                .prepare(&format!(
+                    "SELECT a.id, a.feed_id {from} ORDER BY a.sort_at DESC, a.id DESC LIMIT {}",
+                    keep.min(i64::MAX as usize)
+                ))?
+                .query_map(rusqlite::params_from_iter(args.iter()), |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let count = if newest.len() < keep {
+                newest.len() as u64
+            } else {
+                count_all()?
+            };
+            return Ok(RuleMatches {
+                newest,
+                count,
+                estimated: false,
+            });
+        }
+        let body = if rule.reads_text() {
+            "(SELECT b.html FROM article_bodies b WHERE b.article_id = a.id)"
+        } else {
+            "NULL"
+        };
+        let mut stmt = conn.prepare(&format!(
+            "SELECT a.id, a.feed_id, f.folder_id, a.title, a.author,
+                 coalesce(f.custom_title, f.title), a.url, coalesce(a.enclosures, '[]') != '[]',
+                 a.sort_at, {body}
+             {from} ORDER BY a.sort_at DESC, a.id DESC"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        let (mut newest, mut matched, mut looked_at) = (Vec::new(), 0u64, 0u64);
+        let mut finished = true;
+        while let Some(row) = rows.next()? {
+            if looked_at > 0
+                && looked_at % ROWS_PER_CLOCK as u64 == 0
+                && budget.is_some_and(|budget| started.elapsed() > budget)
+            {
+                finished = false;
+                break;
+            }
+            looked_at += 1;
+            let (title, author, feed_title, url): (String, Option<String>, String, Option<String>) =
+                (row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?);
+            let html: Option<String> = row.get(9)?;
+            // As an arriving article's text is read (`NewArticle::content_text`).
+            let text = html.as_deref().map(words_of_sanitized).unwrap_or_default();
+            let candidate = Candidate {
+                feed_id: row.get(1)?,
+                folder_id: row.get(2)?,
+                title: &title,
+                text: &text,
+                author: author.as_deref(),
+                feed_title: &feed_title,
+                url: url.as_deref(),
+                has_attachment: row.get(7)?,
+                sort_at: row.get(8)?,
+            };
+            if !rule.matching(&candidate, now).is_empty() {
+                matched += 1;
+                if newest.len() < keep {
+                    newest.push((row.get(0)?, row.get(1)?));
+                }
+            }
+        }
+        drop(rows);
+        drop(stmt);
+        if finished {
+            return Ok(RuleMatches {
+                newest,
+                count: matched,
+                estimated: false,
+            });
+        }
+        let all = count_all()?;
+        let estimate = (matched as f64 * all as f64 / looked_at.max(1) as f64).round() as u64;
+        Ok(RuleMatches {
+            newest,
+            count: estimate.max(matched),
+            estimated: true,
+        })
+    }
+}
