@@ -12,7 +12,7 @@ use crate::{Error, Result, now};
 pub const PREVIEW_ROWS: usize = 50;
 
 /// How long a preview looks at articles before it estimates the rest: it follows the typing.
-const PREVIEW_BUDGET: std::time::Duration = std::time::Duration::from_millis(120);
+const PREVIEW_BUDGET: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Rules one file may hold: far more than anyone writes, few enough to check them all at once.
 const RULES_IN_A_FILE: usize = 1_000;

@@ -90,8 +90,8 @@ impl Store {
                  (SELECT coalesce(sum(unread_count), 0) FROM feeds)
                      + (SELECT count(*) FROM articles WHERE is_read = 0 AND feed_id IS NULL),
                  (SELECT count(*) FROM articles WHERE is_read = 0 AND sort_at >= ?1),
-                 (SELECT count(*) FROM articles WHERE is_bookmarked = 1 AND is_muted = 0),
-                 (SELECT count(*) FROM articles WHERE is_saved = 1 AND is_muted = 0)",
+                 (SELECT count(*) FROM articles WHERE is_bookmarked = 1),
+                 (SELECT count(*) FROM articles WHERE is_saved = 1)",
             [start_of_today()],
             |row| {
                 Ok(ViewCounts {

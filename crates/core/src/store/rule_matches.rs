@@ -75,11 +75,6 @@ impl Store {
             }
             _ => false,
         };
-        if let Some(query) = rule.index_query() {
-            conditions.push(bind(Box::new(query), |n| {
-                format!("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{n})")
-            }));
-        }
         let from = format!(
             "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {}",
             conditions.join(" AND ")
@@ -119,49 +114,73 @@ impl Store {
         } else {
             "NULL"
         };
-        let mut stmt = conn.prepare(&format!(
+        let select = format!(
             "SELECT a.id, a.feed_id, f.folder_id, a.title, a.author,
                  coalesce(f.custom_title, f.title), a.url, coalesce(a.enclosures, '[]') != '[]',
-                 a.sort_at, {body}
-             {from} ORDER BY a.sort_at DESC, a.id DESC"
-        ))?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-        let (mut newest, mut matched, mut looked_at) = (Vec::new(), 0u64, 0u64);
+                 a.sort_at, {body}"
+        );
+        let mut scan = Scan {
+            rule,
+            now,
+            keep,
+            found: Vec::new(),
+            matched: 0,
+            looked_at: 0,
+        };
+        let out_of_time = || budget.is_some_and(|budget| started.elapsed() > budget);
         let mut finished = true;
-        while let Some(row) = rows.next()? {
-            if looked_at > 0
-                && looked_at % ROWS_PER_CLOCK as u64 == 0
-                && budget.is_some_and(|budget| started.elapsed() > budget)
-            {
-                finished = false;
-                break;
-            }
-            looked_at += 1;
-            let (title, author, feed_title, url): (String, Option<String>, String, Option<String>) =
-                (row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?);
-            let html: Option<String> = row.get(9)?;
-            // As an arriving article's text is read (`NewArticle::content_text`).
-            let text = html.as_deref().map(words_of_sanitized).unwrap_or_default();
-            let candidate = Candidate {
-                feed_id: row.get(1)?,
-                folder_id: row.get(2)?,
-                title: &title,
-                text: &text,
-                author: author.as_deref(),
-                feed_title: &feed_title,
-                url: url.as_deref(),
-                has_attachment: row.get(7)?,
-                sort_at: row.get(8)?,
-            };
-            if !rule.matching(&candidate, now).is_empty() {
-                matched += 1;
-                if newest.len() < keep {
-                    newest.push((row.get(0)?, row.get(1)?));
+        // Words the search index can find: the articles holding them, the last stored first, a
+        // few hundred at a time; the index is asked once, and its answer is what an estimate
+        // scales to.
+        let candidates = match rule.index_query() {
+            Some(query) => {
+                let ids: Vec<ArticleId> = conn
+                    .prepare_cached(
+                        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC",
+                    )?
+                    .query_map([query], |row| row.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let n = args.len() + 1;
+                let mut stmt = conn.prepare(&format!(
+                    "{select} {from} AND a.id IN (SELECT value FROM json_each(?{n}))"
+                ))?;
+                for chunk in ids.chunks(ROWS_PER_CLOCK) {
+                    if scan.looked_at > 0 && out_of_time() {
+                        finished = false;
+                        break;
+                    }
+                    let before = scan.looked_at;
+                    let list = serde_json::to_string(chunk).unwrap_or_default();
+                    let mut bound: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
+                    bound.push(&list);
+                    let mut rows = stmt.query(&*bound)?;
+                    while let Some(row) = rows.next()? {
+                        scan.check(row)?;
+                    }
+                    // Those the scope left out were looked at too.
+                    scan.looked_at = before + chunk.len() as u64;
                 }
+                Some(ids.len() as u64)
             }
-        }
-        drop(rows);
-        drop(stmt);
+            None => {
+                let mut stmt = conn.prepare(&format!(
+                    "{select} {from} ORDER BY a.sort_at DESC, a.id DESC"
+                ))?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+                while let Some(row) = rows.next()? {
+                    if scan.looked_at > 0
+                        && scan.looked_at.is_multiple_of(ROWS_PER_CLOCK as u64)
+                        && out_of_time()
+                    {
+                        finished = false;
+                        break;
+                    }
+                    scan.check(row)?;
+                }
+                None
+            }
+        };
+        let (newest, matched, looked_at) = scan.finish();
         if finished {
             return Ok(RuleMatches {
                 newest,
@@ -169,12 +188,71 @@ impl Store {
                 estimated: false,
             });
         }
-        let all = count_all()?;
+        let all = match candidates {
+            Some(all) => all,
+            None => count_all()?,
+        };
         let estimate = (matched as f64 * all as f64 / looked_at.max(1) as f64).round() as u64;
         Ok(RuleMatches {
             newest,
             count: estimate.max(matched),
             estimated: true,
         })
+    }
+}
+
+/// Articles looked at one by one, and those the rule matches.
+struct Scan<'r> {
+    rule: &'r RuleSet,
+    now: Timestamp,
+    keep: usize,
+    /// Matches, with their dates, to keep the newest.
+    found: Vec<(Timestamp, ArticleId, FeedId)>,
+    matched: u64,
+    looked_at: u64,
+}
+
+impl Scan<'_> {
+    fn check(&mut self, row: &rusqlite::Row) -> rusqlite::Result<()> {
+        self.looked_at += 1;
+        let (title, author, feed_title, url): (String, Option<String>, String, Option<String>) =
+            (row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?);
+        let html: Option<String> = row.get(9)?;
+        // As an arriving article's text is read (`NewArticle::content_text`).
+        let text = html.as_deref().map(words_of_sanitized).unwrap_or_default();
+        let candidate = Candidate {
+            feed_id: row.get(1)?,
+            folder_id: row.get(2)?,
+            title: &title,
+            text: &text,
+            author: author.as_deref(),
+            feed_title: &feed_title,
+            url: url.as_deref(),
+            has_attachment: row.get(7)?,
+            sort_at: row.get(8)?,
+        };
+        if !self.rule.matching(&candidate, self.now).is_empty() {
+            self.matched += 1;
+            self.found
+                .push((candidate.sort_at, row.get(0)?, row.get(1)?));
+            // Keeping every match only to pick the newest would cost memory for nothing.
+            if self.found.len() >= self.keep.saturating_mul(2).max(1_024) {
+                self.trim();
+            }
+        }
+        Ok(())
+    }
+
+    fn trim(&mut self) {
+        self.found
+            .sort_by_key(|&(at, id, _)| std::cmp::Reverse((at, id)));
+        self.found.truncate(self.keep);
+    }
+
+    /// The newest matches kept, how many matched, how many were looked at.
+    fn finish(mut self) -> (Vec<(ArticleId, FeedId)>, u64, u64) {
+        self.trim();
+        let newest = self.found.iter().map(|&(_, id, feed)| (id, feed)).collect();
+        (newest, self.matched, self.looked_at)
     }
 }

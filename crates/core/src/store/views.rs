@@ -32,9 +32,14 @@ pub(super) fn view_filter(view: ArticleView, today: Timestamp, first: usize) -> 
             Some(tag_id),
         ),
     };
+    // A muted article (a rule's doing) is in no list but those a person fills by hand
+    // (Bookmarks, Saved); search still finds it.
+    let sql = match view {
+        ArticleView::Bookmarks | ArticleView::Saved => sql,
+        _ => format!("a.is_muted = 0 AND {sql}"),
+    };
     ViewFilter {
-        // A muted article (a rule's doing) is in no list; search still finds it.
-        sql: format!("a.is_muted = 0 AND {sql}"),
+        sql,
         args: arg
             .map(|a| Box::new(a) as Box<dyn ToSql>)
             .into_iter()
