@@ -13,6 +13,7 @@ mod cli;
 mod crash_safety;
 mod exit_codes;
 mod hostile_servers;
+mod organize;
 mod terminal;
 
 #[test]

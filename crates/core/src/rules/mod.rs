@@ -4,11 +4,12 @@
 //!
 //! Words are runs of letters and digits, compared in lower case; a rule's words match whole
 //! words ("seal" does not match "seals"), and a phrase matches its words one after the other
-//! whatever stands between them. Every rule's words and phrases for one field are found in one
-//! pass over that field (an Aho-Corasick automaton over its text brought to one form: words in
-//! lower case between single spaces), so fifty rules cost about what one does. Regular
-//! expressions use the `regex` crate, which runs in time linear in the text whatever the
-//! pattern, with its size capped, so a hostile pattern cannot stall a refresh.
+//! whatever stands between them. Every rule's words for one field are found in one pass over
+//! that field (an Aho-Corasick automaton, ASCII case folded, each hit kept when it is a whole
+//! word), so fifty rules cost about what one does; the text is copied into lower case only
+//! when some rule's word for it is not ASCII. Regular expressions use the `regex` crate, which
+//! runs in time linear in the text whatever the pattern, with its size capped, so a hostile
+//! pattern cannot stall a refresh.
 
 use std::cell::OnceCell;
 
@@ -21,6 +22,10 @@ use crate::{Error, Result, Timestamp};
 
 #[cfg(test)]
 mod tests;
+mod words;
+
+use words::is_word_char;
+pub use words::searchable;
 
 /// Characters a rule's words, phrase or pattern hold at most.
 pub const RULE_TEXT_MAX_CHARS: usize = 500;
@@ -40,10 +45,20 @@ const FIELDS: [RuleField; 5] = [
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<(Rule, Test)>,
-    /// For each field, every word and phrase the rules look for in it, in the field's form
-    /// (" word ", " two words "), and the automaton that finds them all in one pass.
-    patterns: [Vec<String>; 5],
-    finders: [Option<AhoCorasick>; 5],
+    /// For each field: every word the rules look for in it (in lower case), the patterns
+    /// rules test (a word, or a phrase: words one after the other) as word indices, and the
+    /// automaton that finds every word in one pass.
+    words: [Vec<String>; 5],
+    patterns: [Vec<Vec<usize>>; 5],
+    finders: [Option<Finder>; 5],
+}
+
+#[derive(Debug, Clone)]
+struct Finder {
+    words: AhoCorasick,
+    /// Every word is ASCII: the field's own text is searched, its case folded by the automaton;
+    /// otherwise a lower-case copy ([`searchable`]).
+    ascii: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -80,59 +95,6 @@ impl Candidate<'_> {
             RuleField::Link => self.url.unwrap_or_default(),
         }
     }
-}
-
-/// The text's words in lower case, each between single spaces: " harbour seals return ".
-pub fn searchable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(' ');
-    let mut in_word = false;
-    // ASCII a byte at a time (most text, and every separator a feed's text uses most); the
-    // rest a character at a time.
-    let mut rest = text;
-    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
-        let (ascii, tail) = rest.split_at(at);
-        push_ascii(ascii, &mut out, &mut in_word);
-        let c = tail
-            .chars()
-            .next()
-            .expect("a non-ASCII byte starts a character");
-        push_char(c, &mut out, &mut in_word);
-        rest = &tail[c.len_utf8()..];
-    }
-    push_ascii(rest, &mut out, &mut in_word);
-    if in_word {
-        out.push(' ');
-    }
-    out
-}
-
-fn push_ascii(ascii: &str, out: &mut String, in_word: &mut bool) {
-    for &b in ascii.as_bytes() {
-        if b.is_ascii_alphanumeric() {
-            out.push(char::from(b.to_ascii_lowercase()));
-            *in_word = true;
-        } else if *in_word {
-            out.push(' ');
-            *in_word = false;
-        }
-    }
-}
-
-fn push_char(c: char, out: &mut String, in_word: &mut bool) {
-    if is_word_char(c) {
-        out.extend(c.to_lowercase());
-        *in_word = true;
-    } else if *in_word {
-        out.push(' ');
-        *in_word = false;
-    }
-}
-
-/// Letters and digits, and private-use characters, which the search index keeps in words too.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
 }
 
 impl RuleSet {
@@ -191,11 +153,16 @@ impl RuleSet {
                             .to_string(),
                     );
                 }
-                let wanted: Vec<String> = if matches!(rule.condition, RuleCondition::Words { .. }) {
-                    form.split_whitespace().map(|w| format!(" {w} ")).collect()
-                } else {
-                    vec![form]
-                };
+                let words: Vec<usize> = form
+                    .split_whitespace()
+                    .map(|word| self.word(*field, word))
+                    .collect();
+                let wanted: Vec<Vec<usize>> =
+                    if matches!(rule.condition, RuleCondition::Words { .. }) {
+                        words.into_iter().map(|word| vec![word]).collect()
+                    } else {
+                        vec![words]
+                    };
                 let indices = wanted
                     .into_iter()
                     .map(|pattern| self.pattern(*field, pattern))
@@ -238,28 +205,71 @@ impl RuleSet {
         Ok(())
     }
 
+    /// The index of `word` among the field's, added if new.
+    fn word(&mut self, field: RuleField, word: &str) -> usize {
+        index_of(&mut self.words[field as usize], word.to_string())
+    }
+
     /// The index of `pattern` among the field's, added if new.
-    fn pattern(&mut self, field: RuleField, pattern: String) -> usize {
-        let patterns = &mut self.patterns[field as usize];
-        match patterns.iter().position(|p| *p == pattern) {
-            Some(at) => at,
-            None => {
-                patterns.push(pattern);
-                patterns.len() - 1
-            }
-        }
+    fn pattern(&mut self, field: RuleField, pattern: Vec<usize>) -> usize {
+        index_of(&mut self.patterns[field as usize], pattern)
     }
 
     fn build(&mut self) {
         for field in FIELDS {
-            let patterns = &self.patterns[field as usize];
-            self.finders[field as usize] = (!patterns.is_empty()).then(|| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(patterns)
-                    .expect("a few hundred short patterns always build")
+            let words = &self.words[field as usize];
+            self.finders[field as usize] = (!words.is_empty()).then(|| Finder {
+                words: AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(words)
+                    .expect("a few hundred short words always build"),
+                ascii: words.iter().all(|w| w.is_ascii()),
             });
         }
+    }
+
+    /// Which of the field's patterns its text holds.
+    fn found(&self, field: RuleField, text: &str) -> Vec<bool> {
+        let patterns = &self.patterns[field as usize];
+        let Some(finder) = &self.finders[field as usize] else {
+            return vec![false; patterns.len()];
+        };
+        let copy;
+        let text = if finder.ascii {
+            text
+        } else {
+            copy = searchable(text);
+            &copy
+        };
+        // Every whole word of the rules', in order: (start, end, word).
+        let hits: Vec<(usize, usize, usize)> = finder
+            .words
+            .find_iter(text)
+            .filter(|hit| {
+                let before = text[..hit.start()].chars().next_back();
+                let after = text[hit.end()..].chars().next();
+                !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+            })
+            .map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize()))
+            .collect();
+        patterns
+            .iter()
+            .map(|pattern| {
+                (0..hits.len()).any(|first| {
+                    pattern.iter().enumerate().all(|(k, &word)| {
+                        hits.get(first + k).is_some_and(|&(start, _, hit)| {
+                            // Each next word follows the one before with no other word between.
+                            hit == word
+                                && (k == 0
+                                    || !text[hits[first + k - 1].1..start]
+                                        .chars()
+                                        .any(is_word_char))
+                        })
+                    })
+                })
+            })
+            .collect()
     }
 
     /// Whether some rule reads the article's text (the store then reads it from its HTML).
@@ -283,16 +293,7 @@ impl RuleSet {
         // Each field's patterns found in it, worked out on first need.
         let found: [OnceCell<Vec<bool>>; 5] = Default::default();
         let found_in = |field: RuleField| {
-            found[field as usize].get_or_init(|| {
-                let mut seen = vec![false; self.patterns[field as usize].len()];
-                if let Some(finder) = &self.finders[field as usize] {
-                    let form = searchable(article.field(field));
-                    for hit in finder.find_overlapping_iter(&form) {
-                        seen[hit.pattern().as_usize()] = true;
-                    }
-                }
-                seen
-            })
+            found[field as usize].get_or_init(|| self.found(field, article.field(field)))
         };
         self.rules
             .iter()
@@ -332,8 +333,11 @@ impl RuleSet {
             .iter()
             .map(|&i| {
                 let words: Vec<String> = self.patterns[*field as usize][i]
-                    .split_whitespace()
-                    .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+                    .iter()
+                    .map(|&w| {
+                        let word = &self.words[*field as usize][w];
+                        format!("\"{}\"", word.replace('"', "\"\""))
+                    })
                     .collect();
                 format!("{column} : {}", words.join(" + "))
             })
@@ -349,5 +353,16 @@ fn covers(scope: RuleScope, article: &Candidate) -> bool {
         RuleScope::All => article.feed_id.is_some(),
         RuleScope::Feed { feed_id } => article.feed_id == Some(feed_id),
         RuleScope::Folder { folder_id } => article.folder_id == Some(folder_id),
+    }
+}
+
+/// The index of `item` in `items`, pushed if new.
+fn index_of<T: PartialEq>(items: &mut Vec<T>, item: T) -> usize {
+    match items.iter().position(|i| *i == item) {
+        Some(at) => at,
+        None => {
+            items.push(item);
+            items.len() - 1
+        }
     }
 }

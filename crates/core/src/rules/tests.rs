@@ -283,6 +283,54 @@ fn many_rules_are_decided_in_one_pass_each_on_its_own_terms() {
 }
 
 #[test]
+fn words_inside_longer_words_and_between_other_words_do_not_count() {
+    let set = RuleSet::new(vec![
+        Rule {
+            scope: RuleScope::All,
+            condition: words(RuleField::Text, "data"),
+            action: RuleAction::MarkRead,
+        },
+        Rule {
+            scope: RuleScope::All,
+            condition: words(RuleField::Text, "database"),
+            action: RuleAction::Mute,
+        },
+        Rule {
+            scope: RuleScope::All,
+            condition: RuleCondition::Phrase {
+                field: RuleField::Text,
+                phrase: "data base".to_string(),
+            },
+            action: RuleAction::Bookmark,
+        },
+    ])
+    .unwrap();
+    let text = |t| set.matching(&article("x", t), NOW);
+    assert_eq!(text("METADATA and databases"), Vec::<usize>::new());
+    assert_eq!(text("The DATABASE."), [1]);
+    assert_eq!(text("data—base"), [0, 2]);
+    assert_eq!(text("data, big base"), [0]);
+    // A word that is not ASCII makes the field's text be read in lower case first: the same
+    // answers.
+    let mixed = RuleSet::new(vec![
+        Rule {
+            scope: RuleScope::All,
+            condition: words(RuleField::Text, "data"),
+            action: RuleAction::MarkRead,
+        },
+        Rule {
+            scope: RuleScope::All,
+            condition: words(RuleField::Text, "Ärger"),
+            action: RuleAction::Mute,
+        },
+    ])
+    .unwrap();
+    let text = |t| mixed.matching(&article("x", t), NOW);
+    assert_eq!(text("ÄRGER über DATA"), [0, 1]);
+    assert_eq!(text("Metadata-Ärgernis"), Vec::<usize>::new());
+}
+
+#[test]
 fn the_index_query_quotes_every_word() {
     assert_eq!(
         rule(words(RuleField::Title, "Seals \"OR\" harbour"))

@@ -1,0 +1,93 @@
+//! Organizing from the command line: tags and rules, over a real database file and a real
+//! loopback feed.
+
+use tidings_testkit::TestServer;
+use tidings_testkit::axum::Router;
+use tidings_testkit::axum::routing::get;
+use tidings_testkit::seed::SeedArticle;
+
+use crate::cli::{cli, stdout};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tags_go_on_come_off_and_make_a_list_and_a_search_scope() {
+    let seed = SeedArticle::load();
+    let feed = seed.feed_xml("http://127.0.0.1/world/putin-kim.html");
+    let server =
+        TestServer::start(Router::new().route("/feed.xml", get(move || async move { feed }))).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    stdout(&cli(&db, &["add", &server.url("/feed.xml")]));
+
+    assert_eq!(
+        stdout(&cli(&db, &["tag", "1", "Korea", "to  read"])),
+        "1\tKorea\tto read\n"
+    );
+    assert_eq!(
+        stdout(&cli(&db, &["tags"])),
+        "1\tKorea\t1 article, 1 unread\n2\tto read\t1 article, 1 unread\n"
+    );
+    let tagged = stdout(&cli(&db, &["list", "--tag", "korea"]));
+    assert!(tagged.starts_with("1\t"), "{tagged}");
+    let found = stdout(&cli(&db, &["search", "vostochny", "--tag", "KOREA"]));
+    assert!(found.starts_with("1\t"), "{found}");
+
+    assert_eq!(stdout(&cli(&db, &["untag", "1", "korea"])), "1\tto read\n");
+    let gone = cli(&db, &["list", "--tag", "Korea"]);
+    assert_eq!(gone.status.code(), Some(3), "not found");
+    assert!(
+        String::from_utf8_lossy(&gone.stderr).contains("the tag “Korea” was not found"),
+        "{}",
+        String::from_utf8_lossy(&gone.stderr)
+    );
+    let refused = cli(&db, &["tag", "1", " "]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("a tag needs a name"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rules_are_previewed_added_listed_carried_in_a_file_and_removed() {
+    let seed = SeedArticle::load();
+    let feed = seed.feed_xml("http://127.0.0.1/world/putin-kim.html");
+    let server =
+        TestServer::start(Router::new().route("/feed.xml", get(move || async move { feed }))).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    stdout(&cli(&db, &["add", &server.url("/feed.xml")]));
+
+    let when = ["--in", "text", "--words", "Vostochny"];
+    let preview = stdout(&cli(&db, &[&["rules", "preview"][..], &when].concat()));
+    assert!(preview.starts_with("1 article matching\n1\t"), "{preview}");
+    let added = stdout(&cli(
+        &db,
+        &[
+            &["rules", "add"][..],
+            &when,
+            &["--then", "tag", "--tag", "Space"],
+        ]
+        .concat(),
+    ));
+    assert_eq!(
+        added,
+        "1\twhen the text has the words “Vostochny”, tag it “Space” (every feed)\t1 article changed\n"
+    );
+    assert!(stdout(&cli(&db, &["list", "--tag", "space"])).starts_with("1\t"));
+    assert_eq!(
+        stdout(&cli(&db, &["rules", "list"])),
+        "1\twhen the text has the words “Vostochny”, tag it “Space” (every feed)\n"
+    );
+
+    let file = dir.path().join("rules.json");
+    stdout(&cli(&db, &["rules", "export", file.to_str().unwrap()]));
+    let other = dir.path().join("other.db");
+    assert_eq!(
+        stdout(&cli(&other, &["rules", "import", file.to_str().unwrap()])),
+        "1 rule added\n"
+    );
+    stdout(&cli(&db, &["rules", "remove", "1"]));
+    assert_eq!(stdout(&cli(&db, &["rules", "list"])), "");
+
+    let hostile = cli(&db, &["rules", "add", "--regex", "(", "--then", "mute"]);
+    assert_eq!(hostile.status.code(), Some(5), "invalid input");
+    let unsaid = cli(&db, &["rules", "add", "--then", "mute"]);
+    assert_eq!(unsaid.status.code(), Some(2), "usage");
+}
