@@ -16,20 +16,6 @@ fn link(title: &str) -> String {
     format!("https://harbour.example/{}", title.to_lowercase())
 }
 
-/// Right-clicks the row titled `title` and waits for its menu.
-async fn row_menu(app: &App, title: &str) {
-    let row = app
-        .wait_for(Locator::XPath(&format!(
-            "//section[contains(@class,'list')]//li[.//span[contains(@class,'title')]={title:?}]//button"
-        )))
-        .await;
-    app.right_click(&row).await;
-    app.wait_for(Locator::Css(&format!(
-        "[role=menu][aria-label='Actions for {title}']"
-    )))
-    .await;
-}
-
 async fn wait_for_unread_rows(app: &App, what: &str, titles: &[&str]) {
     let script = format!(
         "return JSON.stringify([...document.querySelectorAll('section.list li.unread .title')].map((t) => t.textContent.trim())) === {:?}",
@@ -76,7 +62,7 @@ async fn an_articles_menu_does_what_it_says_and_webkits_stays_away() {
     .await;
 
     // Everything above Middle, then everything below it, each with its Undo.
-    row_menu(&app, "Middle").await;
+    app.article_menu("Middle").await;
     app.pick("Mark above read").await;
     wait_for_unread_rows(&app, "the two above read", &["Middle", "Fourth", "Oldest"]).await;
     app.wait_for_text(
@@ -89,7 +75,7 @@ async fn an_articles_menu_does_what_it_says_and_webkits_stays_away() {
         .await;
     app.click_text(".notice button", "Undo").await;
     wait_for_unread_rows(&app, "all unread again", &TITLES).await;
-    row_menu(&app, "Middle").await;
+    app.article_menu("Middle").await;
     app.pick("Mark below read").await;
     wait_for_unread_rows(&app, "the two below read", &["Newest", "Second", "Middle"]).await;
 
@@ -101,17 +87,17 @@ async fn an_articles_menu_does_what_it_says_and_webkits_stays_away() {
         &["Oldest", "Fourth", "Middle", "Second", "Newest"],
     )
     .await;
-    row_menu(&app, "Second").await;
+    app.article_menu("Second").await;
     app.pick("Mark below read").await;
     wait_for_unread_rows(&app, "Newest read too", &["Middle", "Second"]).await;
     app.wait_until("Unread to count 2", &unread_count_is("Unread", 2))
         .await;
 
     // One row at a time: unread again, bookmarked, without opening it.
-    row_menu(&app, "Oldest").await;
+    app.article_menu("Oldest").await;
     app.pick("Mark unread").await;
     wait_for_unread_rows(&app, "Oldest unread", &["Oldest", "Middle", "Second"]).await;
-    row_menu(&app, "Fourth").await;
+    app.article_menu("Fourth").await;
     app.pick("Bookmark").await;
     app.wait_for(Locator::XPath(
         "//li[.//span[contains(@class,'title')]='Fourth']//*[@aria-label='Bookmarked']",
@@ -123,10 +109,10 @@ async fn an_articles_menu_does_what_it_says_and_webkits_stays_away() {
     );
 
     // Its page in the browser, its export, its link.
-    row_menu(&app, "Fourth").await;
+    app.article_menu("Fourth").await;
     app.pick("Open in browser").await;
     sandbox.wait_until_opened_in_browser(&link("Fourth")).await;
-    row_menu(&app, "Fourth").await;
+    app.article_menu("Fourth").await;
     app.pick("Export…").await;
     app.wait_for_text(
         "the export dialog",
@@ -136,7 +122,7 @@ async fn an_articles_menu_does_what_it_says_and_webkits_stays_away() {
     .await;
     press_key(&app, Key::Escape).await;
     app.wait_for_no_dialog().await;
-    row_menu(&app, "Fourth").await;
+    app.article_menu("Fourth").await;
     app.pick("Copy link").await;
     app.wait_for_text("the toast", ".notice", "text.includes('Copied the link.')")
         .await;

@@ -30,17 +30,6 @@ async fn close_dialog(app: &App) {
     app.wait_for_no_dialog().await;
 }
 
-/// Right-clicks the row titled `title` and waits for its menu.
-async fn row_menu(app: &App, title: &str) {
-    let row = app
-        .wait_for(Locator::XPath(&format!(
-            "//section[contains(@class,'list')]//li[.//span[contains(@class,'title')]={title:?}]//button"
-        )))
-        .await;
-    app.right_click(&row).await;
-    app.wait_for(Locator::Css("[role=menu]")).await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn tagged_articles_are_found_under_their_tag() {
     let items = [
@@ -93,7 +82,7 @@ async fn tagged_articles_are_found_under_their_tag() {
     .await;
 
     // "Tags…" in another row's menu offers the tag in use, in whatever case it was typed.
-    row_menu(&app, "Ferry returns").await;
+    app.article_menu("Ferry returns").await;
     app.pick("Tags…").await;
     app.wait_for(Locator::XPath(
         "//dialog[@open]//*[contains(@class,'suggestions')]/button[.='Ferries']",

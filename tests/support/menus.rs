@@ -33,6 +33,20 @@ impl App {
         row.find(Locator::Css("button.more")).await?.click().await
     }
 
+    /// Right-clicks the list's row titled `title` and waits for its menu.
+    pub async fn article_menu(&self, title: &str) {
+        let row = self
+            .wait_for(Locator::XPath(&format!(
+                "//section[contains(@class,'list')]//li[.//span[contains(@class,'title')]={title:?}]//button"
+            )))
+            .await;
+        self.right_click(&row).await;
+        self.wait_for(Locator::Css(&format!(
+            "[role=menu][aria-label='Actions for {title}']"
+        )))
+        .await;
+    }
+
     /// Clicks the item labelled `item` in the open menu (a checked item's label follows its ✓).
     pub async fn pick(&self, item: &str) {
         let label = xpath_literal(item);

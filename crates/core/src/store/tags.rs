@@ -22,26 +22,31 @@ impl Store {
     /// Puts tags on an article; a name already on it changes nothing. `false` when there is
     /// no such article. Names are as `library::tags::tag_name` made them.
     pub fn tag_article(&self, id: ArticleId, names: &[String]) -> Result<bool> {
-        let mut conn = self.writer();
-        let tx = conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
-            [id],
-            |row| row.get(0),
-        )?;
-        if !exists {
-            return Ok(false);
-        }
-        for name in names {
-            tag_all(&tx, &[id], name)?;
-        }
-        tx.commit()?;
-        Ok(true)
+        self.on_article(id, |tx| {
+            for name in names {
+                tag_all(tx, &[id], name)?;
+            }
+            Ok(())
+        })
     }
 
     /// Takes tags off an article; a tag no article carries any more is gone. `false` when
     /// there is no such article.
     pub fn untag_article(&self, id: ArticleId, names: &[String]) -> Result<bool> {
+        self.on_article(id, |tx| {
+            for name in names {
+                untag_all(tx, &[id], name)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Runs `change` in one transaction if article `id` exists; `false` when it does not.
+    fn on_article(
+        &self,
+        id: ArticleId,
+        change: impl FnOnce(&Connection) -> rusqlite::Result<()>,
+    ) -> Result<bool> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let exists: bool = tx.query_row(
@@ -52,9 +57,7 @@ impl Store {
         if !exists {
             return Ok(false);
         }
-        for name in names {
-            untag_all(&tx, &[id], name)?;
-        }
+        change(&tx)?;
         tx.commit()?;
         Ok(true)
     }
