@@ -8,8 +8,8 @@ use tidings_testkit::seed::SeedArticle;
 
 use crate::cli::{cli, stdout};
 
-#[tokio::test(flavor = "multi_thread")]
-async fn tags_go_on_come_off_and_make_a_list_and_a_search_scope() {
+/// A database subscribed to a feed of the seed article (article 1), served on 127.0.0.1.
+async fn subscribed_to_the_seed() -> (TestServer, tempfile::TempDir, std::path::PathBuf) {
     let seed = SeedArticle::load();
     let feed = seed.feed_xml("http://127.0.0.1/world/putin-kim.html");
     let server =
@@ -17,6 +17,12 @@ async fn tags_go_on_come_off_and_make_a_list_and_a_search_scope() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tidings.db");
     stdout(&cli(&db, &["add", &server.url("/feed.xml")]));
+    (server, dir, db)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tags_go_on_come_off_and_make_a_list_and_a_search_scope() {
+    let (_server, _dir, db) = subscribed_to_the_seed().await;
 
     assert_eq!(
         stdout(&cli(&db, &["tag", "1", "Korea", "to  read"])),
@@ -46,13 +52,7 @@ async fn tags_go_on_come_off_and_make_a_list_and_a_search_scope() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn rules_are_previewed_added_listed_carried_in_a_file_and_removed() {
-    let seed = SeedArticle::load();
-    let feed = seed.feed_xml("http://127.0.0.1/world/putin-kim.html");
-    let server =
-        TestServer::start(Router::new().route("/feed.xml", get(move || async move { feed }))).await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("tidings.db");
-    stdout(&cli(&db, &["add", &server.url("/feed.xml")]));
+    let (_server, dir, db) = subscribed_to_the_seed().await;
 
     let when = ["--in", "text", "--words", "Vostochny"];
     let preview = stdout(&cli(&db, &[&["rules", "preview"][..], &when].concat()));

@@ -107,34 +107,32 @@ pub fn run(args: ScaleArgs) -> Result<(), String> {
         runner.rule_previews()?;
     }
     let mut cases = runner.cases;
-    if args.refresh_feeds > 0 && wanted("rules") {
-        let work = tempfile::tempdir_in(&cache_dir).map_err(|e| e.to_string())?;
-        let farm = tidings_testkit::Farm::start(
+    // One farm for the refresh and rules groups: building its feeds takes seconds.
+    let work = tempfile::tempdir_in(&cache_dir).map_err(|e| e.to_string())?;
+    let farm = if args.refresh_feeds > 0 && (wanted("refresh") || wanted("rules")) {
+        Some(tidings_testkit::Farm::start(
             args.feedfarm.clone(),
             args.refresh_feeds,
             50,
             work.path(),
-        )?;
+        )?)
+    } else {
+        None
+    };
+    if let (Some(farm), true) = (&farm, wanted("rules")) {
         cases.extend(rules::refresh_cost(
             &runtime,
-            &farm,
+            farm,
             args.refresh_feeds,
             args.refresh_runs.max(1),
             work.path(),
         )?);
     }
-    if args.refresh_feeds > 0 && wanted("refresh") {
-        let work = tempfile::tempdir_in(&cache_dir).map_err(|e| e.to_string())?;
-        let farm = tidings_testkit::Farm::start(
-            args.feedfarm.clone(),
-            args.refresh_feeds,
-            50,
-            work.path(),
-        )?;
+    if let (Some(farm), true) = (&farm, wanted("refresh")) {
         cases.extend(refresh_into::run(
             &library,
             &runtime,
-            &farm,
+            farm,
             args.refresh_feeds,
             args.refresh_runs.max(1),
             work.path(),
