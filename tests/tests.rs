@@ -20,6 +20,7 @@ mod app_controls;
 mod app_counts;
 mod app_errors;
 mod app_full_text;
+mod app_kept_searches;
 mod app_launch;
 mod app_list;
 mod app_offline;

@@ -175,6 +175,21 @@ commands! {
         app.library()?.untag_article(id, tags).await
     }
 
+    /// The kept searches, by name, each with the unread articles it finds, for the sidebar.
+    fn list_saved_searches(app) -> Vec<SavedSearch> { app.library()?.saved_searches().await }
+
+    fn save_search(app, name: String, search: KeptSearch) -> SavedSearch {
+        app.library()?.save_search(name, search).await
+    }
+
+    fn rename_saved_search(app, id: SavedSearchId, name: String) -> () {
+        app.library()?.rename_saved_search(id, name).await
+    }
+
+    fn remove_saved_search(app, id: SavedSearchId) -> () {
+        app.library()?.remove_saved_search(id).await
+    }
+
     /// Saves any page to read later, in reader mode; a page holding no article is kept as a
     /// link, with a note why.
     fn save_url(app, address: String) -> SaveOutcome { app.library()?.save_url(&address).await }

@@ -120,6 +120,14 @@ enum Command {
         /// At most this many
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        /// Keep this search under NAME, to list with its unread count (`searches`)
+        #[arg(long, value_name = "NAME")]
+        keep: Option<String>,
+    },
+    /// Kept searches: each with the unread articles it finds (`search … --keep NAME` keeps one)
+    Searches {
+        #[command(subcommand)]
+        command: Option<SearchesCommand>,
     },
     /// Save a page to read later (in reader mode, with its images kept offline)
     Save { url: String },
@@ -222,6 +230,14 @@ enum RulesCommand {
 }
 
 #[derive(Subcommand)]
+enum SearchesCommand {
+    /// Each kept search: its id, its name, its unread articles and what it looks for (the default)
+    List,
+    /// Stop keeping a search
+    Remove { id: i64 },
+}
+
+#[derive(Subcommand)]
 enum AccountCommand {
     /// Add an account after checking its login; the password is read from stdin and kept in
     /// the system's keychain
@@ -311,6 +327,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             tag,
             unread,
             limit,
+            keep,
         } => {
             let library = db.open()?;
             let tag_id = match tag {
@@ -318,8 +335,15 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 None => None,
             };
             let query = search::query(query, feed, tag_id, bookmarks, saved, unread);
-            search::search(&library, query, limit).await
+            match keep {
+                Some(name) => search::keep(&library, name, query).await,
+                None => search::search(&library, query, limit).await,
+            }
         }
+        Command::Searches { command } => match command.unwrap_or(SearchesCommand::List) {
+            SearchesCommand::List => search::kept(&db.open()?).await,
+            SearchesCommand::Remove { id } => Ok(db.open()?.remove_saved_search(id).await?),
+        },
         Command::Save { url } => articles::save(&db.open()?, &url).await,
         Command::Extract { url, file } => local::extract(url.as_deref(), file.as_deref()),
         Command::Bookmark { ids } => articles::bookmark(&db.open()?, &ids).await,

@@ -1,8 +1,9 @@
 //! `tidings-cli search`: the best matches first, a page at a time up to the limit asked for, and
-//! on stderr how many more match when the limit cut them off.
+//! on stderr how many more match when the limit cut them off; or the search kept, and the kept
+//! searches listed (`searches`).
 
 use tidings_core::Library;
-use tidings_core::api::{SearchCursor, SearchQuery, SearchScope};
+use tidings_core::api::{KeptSearch, SavedSearch, SearchCursor, SearchQuery, SearchScope};
 
 use crate::error::Failure;
 
@@ -64,5 +65,35 @@ pub fn query(
         unread_only: unread,
         since: None,
         until: None,
+        whole_words: false,
     }
+}
+
+/// Keeps `query` under `name` and prints it as `searches` lists it.
+pub async fn keep(library: &Library, name: String, query: SearchQuery) -> Result<(), Failure> {
+    let search = KeptSearch {
+        text: query.text,
+        scope: query.scope,
+        unread_only: query.unread_only,
+        within_days: None,
+    };
+    print_kept(&library.save_search(name, search).await?);
+    Ok(())
+}
+
+/// Every kept search, by name.
+pub async fn kept(library: &Library) -> Result<(), Failure> {
+    for search in library.saved_searches().await? {
+        print_kept(&search);
+    }
+    Ok(())
+}
+
+/// Its id, its name, its unread articles ("999+" past the count's cap) and its words.
+fn print_kept(search: &SavedSearch) {
+    let more = if search.unread_capped { "+" } else { "" };
+    println!(
+        "{}\t{}\t{}{more} unread\t{}",
+        search.id, search.name, search.unread, search.search.text
+    );
 }

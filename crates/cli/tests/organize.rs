@@ -1,5 +1,5 @@
-//! Organizing from the command line: tags and rules, over a real database file and a real
-//! loopback feed.
+//! Organizing from the command line: tags, rules and kept searches, over a real database file
+//! and a real loopback feed.
 
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
@@ -90,4 +90,24 @@ async fn rules_are_previewed_added_listed_carried_in_a_file_and_removed() {
     assert_eq!(hostile.status.code(), Some(5), "invalid input");
     let unsaid = cli(&db, &["rules", "add", "--then", "mute"]);
     assert_eq!(unsaid.status.code(), Some(2), "usage");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn searches_are_kept_listed_with_their_unread_count_and_removed() {
+    let (_server, _dir, db) = subscribed_to_the_seed().await;
+
+    assert_eq!(
+        stdout(&cli(&db, &["search", "vostochny", "--keep", "Space  port"])),
+        "1\tSpace port\t1 unread\tvostochny\n"
+    );
+    stdout(&cli(&db, &["read", "1"]));
+    assert_eq!(
+        stdout(&cli(&db, &["searches"])),
+        "1\tSpace port\t0 unread\tvostochny\n"
+    );
+    stdout(&cli(&db, &["searches", "remove", "1"]));
+    assert_eq!(stdout(&cli(&db, &["searches", "list"])), "");
+    let refused = cli(&db, &["search", "vostochny", "--keep", " "]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("a kept search needs a name"));
 }

@@ -207,6 +207,7 @@ async fn a_page_saved_while_its_site_is_away_is_read_with_its_picture_once_it_an
                 unread_only: false,
                 since: None,
                 until: None,
+                whole_words: false,
             },
             None,
         )

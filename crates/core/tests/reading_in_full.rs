@@ -126,6 +126,7 @@ async fn turning_a_feed_to_full_articles_reads_its_unread_ones_and_load_full_tex
                 unread_only: false,
                 since: None,
                 until: None,
+                whole_words: false,
             },
             None,
         )

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use crate::support::make_due;
 use tidings_core::api::{ArticleView, FeedOutcome, FeedStatus, RefreshScope};
 use tidings_core::{CancelToken, Library, RefreshLimits, now};
 use tidings_testkit::TestServer;
@@ -38,13 +39,6 @@ async fn refresh(library: &Library, scope: RefreshScope) -> Vec<FeedOutcome> {
         .await
         .unwrap();
     outcomes.into_inner().unwrap()
-}
-
-/// Makes every feed due now, as if the interval had passed.
-fn make_due(library: &Library) {
-    let conn = rusqlite::Connection::open(library.store().path()).unwrap();
-    conn.execute("UPDATE feeds SET next_poll_at = 0", [])
-        .unwrap();
 }
 
 #[tokio::test]

@@ -4,12 +4,12 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::support::refresh_now;
 use tidings_core::Library;
 use tidings_core::api::{
-    ArticleView, ErrorKind, RefreshScope, Rule, RuleAction, RuleCondition, RuleField, RuleScope,
-    SearchQuery, SearchScope,
+    ArticleView, ErrorKind, Rule, RuleAction, RuleCondition, RuleField, RuleScope, SearchQuery,
+    SearchScope,
 };
-use tidings_core::library::CancelToken;
 use tidings_core::rules::RuleSet;
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
@@ -63,16 +63,6 @@ fn title_words(words: &str, action: RuleAction) -> Rule {
     }
 }
 
-async fn refresh(library: &Library) {
-    let conn = rusqlite::Connection::open(library.store().path()).unwrap();
-    conn.execute("UPDATE feeds SET next_poll_at = 0", [])
-        .unwrap();
-    library
-        .refresh(RefreshScope::All, |_| {}, &CancelToken::new())
-        .await
-        .unwrap();
-}
-
 #[tokio::test]
 async fn a_mute_rule_previews_what_it_takes_and_undo_brings_it_back() {
     let items = Arc::new(Mutex::new(owned(&[
@@ -102,6 +92,7 @@ async fn a_mute_rule_previews_what_it_takes_and_undo_brings_it_back() {
         unread_only: false,
         since: None,
         until: None,
+        whole_words: false,
     };
     let hits = library.search(query, None).await.unwrap().hits;
     assert_eq!(hits.len(), 1);
@@ -123,7 +114,7 @@ async fn a_mute_rule_previews_what_it_takes_and_undo_brings_it_back() {
         .lock()
         .unwrap()
         .insert(0, "Sponsored: new tide app".to_string());
-    refresh(&library).await;
+    refresh_now(&library).await;
     let all = titles(&library, ArticleView::All).await;
     assert!(
         !all.contains(&"Sponsored: new tide app".to_string()),
@@ -181,7 +172,7 @@ async fn rules_tag_bookmark_and_mark_read_what_arrives_in_the_order_they_were_sa
         .lock()
         .unwrap()
         .insert(0, "Podcast #12: tides".to_string());
-    refresh(&library).await;
+    refresh_now(&library).await;
     let tag = library.tag_named("listen").await.unwrap();
     assert_eq!(
         titles(&library, ArticleView::Tag { tag_id: tag.id }).await,

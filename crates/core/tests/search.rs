@@ -65,6 +65,7 @@ fn query(text: &str) -> SearchQuery {
         unread_only: false,
         since: None,
         until: None,
+        whole_words: false,
     }
 }
 

@@ -156,6 +156,7 @@ async fn a_search_can_look_within_a_tag() {
         unread_only: false,
         since: None,
         until: None,
+        whole_words: false,
     };
     let found: Vec<_> = library
         .search(query, None)

@@ -23,8 +23,10 @@ mod reading_in_full;
 mod refresh_engine;
 mod reports;
 mod rules;
+mod saved_searches;
 mod search;
 mod subscriptions;
+mod support;
 // The real sync servers run from Debian packages and shell scripts: Linux only.
 #[cfg(target_os = "linux")]
 mod sync_engine;

@@ -33,6 +33,8 @@ import type { NewAccount } from "./bindings/NewAccount";
 import type { Side } from "./bindings/Side";
 import type { SyncSummary } from "./bindings/SyncSummary";
 import type { Tag } from "./bindings/Tag";
+import type { KeptSearch } from "./bindings/KeptSearch";
+import type { SavedSearch } from "./bindings/SavedSearch";
 import type { Rule } from "./bindings/Rule";
 import type { RulePreview } from "./bindings/RulePreview";
 import type { RuleSaved } from "./bindings/RuleSaved";
@@ -49,6 +51,7 @@ export type {
   Settings, SubscribeRequest, UserError, WorkReport,
 };
 export type { Account, AccountKind, NewAccount, SyncSummary, Tag };
+export type { KeptSearch, SavedSearch };
 export type { Rule, RulePreview, RuleSaved, StoredRule };
 export type { RuleField } from "./bindings/RuleField";
 export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, Side, ViewCounts };
@@ -102,6 +105,10 @@ export const api = {
   importRules: commands.importRules,
   tagArticle: commands.tagArticle,
   untagArticle: commands.untagArticle,
+  listSavedSearches: commands.listSavedSearches,
+  saveSearch: commands.saveSearch,
+  renameSavedSearch: commands.renameSavedSearch,
+  removeSavedSearch: commands.removeSavedSearch,
   saveUrl: commands.saveUrl,
   getSettings: commands.getSettings,
   setSettings: commands.setSettings,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SearchHit, SearchResults } from "./api";
-import { EMPTY_SEARCH, LatestOnly, placeOfView, resultCountText, scopeText, searchQuery, withNextPage } from "./search";
+import { EMPTY_SEARCH, formOfKept, keptSearch, LatestOnly, placeOfView, resultCountText, scopeText, searchQuery, withNextPage } from "./search";
 
 const hit = (id: number): SearchHit => ({
   article: { id, feedId: 1, sourceTitle: "Feed", title: `Story ${id}`, url: null, sortAt: 1000 - id, isRead: false, isBookmarked: false, isSaved: false },
@@ -12,6 +12,27 @@ function results(ids: number[], next: SearchResults["next"], total = 120): Searc
   return { hits: ids.map(hit), feeds: [], total, capped: false, next };
 }
 
+describe("a kept search", () => {
+  it("keeps the span of days, not the date it reached back to then", () => {
+    expect(keptSearch({ text: " storm ", scope: "here", unreadOnly: true, range: "week" }, { kind: "feed", feedId: 4 })).toEqual({
+      text: "storm", scope: { kind: "feed", feedId: 4 }, unreadOnly: true, withinDays: 7,
+    });
+    expect(keptSearch({ ...EMPTY_SEARCH, text: "  " }, null)).toBeNull();
+  });
+
+  it("fills the form in again, opening the feed or tag it looks in", () => {
+    const place = { kind: "tag", tagId: 3 } as const;
+    for (const form of [
+      { text: "storm", scope: "here", unreadOnly: true, range: "month" },
+      { text: "storm", scope: "bookmarks", unreadOnly: false, range: "any" },
+    ] as const) {
+      const kept = keptSearch(form, place);
+      expect(kept).not.toBeNull();
+      expect(formOfKept(kept!)).toEqual({ form, view: form.scope === "here" ? place : null });
+    }
+  });
+});
+
 describe("the search query", () => {
   const now = 1_700_000_000;
 
@@ -21,10 +42,10 @@ describe("the search query", () => {
 
   it("carries the scope and filters", () => {
     expect(searchQuery({ text: " storm ", scope: "all", unreadOnly: false, range: "any" }, { kind: "feed", feedId: 4 }, now)).toEqual({
-      text: "storm", scope: { kind: "all" }, unreadOnly: false, since: null, until: null,
+      text: "storm", scope: { kind: "all" }, unreadOnly: false, since: null, until: null, wholeWords: false,
     });
     expect(searchQuery({ text: "storm", scope: "here", unreadOnly: true, range: "week" }, { kind: "feed", feedId: 4 }, now)).toEqual({
-      text: "storm", scope: { kind: "feed", feedId: 4 }, unreadOnly: true, since: now - 7 * 86_400, until: null,
+      text: "storm", scope: { kind: "feed", feedId: 4 }, unreadOnly: true, since: now - 7 * 86_400, until: null, wholeWords: false,
     });
     expect(searchQuery({ ...EMPTY_SEARCH, text: "x", scope: "here" }, placeOfView({ kind: "tag", tagId: 3 }), now)?.scope)
       .toEqual({ kind: "tag", tagId: 3 });

@@ -1,6 +1,6 @@
 // Searching as the person types: the words and choices become one query; queries wait for a
 // pause in the typing; an answer that arrives after a newer question was asked is dropped.
-import type { ArticleView, SearchQuery, SearchResults, SearchScope } from "./api";
+import type { ArticleView, KeptSearch, SearchQuery, SearchResults, SearchScope } from "./api";
 
 /** "here": the feed or tag whose list is open. */
 export type ScopeChoice = "all" | "here" | "bookmarks" | "saved";
@@ -30,6 +30,28 @@ const RANGE_SECONDS: Record<Exclude<DateRange, "any">, number> = {
   year: 365 * 86_400,
 };
 
+/** Days back each range reaches, as a kept search keeps it. */
+const RANGE_DAYS: Record<Exclude<DateRange, "any">, number> = { day: 1, week: 7, month: 30, year: 365 };
+
+/** The search to keep for the form; `null` when there is nothing to search for. */
+export function keptSearch(form: SearchForm, place: SearchScope | null): KeptSearch | null {
+  const query = searchQuery(form, place, 0);
+  if (!query) return null;
+  const withinDays = form.range === "any" ? null : RANGE_DAYS[form.range];
+  return { text: query.text, scope: query.scope, unreadOnly: query.unreadOnly, withinDays };
+}
+
+/** The form a kept search fills in, and the feed or tag to open first for "This feed" / "This tag". */
+export function formOfKept(kept: KeptSearch): { form: SearchForm; view: ArticleView | null } {
+  const range: DateRange = (Object.keys(RANGE_DAYS) as Exclude<DateRange, "any">[]).find((r) => RANGE_DAYS[r] === kept.withinDays) ?? "any";
+  const base = { text: kept.text, unreadOnly: kept.unreadOnly, range };
+  switch (kept.scope.kind) {
+    case "feed": return { form: { ...base, scope: "here" }, view: { kind: "feed", feedId: kept.scope.feedId } };
+    case "tag": return { form: { ...base, scope: "here" }, view: { kind: "tag", tagId: kept.scope.tagId } };
+    default: return { form: { ...base, scope: kept.scope.kind }, view: null };
+  }
+}
+
 /** Where "This feed" or "This tag" looks: the feed or tag whose list is open, if one is. */
 export function placeOfView(view: ArticleView): Extract<SearchScope, { kind: "feed" | "tag" }> | null {
   switch (view.kind) {
@@ -51,7 +73,7 @@ export function searchQuery(form: SearchForm, place: SearchScope | null, nowSeco
     default: scope = { kind: "all" };
   }
   const since = form.range === "any" ? null : nowSeconds - RANGE_SECONDS[form.range];
-  return { text, scope, unreadOnly: form.unreadOnly, since, until: null };
+  return { text, scope, unreadOnly: form.unreadOnly, since, until: null, wholeWords: false };
 }
 
 /** Where the search looked, for "No results for … in …"; `placeTitle` names the open feed or tag. */

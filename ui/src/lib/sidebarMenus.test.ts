@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Folder } from "./api";
 import { account, feedSummary } from "./fixtures";
-import { accountMenu, feedMenu, folderMenu, moreMenu } from "./sidebarMenus";
+import { accountMenu, feedMenu, folderMenu, keptSearchMenu, moreMenu } from "./sidebarMenus";
 
 const feed = (folderId: number | null, fullText = false) => feedSummary({ id: 1, folderId, fullText });
 const folders: Folder[] = [{ id: 10, name: "News", unreadCount: 0, accountId: 1 }, { id: 11, name: "Tech", unreadCount: 2, accountId: 1 }];
@@ -124,6 +124,16 @@ describe("a folder's menu", () => {
     expect(items.map((i) => i.label)).toEqual(["Sync now"]);
     items[0].run();
     expect(act.sync).toHaveBeenCalledOnce();
+  });
+});
+
+describe("a kept search's menu", () => {
+  it("renames it or removes it", () => {
+    const act = { rename: vi.fn(), remove: vi.fn() };
+    const items = keptSearchMenu(act).flatMap((s) => s.items);
+    expect(items.map((i) => [i.label, i.danger ?? false])).toEqual([["Rename…", false], ["Remove search", true]]);
+    items[1].run();
+    expect(act.remove).toHaveBeenCalledOnce();
   });
 });
 

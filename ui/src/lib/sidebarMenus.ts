@@ -83,6 +83,14 @@ export function folderMenu(act: FolderActions, remote = false): MenuSection[] {
   ];
 }
 
+/** A kept search's menu. */
+export function keptSearchMenu(act: { rename: () => void; remove: () => void }): MenuSection[] {
+  return [
+    { items: [{ label: "Rename…", run: act.rename }] },
+    { items: [{ label: "Remove search", danger: true, run: act.remove }] },
+  ];
+}
+
 export interface MoreActions {
   savePage: () => void;
   addAccount: () => void;

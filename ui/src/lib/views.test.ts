@@ -38,6 +38,7 @@ describe("views", () => {
     expect(SMART_VIEWS.filter((s) => s.count(counts) > 0).map((s) => countText(s.count(counts), s.counted))).toEqual([
       "3 unread articles", "10 unread articles", "1 bookmarked article", "2 saved articles",
     ]);
+    expect(countText(999, "unread", true)).toBe("At least 999 unread articles");
   });
 
   it("remember their sort and filter, each its own", () => {

@@ -17,8 +17,8 @@ export function sameView(a: ArticleView, b: ArticleView): boolean {
 export type Counted = "unread" | "bookmarked" | "saved";
 
 /** What the number beside a row means, in words: "3 unread articles", "1 bookmarked article". */
-export function countText(count: number, counted: Counted): string {
-  return `${count} ${counted} article${count === 1 ? "" : "s"}`;
+export function countText(count: number, counted: Counted, capped = false): string {
+  return capped ? `At least ${count} ${counted} articles` : `${count} ${counted} article${count === 1 ? "" : "s"}`;
 }
 
 export interface SmartView {

@@ -78,7 +78,7 @@ pub fn median(samples: &[f64]) -> f64 {
     }
 }
 
-fn err(e: impl std::fmt::Display) -> String {
+pub(super) fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
@@ -207,6 +207,7 @@ impl Runner<'_> {
                 unread_only: false,
                 since: None,
                 until: None,
+                whole_words: false,
             };
             let hits = rt
                 .block_on(self.library.search(query.clone(), None))

@@ -23,6 +23,9 @@ pub struct SearchQuery {
     #[ts(type = "number | null")]
     #[serde(default)]
     pub until: Option<Timestamp>,
+    /// The words are complete (a kept search's): the last is not the start of one being typed.
+    #[serde(default)]
+    pub whole_words: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -7,12 +7,14 @@ mod export;
 mod full_text;
 mod images;
 mod ingest;
+mod names;
 mod opml;
 mod pending;
 mod refresh;
 mod refresher;
 mod retention;
 mod rules;
+mod saved_searches;
 mod saving;
 pub mod schedule;
 mod search;
@@ -45,6 +47,7 @@ use crate::{Error, Result, now};
 pub use refresh::{CancelToken, RefreshLimits};
 pub use refresher::Refresher;
 pub use rules::PREVIEW_ROWS;
+pub use saved_searches::UNREAD_CAP;
 pub use tags::tag_name;
 
 /// A local library: one SQLite file and one HTTP client. Cheap to clone.

@@ -24,7 +24,12 @@ impl Library {
         query: SearchQuery,
         after: Option<SearchCursor>,
     ) -> Result<SearchResults> {
-        let Some(expression) = search::match_expression(&query.text) else {
+        let expression = if query.whole_words {
+            search::whole_words_expression(&query.text)
+        } else {
+            search::match_expression(&query.text)
+        };
+        let Some(expression) = expression else {
             return Ok(SearchResults::default());
         };
         let terms = search::terms(&query.text);

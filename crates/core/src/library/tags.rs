@@ -2,6 +2,7 @@
 //! kept, as a bookmarked one is: retention and unsubscribing leave it.
 
 use super::Library;
+use super::names::{NameRule, tidy_name};
 use crate::api::{ArticleId, Tag};
 use crate::{Error, Result};
 
@@ -14,21 +15,14 @@ const TAGS_AT_ONCE: usize = 100;
 /// A tag's name as the person typed it, made tidy (spaces trimmed and runs of them made one),
 /// or why it cannot be one.
 pub fn tag_name(typed: &str) -> Result<String> {
-    if typed.chars().any(char::is_control) {
-        return Err(Error::Invalid(
-            "a tag's name cannot hold control characters (a tab or a line break)".to_string(),
-        ));
-    }
-    let name = typed.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        return Err(Error::Invalid("a tag needs a name".to_string()));
-    }
-    if name.chars().count() > TAG_NAME_MAX_CHARS {
-        return Err(Error::Invalid(format!(
-            "a tag's name is at most {TAG_NAME_MAX_CHARS} characters long"
-        )));
-    }
-    Ok(name)
+    tidy_name(
+        typed,
+        &NameRule {
+            whose: "a tag's name",
+            missing: "a tag needs a name",
+            max_chars: TAG_NAME_MAX_CHARS,
+        },
+    )
 }
 
 /// The names given, each made tidy, in the order given.

@@ -14,7 +14,7 @@ mod highlight;
 mod query;
 
 pub use highlight::{highlight, snippet};
-pub use query::{match_expression, terms};
+pub use query::{match_expression, terms, whole_words_expression};
 
 use std::cmp::Ordering;
 

@@ -31,6 +31,15 @@ fn typed_text_becomes_a_safe_query_that_follows_the_typing() {
 }
 
 #[test]
+fn a_kept_search_matches_its_last_word_whole() {
+    assert_eq!(
+        whole_words_expression("kim jong"),
+        Some("\"kim\" AND \"jong\"".to_string())
+    );
+    assert_eq!(whole_words_expression(" ... "), None);
+}
+
+#[test]
 fn matches_are_marked_through_case_accents_and_endings() {
     let terms = vec!["cafe".to_string(), "arms".to_string()];
     assert_eq!(

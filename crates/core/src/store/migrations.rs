@@ -305,6 +305,15 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     ALTER TABLE articles ADD COLUMN is_muted INTEGER NOT NULL DEFAULT 0 CHECK (is_muted IN (0, 1));
     "#,
+    // 13: searches a person keeps, each a JSON `api::KeptSearch`.
+    r#"
+    CREATE TABLE saved_searches (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        search      TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+    ) STRICT;
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

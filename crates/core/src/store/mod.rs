@@ -21,6 +21,7 @@ mod retention;
 mod rule_matches;
 mod rules;
 mod saved;
+mod saved_searches;
 mod search;
 mod server_retention;
 mod settings;
@@ -49,6 +50,7 @@ pub use reading::{ArticleQuery, reading_minutes};
 pub use rule_matches::RuleMatches;
 pub use rules::RuleChanges;
 pub use saved::SavedPage;
+pub use saved_searches::{StoredSearch, UnreadFound};
 pub use synced::{Applied, SyncedArticle};
 pub use views::start_of_today;
 

@@ -27,38 +27,11 @@ impl Store {
         before: Option<ArticleId>,
         limit: usize,
     ) -> Result<Vec<Candidate>> {
-        let mut filters = Vec::new();
         let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(expression.to_string())];
+        let mut filters = filters(query, &mut args);
         if let Some(before) = before {
             args.push(Box::new(before));
             filters.push(format!("articles_fts.rowid < ?{}", args.len()));
-        }
-        match query.scope {
-            SearchScope::All => {}
-            SearchScope::Bookmarks => filters.push("a.is_bookmarked = 1".to_string()),
-            SearchScope::Saved => filters.push("a.is_saved = 1".to_string()),
-            SearchScope::Feed { feed_id } => {
-                args.push(Box::new(feed_id));
-                filters.push(format!("a.feed_id = ?{}", args.len()));
-            }
-            SearchScope::Tag { tag_id } => {
-                args.push(Box::new(tag_id));
-                filters.push(format!(
-                    "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?{})",
-                    args.len()
-                ));
-            }
-        }
-        if query.unread_only {
-            filters.push("a.is_read = 0".to_string());
-        }
-        if let Some(since) = query.since {
-            args.push(Box::new(since));
-            filters.push(format!("a.sort_at >= ?{}", args.len()));
-        }
-        if let Some(until) = query.until {
-            args.push(Box::new(until));
-            filters.push(format!("a.sort_at < ?{}", args.len()));
         }
         args.push(Box::new(limit as i64));
         let sql = format!(
@@ -66,10 +39,7 @@ impl Store {
              FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
              WHERE articles_fts MATCH ?1 {}
              ORDER BY articles_fts.rowid DESC LIMIT ?{}",
-            filters
-                .iter()
-                .map(|f| format!("AND {f} "))
-                .collect::<String>(),
+            and_each(&filters),
             args.len()
         );
         let conn = self.reader();
@@ -126,4 +96,43 @@ impl Store {
         });
         Ok(feeds)
     }
+}
+
+/// The query's scope and filters as conditions on `articles` named `a`, their values pushed
+/// onto `args` (numbered after those already there).
+pub(super) fn filters(query: &SearchQuery, args: &mut Vec<Box<dyn ToSql>>) -> Vec<String> {
+    let mut filters = Vec::new();
+    match query.scope {
+        SearchScope::All => {}
+        SearchScope::Bookmarks => filters.push("a.is_bookmarked = 1".to_string()),
+        SearchScope::Saved => filters.push("a.is_saved = 1".to_string()),
+        SearchScope::Feed { feed_id } => {
+            args.push(Box::new(feed_id));
+            filters.push(format!("a.feed_id = ?{}", args.len()));
+        }
+        SearchScope::Tag { tag_id } => {
+            args.push(Box::new(tag_id));
+            filters.push(format!(
+                "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?{})",
+                args.len()
+            ));
+        }
+    }
+    if query.unread_only {
+        filters.push("a.is_read = 0".to_string());
+    }
+    if let Some(since) = query.since {
+        args.push(Box::new(since));
+        filters.push(format!("a.sort_at >= ?{}", args.len()));
+    }
+    if let Some(until) = query.until {
+        args.push(Box::new(until));
+        filters.push(format!("a.sort_at < ?{}", args.len()));
+    }
+    filters
+}
+
+/// `AND c1 AND c2 …`: conditions to follow a `WHERE`.
+pub(super) fn and_each(conditions: &[String]) -> String {
+    conditions.iter().map(|c| format!("AND {c} ")).collect()
 }

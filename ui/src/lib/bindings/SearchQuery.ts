@@ -12,4 +12,8 @@ since: number | null,
 /**
  * Only articles before this time.
  */
-until: number | null, };
+until: number | null, 
+/**
+ * The words are complete (a kept search's): the last is not the start of one being typed.
+ */
+wholeWords: boolean, };

@@ -13,6 +13,7 @@ import type { ExportSelection } from "./ExportSelection";
 import type { FeedSummary } from "./FeedSummary";
 import type { Folder } from "./Folder";
 import type { ImportReport } from "./ImportReport";
+import type { KeptSearch } from "./KeptSearch";
 import type { ListOptions } from "./ListOptions";
 import type { MarkedRead } from "./MarkedRead";
 import type { NewAccount } from "./NewAccount";
@@ -24,6 +25,7 @@ import type { Rule } from "./Rule";
 import type { RulePreview } from "./RulePreview";
 import type { RuleSaved } from "./RuleSaved";
 import type { SaveOutcome } from "./SaveOutcome";
+import type { SavedSearch } from "./SavedSearch";
 import type { SearchCursor } from "./SearchCursor";
 import type { SearchQuery } from "./SearchQuery";
 import type { SearchResults } from "./SearchResults";
@@ -184,6 +186,19 @@ export const tagArticle = (id: number, tags: Array<string>): Promise<void> =>
 
 export const untagArticle = (id: number, tags: Array<string>): Promise<void> =>
   invoke<void>("untag_article", { id, tags });
+
+/** The kept searches, by name, each with the unread articles it finds, for the sidebar. */
+export const listSavedSearches = (): Promise<Array<SavedSearch>> =>
+  invoke<Array<SavedSearch>>("list_saved_searches");
+
+export const saveSearch = (name: string, search: KeptSearch): Promise<SavedSearch> =>
+  invoke<SavedSearch>("save_search", { name, search });
+
+export const renameSavedSearch = (id: number, name: string): Promise<void> =>
+  invoke<void>("rename_saved_search", { id, name });
+
+export const removeSavedSearch = (id: number): Promise<void> =>
+  invoke<void>("remove_saved_search", { id });
 
 /** Saves any page to read later, in reader mode; a page holding no article is kept as a link, with a note why. */
 export const saveUrl = (address: string): Promise<SaveOutcome> =>

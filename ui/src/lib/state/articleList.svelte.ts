@@ -2,7 +2,7 @@
 // search results, the selection, moving through them, and marking many of them read at once.
 // Only the rows near the screen are loaded (../loaded.ts); the article shown is ./openArticle's.
 import {
-  api, type ArticleCursor, type ArticlePage, type ArticleSummary, type ArticleView, type ListOptions, type RuleSaved, type Side,
+  api, type ArticleCursor, type ArticlePage, type ArticleSummary, type ArticleView, type ListOptions, type RuleSaved, type SavedSearch, type Side,
 } from "../api";
 import { isBeside } from "../articleMenu";
 import type { ChangeLog, Change } from "../changes";
@@ -12,7 +12,7 @@ import {
 } from "../loaded";
 import { stepIndex, unreadIndex } from "../navigation";
 import { savedText } from "../rules";
-import { placeOfView } from "../search";
+import { formOfKept, placeOfView } from "../search";
 import { markedText, unmarkedText } from "../undo";
 import { OLDER_THAN, optionsFor, parseViewOptions, sameView, viewKey } from "../views";
 import type { RowWindow } from "../virtual";
@@ -278,10 +278,18 @@ export class ArticleList {
   }
 
   /** Searches again with the form as it is; with the field emptied, the search ends. */
-  runSearch(now = false): void {
+  runSearch(now = false, keptId: number | null = null): void {
     if (this.search.active && !this.beforeSearch) this.beforeSearch = { selectedId: this.selectedId, anchor: this.anchor };
-    this.search.run(placeOfView(this.view), now);
+    this.search.run(placeOfView(this.view), now, keptId);
     if (!this.search.active) void this.backToTheList();
+  }
+
+  /** Searches with a kept search, in the feed or tag it looks in (opened first). */
+  async openKeptSearch(saved: SavedSearch): Promise<void> {
+    const { form, view } = formOfKept(saved.search);
+    if (view) await this.chooseView(view);
+    this.search.form = form;
+    this.runSearch(true, saved.id);
   }
 
   /** Ends the search (Escape): the list again, with the article read there. */

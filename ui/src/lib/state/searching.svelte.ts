@@ -15,6 +15,8 @@ export class SearchState {
   answered = $state("");
   active = $derived(this.form.text.trim() !== "");
   next = $derived<SearchCursor | null>(this.results?.next ?? null);
+  /** The kept search the form holds as it was opened; `null` once the person changes it. */
+  keptId = $state<number | null>(null);
   /** Counts the searches answered: each new one is shown from its best match, at the top. */
   answers = $state(0);
   /** The question the results on screen answer, which their next page is asked with. */
@@ -34,9 +36,14 @@ export class SearchState {
     PAUSE_MS,
   );
 
-  /** Searches again for the form as it is; `now` skips the typing pause. */
-  run(place: SearchScope | null, now = false): void {
-    const query = searchQuery(this.form, place, Math.floor(Date.now() / 1000));
+  /**
+   * Searches again for the form as it is; `now` skips the typing pause. With `keptId`, the form
+   * is that kept search's, whose words are complete (its last word is not a prefix being typed).
+   */
+  run(place: SearchScope | null, now = false, keptId: number | null = null): void {
+    this.keptId = keptId;
+    const typed = searchQuery(this.form, place, Math.floor(Date.now() / 1000));
+    const query = typed && { ...typed, wholeWords: keptId !== null };
     if (!query) {
       this.latest.cancel();
       this.results = null;

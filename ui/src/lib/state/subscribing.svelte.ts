@@ -1,7 +1,7 @@
 // Changing what the person is subscribed to: adding and unsubscribing, naming, reading in full,
-// arranging feeds in folders. The sidebar's lists are then read again (./subscriptions.svelte.ts),
-// and the view with them when it shows what changed.
-import { api, type AddFeedOutcome, type FeedSummary, type Folder } from "../api";
+// arranging feeds in folders, keeping searches. The sidebar's lists are then read again
+// (./subscriptions.svelte.ts), and the view with them when it shows what changed.
+import { api, type AddFeedOutcome, type FeedSummary, type Folder, type KeptSearch, type SavedSearch } from "../api";
 import { alreadySubscribedText } from "../subscriptions";
 import { folderBackText, folderDeletedText } from "../undo";
 import { sameView } from "../views";
@@ -94,6 +94,25 @@ export class Subscribing {
     await this.list.reload();
     this.notices.offerUndo(folderDeletedText(folder.name, deleted.feeds), deleted.undo, folderBackText(folder.name, deleted.feeds),
       () => this.list.readAgainAfterUndo());
+  }
+
+  /** Keeps the search on screen in the sidebar under `name`. Throws with the reason it is refused. */
+  async keepSearch(name: string, kept: KeptSearch): Promise<void> {
+    const saved = await api.saveSearch(name, kept);
+    await this.subscriptions.load();
+    if (this.list.search.active) this.list.search.keptId = saved.id;
+  }
+
+  async renameKeptSearch(saved: SavedSearch, name: string): Promise<void> {
+    await api.renameSavedSearch(saved.id, name);
+    await this.subscriptions.load();
+  }
+
+  /** Forgets a kept search; the search on screen, if it is that one, stays. */
+  async removeKeptSearch(saved: SavedSearch): Promise<void> {
+    if ((await this.notices.attempt(api.removeSavedSearch(saved.id))) === FAILED) return;
+    if (this.list.search.keptId === saved.id) this.list.search.keptId = null;
+    await this.subscriptions.load();
   }
 
   async exportOpml(): Promise<void> {

@@ -1,6 +1,7 @@
-// What the person is subscribed to, as the sidebar shows it: feeds, folders, tags, and the counts
-// beside the smart views. Read again whenever something changes them; never changed here.
-import { api, type FeedSummary, type Folder, type Tag, type ViewCounts } from "../api";
+// What the person is subscribed to, as the sidebar shows it: feeds, folders, tags, kept searches,
+// and the counts beside the smart views. Read again whenever something changes them; never
+// changed here.
+import { api, type FeedSummary, type Folder, type SavedSearch, type Tag, type ViewCounts } from "../api";
 import { NO_COUNTS } from "../views";
 import { FAILED, type Notices } from "./notices.svelte";
 
@@ -11,6 +12,8 @@ export class Subscriptions {
   counts = $state<ViewCounts>(NO_COUNTS);
   /** The tags in use, by name, with their counts. */
   tags = $state.raw<Tag[]>([]);
+  /** The kept searches, by name, with the unread articles each finds. */
+  savedSearches = $state.raw<SavedSearch[]>([]);
 
   /**
    * Read again with the counts, which every change to articles reads again: an account's
@@ -20,13 +23,14 @@ export class Subscriptions {
 
   constructor(private notices: Notices) {}
 
-  /** Feeds, folders, tags and the smart views' counts: what the sidebar shows. */
+  /** Feeds, folders, tags, kept searches and the smart views' counts: what the sidebar shows. */
   async load(): Promise<void> {
-    const [feeds, folders, counts, tags] = await Promise.all([
+    const [feeds, folders, counts, tags, savedSearches] = await Promise.all([
       this.notices.attempt(api.listFeeds()),
       this.notices.attempt(api.listFolders()),
       this.notices.attempt(api.viewCounts()),
       this.notices.attempt(api.listTags()),
+      this.notices.attempt(api.listSavedSearches()),
       ...this.readAlso.map((read) => read()),
     ]);
     // What could not be read stays as it was on screen.
@@ -34,5 +38,6 @@ export class Subscriptions {
     if (folders !== FAILED) this.folders = folders;
     if (counts !== FAILED) this.counts = counts;
     if (tags !== FAILED) this.tags = tags;
+    if (savedSearches !== FAILED) this.savedSearches = savedSearches;
   }
 }
