@@ -33,6 +33,7 @@ mod app_rules;
 mod app_saved_pages;
 mod app_search;
 mod app_settings;
+mod app_stories;
 mod app_subscribe_once;
 mod app_subscriptions;
 mod app_sync;

@@ -29,6 +29,7 @@ pub mod sanitize;
 mod scan;
 pub mod search;
 pub mod store;
+pub mod stories;
 pub mod sync;
 
 pub use error::{Error, Result};

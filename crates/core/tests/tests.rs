@@ -25,6 +25,7 @@ mod reports;
 mod rules;
 mod saved_searches;
 mod search;
+mod stories;
 mod subscriptions;
 mod support;
 // The real sync servers run from Debian packages and shell scripts: Linux only.

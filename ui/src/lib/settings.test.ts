@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REMOTE_IMAGES, settingsForm, validateSettings, type SettingsForm } from "./settings";
 
-const images = { remoteImages: "always", keepAllImages: false } as const;
+const images = { remoteImages: "always", keepAllImages: false, mergeStories: true } as const;
 const form = (numbers: Pick<SettingsForm, "refreshIntervalMinutes" | "keepReadDays">): SettingsForm => ({ ...numbers, ...images });
 
 describe("the settings form", () => {
@@ -31,9 +31,11 @@ describe("the settings form", () => {
     });
   });
 
-  it("carries the image choices through unchanged", () => {
-    const chosen = { refreshIntervalMinutes: 30, keepReadDays: 90, remoteImages: "onClick", keepAllImages: true } as const;
-    expect(settingsForm(chosen)).toEqual({ refreshIntervalMinutes: "30", keepReadDays: "90", remoteImages: "onClick", keepAllImages: true });
+  it("carries the image and story choices through unchanged", () => {
+    const chosen = { refreshIntervalMinutes: 30, keepReadDays: 90, remoteImages: "onClick", keepAllImages: true, mergeStories: false } as const;
+    expect(settingsForm(chosen)).toEqual({
+      refreshIntervalMinutes: "30", keepReadDays: "90", remoteImages: "onClick", keepAllImages: true, mergeStories: false,
+    });
     expect(validateSettings(settingsForm(chosen))).toEqual({ settings: chosen });
   });
 

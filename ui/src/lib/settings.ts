@@ -15,9 +15,9 @@ export const REMOTE_IMAGES: ReadonlyArray<{ value: RemoteImages; label: string }
 
 type Numbers = "refreshIntervalMinutes" | "keepReadDays";
 /** The settings this form edits; any others pass through untouched. */
-type Edited = Pick<Settings, Numbers | "remoteImages" | "keepAllImages">;
+type Edited = Pick<Settings, Numbers | "remoteImages" | "keepAllImages" | "mergeStories">;
 /** Numbers as typed (checked on save); choices as chosen. */
-export type SettingsForm = Record<Numbers, string> & Pick<Settings, "remoteImages" | "keepAllImages">;
+export type SettingsForm = Record<Numbers, string> & Pick<Settings, "remoteImages" | "keepAllImages" | "mergeStories">;
 export type SettingsErrors = Partial<Record<Numbers, string>>;
 
 export function settingsForm(settings: Edited): SettingsForm {
@@ -26,6 +26,7 @@ export function settingsForm(settings: Edited): SettingsForm {
     keepReadDays: String(settings.keepReadDays),
     remoteImages: settings.remoteImages,
     keepAllImages: settings.keepAllImages,
+    mergeStories: settings.mergeStories,
   };
 }
 
@@ -47,6 +48,7 @@ export function validateSettings(form: SettingsForm): { settings: Edited } | { e
         keepReadDays: keep,
         remoteImages: form.remoteImages,
         keepAllImages: form.keepAllImages,
+        mergeStories: form.mergeStories,
       },
     };
   }

@@ -12,6 +12,7 @@ mod fill;
 mod kept;
 mod refresh_into;
 mod rules;
+mod stories;
 
 use std::path::{Path, PathBuf};
 
@@ -21,7 +22,7 @@ use cases::{Case, Runner};
 
 /// Bump when the generated corpus or the schema it is filled into changes, so that cached
 /// databases are not reused.
-const CORPUS_VERSION: u32 = 2;
+const CORPUS_VERSION: u32 = 3;
 const SEED: u64 = 20_240_625;
 
 #[derive(clap::Args, Debug)]
@@ -49,7 +50,7 @@ pub struct ScaleArgs {
     #[arg(long)]
     refill: bool,
     /// Run only these groups of cases (comma-separated: counts, pages, search, mark-read,
-    /// retention, refresh, rules, kept-searches) [default: all]
+    /// retention, refresh, rules, kept-searches, stories) [default: all]
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Print JSON (case name to median milliseconds) instead of a table
@@ -113,18 +114,32 @@ pub fn run(args: ScaleArgs) -> Result<(), String> {
     let mut cases = runner.cases;
     // One farm for the refresh and rules groups: building its feeds takes seconds.
     let work = tempfile::tempdir_in(&cache_dir).map_err(|e| e.to_string())?;
-    let farm = if args.refresh_feeds > 0 && (wanted("refresh") || wanted("rules")) {
-        Some(tidings_testkit::Farm::start(
-            args.feedfarm.clone(),
-            args.refresh_feeds,
-            50,
-            work.path(),
-        )?)
-    } else {
-        None
-    };
+    let farm =
+        if args.refresh_feeds > 0 && (wanted("refresh") || wanted("rules") || wanted("stories")) {
+            Some(tidings_testkit::Farm::start(
+                args.feedfarm.clone(),
+                args.refresh_feeds,
+                50,
+                work.path(),
+            )?)
+        } else {
+            None
+        };
     if let (Some(farm), true) = (&farm, wanted("rules")) {
         cases.extend(rules::refresh_cost(
+            &runtime,
+            farm,
+            args.refresh_feeds,
+            args.refresh_runs.max(1),
+            work.path(),
+        )?);
+    }
+    if wanted("stories") {
+        cases.push(stories::false_merges(&db, 10_000)?);
+    }
+    if let (Some(farm), true) = (&farm, wanted("stories")) {
+        cases.push(stories::labelled_set(farm, args.refresh_feeds.min(200))?);
+        cases.extend(stories::refresh_cost(
             &runtime,
             farm,
             args.refresh_feeds,

@@ -162,6 +162,20 @@ pub struct Article {
     pub page_pending: Option<PendingWork>,
     /// The names of its tags, in alphabetical order.
     pub tags: Vec<String>,
+    /// The other copies of its story, from other feeds: first the story's first article, then
+    /// the rest as they came ("Also in").
+    pub also_in: Vec<StoryCopy>,
+}
+
+/// A copy of a story in another feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StoryCopy {
+    #[ts(type = "number")]
+    pub id: ArticleId,
+    /// The feed it came in.
+    pub source_title: String,
 }
 
 /// Where work a person asked for on an article (keeping its pictures, reading a page saved

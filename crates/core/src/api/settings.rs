@@ -20,6 +20,8 @@ pub struct Settings {
     /// Keep the images of every new article for offline reading, not only of bookmarked and
     /// saved ones.
     pub keep_all_images: bool,
+    /// Show a story that several feeds carry once, with "Also in" naming the others.
+    pub merge_stories: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -94,6 +94,8 @@ pub mod settings {
     pub const REMOTE_IMAGES: &str = "remote_images";
     /// "1" to keep the images of every new article.
     pub const KEEP_ALL_IMAGES: &str = "keep_all_images";
+    /// "0" to list every copy of a story several feeds carry.
+    pub use crate::store::MERGE_STORIES;
     /// The person's `Preferences`, as JSON.
     pub const PREFERENCES: &str = "preferences";
 }
@@ -186,6 +188,7 @@ impl Library {
                 .and_then(RemoteImages::parse)
                 .unwrap_or(RemoteImages::Always),
             keep_all_images: self.setting_number(settings::KEEP_ALL_IMAGES, 0).await? == 1,
+            merge_stories: self.setting_number(settings::MERGE_STORIES, 1).await? == 1,
         })
     }
 
@@ -210,6 +213,10 @@ impl Library {
             s.set_setting(
                 settings::KEEP_ALL_IMAGES,
                 if new.keep_all_images { "1" } else { "0" },
+            )?;
+            s.set_setting(
+                settings::MERGE_STORIES,
+                if new.merge_stories { "1" } else { "0" },
             )
         })
         .await?;

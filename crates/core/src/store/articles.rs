@@ -31,19 +31,21 @@ pub struct NewArticle {
     pub extract_error: Option<String>,
 }
 
-/// Inserts new articles, as `rules` say (read, muted, bookmarked, tagged), and rewrites changed
-/// ones in place. The state of an article already stored is never written here, so a refresh
+/// Inserts new articles, as `rules` say (read, muted, bookmarked, tagged) — a copy of a story
+/// here already read (`stories.rs`) —, and rewrites changed ones in place. The state of an article already stored is never written here, so a refresh
 /// can't undo what the person did.
 pub(super) fn upsert_articles(
     tx: &rusqlite::Connection,
     feed_id: FeedId,
     articles: &[NewArticle],
     rules: &crate::rules::RuleSet,
+    stories: &super::stories::StoryIndex,
     now: Timestamp,
 ) -> rusqlite::Result<StoredCounts> {
     let mut counts = StoredCounts::default();
     let mut unread = 0;
     let arrival = super::rules::Arrival::new(tx, rules, feed_id)?;
+    let mut stories = super::stories::Stories::new(tx, feed_id, stories)?;
     let mut find = tx.prepare_cached(
         "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND identity = ?2",
     )?;
@@ -52,9 +54,10 @@ pub(super) fn upsert_articles(
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles (feed_id, identity, guid, url, title, author, content_hash,
              published_at, updated_at, first_seen_at, sort_at, enclosures, lead_image,
-             word_count, extract_error, is_read, is_muted, is_bookmarked, bookmarked_at)
+             word_count, extract_error, is_read, is_muted, is_bookmarked, bookmarked_at,
+             story_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, CASE WHEN ?18 THEN ?10 END)",
+             ?18, CASE WHEN ?18 THEN ?10 END, ?19)",
     )?;
     let mut update = tx.prepare_cached(
         "UPDATE articles SET guid = ?2, url = ?3, title = ?4, author = ?5, content_hash = ?6,
@@ -84,6 +87,14 @@ pub(super) fn upsert_articles(
                 // What the rules say is decided before the row is written: an update after
                 // would make the search index write out what it holds (see rules.rs).
                 let decided = arrival.decide(article, date.min(now), now);
+                // A copy of a story here already arrives read: the story is read (or to be
+                // read) where it first came.
+                let joined = match &stories {
+                    Some(stories) => Some(stories.find(tx, article)?),
+                    None => None,
+                };
+                let copy_of = joined.as_ref().and_then(|joined| joined.lead);
+                let read = decided.read || copy_of.is_some();
                 insert.execute(params![
                     feed_id,
                     article.identity,
@@ -100,14 +111,18 @@ pub(super) fn upsert_articles(
                     article.lead_image,
                     article.word_count,
                     article.extract_error,
-                    decided.read,
+                    read,
                     decided.muted,
                     decided.bookmarked,
+                    copy_of,
                 ])?;
                 counts.inserted += 1;
-                unread += i64::from(!decided.read);
+                unread += i64::from(!read);
                 let id = tx.last_insert_rowid();
                 arrival.stored(tx, id, &decided, now)?;
+                if let (Some(stories), Some(joined)) = (&mut stories, &joined) {
+                    stories.stored(tx, id, joined, now)?;
+                }
                 id
             }
             Some((_, hash)) if hash == article.content_hash => continue,

@@ -90,7 +90,7 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        upsert_articles(&tx, id, &update.articles, &rules, now)?;
+        upsert_articles(&tx, id, &update.articles, &rules, &self.stories, now)?;
         tx.commit()?;
         Ok(id)
     }

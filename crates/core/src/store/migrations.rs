@@ -314,6 +314,21 @@ const MIGRATIONS: &[&str] = &[
         created_at  INTEGER NOT NULL
     ) STRICT;
     "#,
+    // 14: one story, many feeds. A later copy of a story points at its first article
+    //     (`story_id`); recent arrivals' prints (`stories::StoryPrint`: the opening's MinHash
+    //     and the keys, 64-bit little-endian) are kept to find copies by.
+    r#"
+    ALTER TABLE articles ADD COLUMN story_id INTEGER;
+    CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+    CREATE TABLE story_prints (
+        article_id  INTEGER PRIMARY KEY,
+        feed_id     INTEGER NOT NULL,
+        story_id    INTEGER NOT NULL,
+        opening     BLOB,
+        keys        BLOB NOT NULL,
+        seen_at     INTEGER NOT NULL
+    ) STRICT;
+    "#,
 ];
 
 pub(super) fn apply(conn: &mut Connection) -> Result<(), String> {

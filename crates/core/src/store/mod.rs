@@ -25,6 +25,7 @@ mod saved_searches;
 mod search;
 mod server_retention;
 mod settings;
+mod stories;
 mod synced;
 mod tags;
 mod views;
@@ -51,6 +52,7 @@ pub use rule_matches::RuleMatches;
 pub use rules::RuleChanges;
 pub use saved::SavedPage;
 pub use saved_searches::{StoredSearch, UnreadFound};
+pub use stories::MERGE_STORIES;
 pub use synced::{Applied, SyncedArticle};
 pub use views::start_of_today;
 
@@ -68,6 +70,8 @@ pub struct Store {
     checkpointer: checkpoint::Checkpointer,
     /// The rules, compiled, until they change (`rules.rs`).
     rules_cache: Mutex<Option<std::sync::Arc<crate::rules::RuleSet>>>,
+    /// The story prints' keys, in memory (`stories.rs`).
+    stories: stories::StoryIndex,
 }
 
 impl Drop for Store {
@@ -105,6 +109,7 @@ impl Store {
             reader: Mutex::new(reader),
             checkpointer,
             rules_cache: Mutex::new(None),
+            stories: stories::StoryIndex::default(),
         })
     }
 

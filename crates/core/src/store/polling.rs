@@ -119,7 +119,7 @@ impl Store {
             let tx = conn.transaction()?;
             let counts = writes
                 .iter()
-                .map(|write| apply_poll(&tx, write, &rules, now))
+                .map(|write| apply_poll(&tx, write, &rules, &self.stories, now))
                 .collect::<rusqlite::Result<_>>()?;
             tx.commit()?;
             Ok(counts)
@@ -130,7 +130,7 @@ impl Store {
                 .iter()
                 .map(|write| {
                     let tx = conn.transaction()?;
-                    let counts = apply_poll(&tx, write, &rules, now)?;
+                    let counts = apply_poll(&tx, write, &rules, &self.stories, now)?;
                     tx.commit()?;
                     Ok(counts)
                 })
@@ -216,6 +216,7 @@ fn apply_poll(
     tx: &Connection,
     write: &PollWrite,
     rules: &crate::rules::RuleSet,
+    stories: &super::stories::StoryIndex,
     now: Timestamp,
 ) -> rusqlite::Result<StoredCounts> {
     match *write {
@@ -238,7 +239,7 @@ fn apply_poll(
                 return Ok(StoredCounts::default());
             }
             record_success(tx, id, poll, now)?;
-            upsert_articles(tx, id, &update.articles, rules, now)
+            upsert_articles(tx, id, &update.articles, rules, stories, now)
         }
         PollWrite::NotModified { id, poll } => {
             record_success(tx, id, poll, now)?;

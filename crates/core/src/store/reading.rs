@@ -154,6 +154,7 @@ impl Store {
                     pictures_pending: pending_work(row.get(16)?),
                     page_pending: pending_work(row.get(17)?),
                     tags: Vec::new(),
+                    also_in: Vec::new(),
                 })
             })
             .optional()?;
@@ -162,6 +163,7 @@ impl Store {
             return Ok(None);
         };
         article.tags = super::tags::names_of(&conn, id)?;
+        article.also_in = super::stories::other_copies(&conn, id)?;
         Ok(Some(article))
     }
 }

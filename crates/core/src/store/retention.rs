@@ -14,8 +14,16 @@ use crate::{Result, Timestamp};
 const BATCH: usize = 500;
 
 impl Store {
-    /// Removes read articles no one kept (bookmarked, saved, tagged) published before `older_than`. Returns how many.
+    /// Removes read articles no one kept (bookmarked, saved, tagged) published before `older_than`,
+    /// and forgets the story keys of articles too old to have new copies. Returns how many.
     pub fn prune_read_articles(&self, older_than: Timestamp, now: Timestamp) -> Result<usize> {
+        {
+            let mut conn = self.writer();
+            let tx = conn.transaction()?;
+            super::stories::forget_old_prints(&tx, now)?;
+            tx.commit()?;
+            self.stories.forget();
+        }
         let mut total = 0;
         loop {
             let removed = self.prune_batch(older_than, now)?;

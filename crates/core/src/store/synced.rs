@@ -105,6 +105,7 @@ impl Store {
                 synced.feed_id,
                 std::slice::from_ref(&synced.article),
                 &rules,
+                &self.stories,
                 now,
             )?;
             applied.inserted += stored.inserted;

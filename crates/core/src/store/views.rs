@@ -38,6 +38,24 @@ pub(super) fn view_filter(view: ArticleView, today: Timestamp, first: usize) -> 
         ArticleView::Bookmarks | ArticleView::Saved => sql,
         _ => format!("a.is_muted = 0 AND {sql}"),
     };
+    // A copy of a story (stories.rs), read, is not listed where the story's first article is:
+    // the story shows once. Its feed's list shows it; so does any list once the first is gone.
+    let first_listed = |place: &str| {
+        format!(
+            "(a.story_id IS NULL OR a.is_read = 0 OR NOT EXISTS (
+                 SELECT 1 FROM articles l WHERE l.id = a.story_id{place}))"
+        )
+    };
+    let sql = match view {
+        ArticleView::All => format!("{} AND {sql}", first_listed("")),
+        ArticleView::Folder { .. } => format!(
+            "{} AND {sql}",
+            first_listed(&format!(
+                " AND l.feed_id IN (SELECT id FROM feeds WHERE folder_id = ?{n})"
+            ))
+        ),
+        _ => sql,
+    };
     ViewFilter {
         sql,
         args: arg

@@ -22,4 +22,8 @@ remoteImages: RemoteImages,
  * Keep the images of every new article for offline reading, not only of bookmarked and
  * saved ones.
  */
-keepAllImages: boolean, };
+keepAllImages: boolean, 
+/**
+ * Show a story that several feeds carry once, with "Also in" naming the others.
+ */
+mergeStories: boolean, };

@@ -33,6 +33,7 @@ fn article(title: &str, body: &str) -> Article {
         pictures_pending: None,
         page_pending: None,
         tags: Vec::new(),
+        also_in: Vec::new(),
     }
 }
 
