@@ -19,6 +19,7 @@ mod app_commands;
 mod app_controls;
 mod app_counts;
 mod app_errors;
+mod app_feed_settings;
 mod app_full_text;
 mod app_kept_searches;
 mod app_launch;

@@ -30,6 +30,11 @@ commands! {
         app.library()?.set_full_text(feed_id, full_text).await
     }
 
+    /// A feed's own interval, notification, pictures and reading in full (*Feed details*).
+    fn set_feed_settings(app, feed_id: FeedId, settings: FeedSettings) -> () {
+        app.library()?.set_feed_settings(feed_id, settings).await
+    }
+
     /// Reads one article's page in full in the background; a work report says when it is done.
     fn read_full_article(app, id: ArticleId) -> () { app.library()?.read_full_article(id).await }
 

@@ -182,3 +182,16 @@ async fn what_a_story_is_known_by_is_forgotten_after_fourteen_days() {
     library.subscribe(&server.url("/wire.xml")).await.unwrap();
     assert_eq!(titles(&library, ArticleView::All).await.len(), 4);
 }
+
+#[tokio::test]
+async fn a_feed_removed_and_subscribed_again_finds_its_stories_again() {
+    let server = two_feeds().await;
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&dir.path().join("tidings.db")).unwrap();
+    library.subscribe(&server.url("/coast.xml")).await.unwrap();
+    let wire = library.subscribe(&server.url("/wire.xml")).await.unwrap();
+    // Its articles were stored last: their ids are taken again by the next ones.
+    library.remove_feed(wire.id).await.unwrap();
+    library.subscribe(&server.url("/wire.xml")).await.unwrap();
+    assert_eq!(titles(&library, ArticleView::All).await.len(), 3);
+}

@@ -13,6 +13,7 @@ mod checkpoint;
 mod content_reach;
 mod export;
 mod feed_corpus;
+mod feed_settings;
 mod hostile_crowd;
 mod library;
 mod no_network;

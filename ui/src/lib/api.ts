@@ -34,6 +34,7 @@ import type { Side } from "./bindings/Side";
 import type { SyncSummary } from "./bindings/SyncSummary";
 import type { Tag } from "./bindings/Tag";
 import type { KeptSearch } from "./bindings/KeptSearch";
+import type { FeedSettings } from "./bindings/FeedSettings";
 import type { SavedSearch } from "./bindings/SavedSearch";
 import type { Rule } from "./bindings/Rule";
 import type { RulePreview } from "./bindings/RulePreview";
@@ -51,7 +52,7 @@ export type {
   Settings, SubscribeRequest, UserError, WorkReport,
 };
 export type { Account, AccountKind, NewAccount, SyncSummary, Tag };
-export type { KeptSearch, SavedSearch };
+export type { FeedSettings, KeptSearch, SavedSearch };
 export type { Rule, RulePreview, RuleSaved, StoredRule };
 export type { RuleField } from "./bindings/RuleField";
 export type { DeletedFolder, ListOptions, MarkedRead, Preferences, SearchCursor, SearchQuery, SearchResults, Side, ViewCounts };
@@ -77,6 +78,7 @@ export const api = {
   renameFeed: commands.renameFeed,
   moveFeed: commands.moveFeed,
   setFullText: commands.setFullText,
+  setFeedSettings: commands.setFeedSettings,
   readFullArticle: commands.readFullArticle,
   pagesToRead: commands.pagesToRead,
   stopReadingPages: commands.stopReadingPages,

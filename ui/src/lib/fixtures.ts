@@ -15,6 +15,9 @@ export function feedSummary(change: Partial<FeedSummary> & Pick<FeedSummary, "id
     failureCount: 0,
     nextPollAt: null,
     fullText: false,
+    refreshMinutes: null,
+    notify: false,
+    keepImages: false,
     ...change,
   };
 }

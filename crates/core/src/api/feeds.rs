@@ -41,6 +41,26 @@ pub struct FeedSummary {
     pub next_poll_at: Option<Timestamp>,
     /// Each new article's page is fetched and read in full at refresh.
     pub full_text: bool,
+    /// Minutes between checks of this feed; `None`: the interval in Settings.
+    #[ts(type = "number | null")]
+    pub refresh_minutes: Option<i64>,
+    /// A desktop notification when a refresh brings it new articles (one per feed and refresh).
+    pub notify: bool,
+    /// The pictures of each new article are kept for offline reading.
+    pub keep_images: bool,
+}
+
+/// What a person sets for one feed, in *Feed details*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FeedSettings {
+    /// Minutes between checks; `None`: the interval in Settings.
+    #[ts(type = "number | null")]
+    pub refresh_minutes: Option<i64>,
+    pub notify: bool,
+    pub keep_images: bool,
+    pub full_text: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

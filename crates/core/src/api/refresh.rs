@@ -78,4 +78,18 @@ pub struct RefreshSummary {
     /// Every feed failed without reaching its server, over two servers or more: the network,
     /// not the feeds, is what is wrong, and is what to tell the person (once).
     pub offline: bool,
+    /// New articles of the feeds the person asked to be told of, each feed once.
+    pub news: Vec<FeedNews>,
+}
+
+/// A feed the person asked to be told of, and what a refresh brought it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FeedNews {
+    #[ts(type = "number")]
+    pub feed_id: FeedId,
+    pub title: String,
+    #[ts(type = "number")]
+    pub new_articles: u64,
 }

@@ -147,14 +147,13 @@ impl Library {
         }
     }
 
-    /// With the "keep every image" setting on, keeps the images of articles first seen since
-    /// `since` (a refresh's start). Totals over all of them.
+    /// Keeps the images of articles first seen since `since` (a refresh's start): of every
+    /// feed with the "keep every image" setting on, else of the feeds set to keep theirs.
+    /// Totals over all of them.
     pub async fn keep_images_of_new_articles(&self, since: crate::Timestamp) -> Result<KeptImages> {
-        if !self.settings().await?.keep_all_images {
-            return Ok(KeptImages::default());
-        }
+        let every_feed = self.settings().await?.keep_all_images;
         let ids = self
-            .blocking(move |s| s.articles_first_seen_since(since))
+            .blocking(move |s| s.articles_first_seen_since(since, every_feed))
             .await?;
         let mut total = KeptImages::default();
         for id in ids {

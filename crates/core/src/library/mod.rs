@@ -8,6 +8,7 @@ mod full_text;
 mod images;
 mod ingest;
 mod names;
+pub mod notifications;
 mod opml;
 mod pending;
 mod refresh;

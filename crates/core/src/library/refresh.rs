@@ -14,7 +14,7 @@ pub use tokio_util::sync::CancellationToken as CancelToken;
 
 use super::writer::{BatchWriter, Outcome};
 use super::{Library, background, ingest, schedule};
-use crate::api::{FeedOutcome, RefreshProgress, RefreshScope, RefreshSummary};
+use crate::api::{FeedNews, FeedOutcome, RefreshProgress, RefreshScope, RefreshSummary};
 use crate::feeds;
 use crate::fetch::{FetchError, FetchOutcome, ResponseHints};
 use crate::store::{FeedToRefresh, PollRecord};
@@ -67,7 +67,7 @@ impl Library {
                     let prepared = tokio::select! {
                         prepared = async {
                             let _permit = hosts.acquire(&feed.url).await;
-                            self.fetch_and_prepare(&feed, interval).await
+                            self.fetch_and_prepare(&feed, feed.interval.unwrap_or(interval)).await
                         } => prepared,
                         () = cancel.cancelled() => return,
                     };
@@ -75,7 +75,9 @@ impl Library {
                         .lock()
                         .unwrap_or_else(|p| p.into_inner())
                         .note(&feed.url, &prepared);
-                    let outcome = prepared.unwrap_or_else(|error| failure(&feed, interval, &error));
+                    let outcome = prepared.unwrap_or_else(|error| {
+                        failure(&feed, feed.interval.unwrap_or(interval), &error)
+                    });
                     writer.submit(feed, outcome).await;
                 })
                 .await;
@@ -89,6 +91,13 @@ impl Library {
                     FeedOutcome::Updated { new_articles, .. } => {
                         summary.updated += 1;
                         summary.new_articles += new_articles;
+                        if feed.notify && *new_articles > 0 {
+                            summary.news.push(FeedNews {
+                                feed_id: feed.id,
+                                title: feed.title.clone(),
+                                new_articles: *new_articles,
+                            });
+                        }
                     }
                     FeedOutcome::NotModified => summary.not_modified += 1,
                     FeedOutcome::Failed { .. } | FeedOutcome::Gone => summary.failed += 1,

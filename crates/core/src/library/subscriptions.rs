@@ -5,7 +5,8 @@ use url::Url;
 
 use super::{Library, ingest, schedule};
 use crate::api::{
-    AddFeedOutcome, DeletedFolder, FeedCandidate, FeedFormat, FeedId, FeedSummary, Folder, FolderId,
+    AddFeedOutcome, DeletedFolder, FeedCandidate, FeedFormat, FeedId, FeedSettings, FeedSummary,
+    Folder, FolderId,
 };
 use crate::discover::{self, address::Subscribed};
 use crate::feeds;
@@ -179,6 +180,40 @@ impl Library {
         if full_text {
             self.work_asked_for();
         }
+        Ok(())
+    }
+
+    /// What the person sets for one feed in *Feed details*: its own interval (or the global
+    /// one), a notification when it brings new articles, its pictures kept, its articles read
+    /// in full.
+    pub async fn set_feed_settings(&self, id: FeedId, settings: FeedSettings) -> Result<()> {
+        if self.synced_feed(id).await?.is_some() {
+            return Err(Error::Invalid(
+                "a feed of an account on a server is checked by its server".to_string(),
+            ));
+        }
+        if let Some(minutes) = settings.refresh_minutes
+            && !(1..=7 * 24 * 60).contains(&minutes)
+        {
+            return Err(Error::Invalid(
+                "a feed's refresh interval must be between 1 minute and 7 days".to_string(),
+            ));
+        }
+        let full_text = self
+            .list_feeds()
+            .await?
+            .into_iter()
+            .find(|feed| feed.id == id)
+            .map(|feed| feed.full_text);
+        self.change(format!("feed {id}"), move |s| {
+            s.set_feed_settings(id, &settings)
+        })
+        .await?;
+        if full_text.is_some_and(|was| was != settings.full_text) {
+            self.set_full_text(id, settings.full_text).await?;
+        }
+        // The schedule looks again now: the feed may be due sooner.
+        self.schedule_changed.notify_one();
         Ok(())
     }
 

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::Store;
 use super::articles::{NewArticle, upsert_articles};
 use super::tags::KEPT;
-use crate::api::{FeedId, FeedStatus, FeedSummary, FolderId, LOCAL_ACCOUNT};
+use crate::api::{FeedId, FeedSettings, FeedStatus, FeedSummary, FolderId, LOCAL_ACCOUNT};
 use crate::discover::address::KnownFeed;
 use crate::fetch::Validators;
 use crate::{Result, Timestamp};
@@ -34,7 +34,7 @@ pub struct NewSubscription {
 
 const SUMMARY_SELECT: &str = "SELECT f.id, f.url, coalesce(f.custom_title, f.title), f.site_url,
         f.folder_id, f.status, f.last_success_at, f.last_error, f.failure_count, f.next_poll_at,
-        f.unread_count, f.full_text, f.account_id
+        f.unread_count, f.full_text, f.account_id, f.refresh_minutes, f.notify, f.keep_images
      FROM feeds f";
 
 fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
@@ -57,6 +57,9 @@ fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
         unread_count: row.get(10)?,
         full_text: row.get(11)?,
         account_id: row.get(12)?,
+        refresh_minutes: row.get(13)?,
+        notify: row.get(14)?,
+        keep_images: row.get(15)?,
     })
 }
 
@@ -209,6 +212,25 @@ impl Store {
     /// Whether each new article's page is read in full at refresh. Turned on, the pages of the
     /// feed's unread articles not read in full yet are asked for too, in the same transaction;
     /// turned off, those still to be read are forgotten.
+    /// A feed's own interval, notification and pictures; `false` when there is no such feed.
+    /// A shorter interval brings its next check closer.
+    pub fn set_feed_settings(&self, id: FeedId, settings: &FeedSettings) -> Result<bool> {
+        let changed = self.writer().execute(
+            "UPDATE feeds SET refresh_minutes = ?2, notify = ?3, keep_images = ?4,
+                 next_poll_at = CASE WHEN ?2 IS NULL THEN next_poll_at
+                     ELSE min(coalesce(next_poll_at, 0),
+                              coalesce(last_checked_at, 0) + ?2 * 60) END
+             WHERE id = ?1",
+            params![
+                id,
+                settings.refresh_minutes,
+                settings.notify,
+                settings.keep_images
+            ],
+        )?;
+        Ok(changed > 0)
+    }
+
     pub fn set_full_text(&self, id: FeedId, full_text: bool, now: Timestamp) -> Result<bool> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;

@@ -66,17 +66,20 @@ impl Store {
         Ok(())
     }
 
-    /// Articles that arrived from feeds at or after `since`.
+    /// Articles that arrived from feeds at or after `since`: of every feed, or of those whose
+    /// pictures are kept.
     pub fn articles_first_seen_since(
         &self,
         since: Timestamp,
+        every_feed: bool,
     ) -> Result<Vec<crate::api::ArticleId>> {
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(
-            "SELECT id FROM articles WHERE first_seen_at >= ?1 AND feed_id IS NOT NULL ORDER BY id",
+            "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
+             WHERE a.first_seen_at >= ?1 AND (?2 OR f.keep_images = 1) ORDER BY a.id",
         )?;
         let ids = stmt
-            .query_map([since], |row| row.get(0))?
+            .query_map(rusqlite::params![since, every_feed], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(ids)
     }

@@ -321,13 +321,21 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN story_id INTEGER;
     CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
     CREATE TABLE story_prints (
-        article_id  INTEGER PRIMARY KEY,
+        article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         feed_id     INTEGER NOT NULL,
         story_id    INTEGER NOT NULL,
         opening     BLOB,
         keys        BLOB NOT NULL,
         seen_at     INTEGER NOT NULL
     ) STRICT;
+    "#,
+    // 15: what a person sets for one feed: its own interval (minutes; NULL: the global one),
+    //     a notification when it brings new articles, its new articles' pictures kept.
+    r#"
+    ALTER TABLE feeds ADD COLUMN refresh_minutes INTEGER CHECK (refresh_minutes > 0);
+    ALTER TABLE feeds ADD COLUMN notify INTEGER NOT NULL DEFAULT 0 CHECK (notify IN (0, 1));
+    ALTER TABLE feeds ADD COLUMN keep_images INTEGER NOT NULL DEFAULT 0
+        CHECK (keep_images IN (0, 1));
     "#,
 ];
 

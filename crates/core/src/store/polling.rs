@@ -23,6 +23,10 @@ pub struct FeedToRefresh {
     pub skip_hours: Vec<u8>,
     /// Read each new item's page in full (for feeds that carry only summaries).
     pub full_text: bool,
+    /// Its own interval between checks, in seconds, if it has one.
+    pub interval: Option<i64>,
+    /// The person asked to be told of its new articles.
+    pub notify: bool,
 }
 
 /// What any answer from the server changes in the schedule.
@@ -70,7 +74,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT id, url, coalesce(custom_title, title), etag, last_modified, failure_count,
-                 min_interval, skip_hours, full_text
+                 min_interval, skip_hours, full_text, refresh_minutes * 60, notify
              FROM feeds WHERE {filter} ORDER BY id"
         );
         let conn = self.reader();
@@ -89,6 +93,8 @@ impl Store {
                     min_interval: row.get(6)?,
                     skip_hours: skip_hours_from(row.get(7)?),
                     full_text: row.get(8)?,
+                    interval: row.get(9)?,
+                    notify: row.get(10)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -157,7 +157,7 @@ impl<'k> Stories<'k> {
             return Ok(Joined { print, lead: None });
         };
         let mut their_print = tx.prepare_cached(
-            "SELECT p.story_id, p.opening FROM story_prints p
+            "SELECT p.story_id, p.opening, p.keys FROM story_prints p
              JOIN articles a ON a.id = p.story_id
              WHERE p.article_id = ?1",
         )?;
@@ -169,19 +169,26 @@ impl<'k> Stories<'k> {
             if *feed == self.feed_id {
                 continue;
             }
-            // Gone since (or never written: its transaction rolled back), or its story's first
-            // article gone: no story to join.
-            let Some((story, theirs)) = their_print
+            // Gone since (or never written: its transaction rolled back), its id taken by
+            // another article since, or its story's first article gone: no story to join.
+            let Some((story, theirs, their_keys)) = their_print
                 .query_row([article], |row| {
                     Ok((
                         row.get::<_, ArticleId>(0)?,
                         row.get::<_, Option<Vec<u8>>>(1)?,
+                        row.get::<_, Vec<u8>>(2)?,
                     ))
                 })
                 .optional()?
             else {
                 continue;
             };
+            if !their_keys
+                .chunks_exact(8)
+                .any(|k| k == key.key.to_le_bytes())
+            {
+                continue;
+            }
             let same =
                 !key.band || matches!((&opening, &theirs), (Some(a), Some(b)) if same_text(a, b));
             if same {

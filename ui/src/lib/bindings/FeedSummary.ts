@@ -28,4 +28,16 @@ nextPollAt: number | null,
 /**
  * Each new article's page is fetched and read in full at refresh.
  */
-fullText: boolean, };
+fullText: boolean, 
+/**
+ * Minutes between checks of this feed; `None`: the interval in Settings.
+ */
+refreshMinutes: number | null, 
+/**
+ * A desktop notification when a refresh brings it new articles (one per feed and refresh).
+ */
+notify: boolean, 
+/**
+ * The pictures of each new article are kept for offline reading.
+ */
+keepImages: boolean, };

@@ -10,6 +10,7 @@ import type { DeletedFolder } from "./DeletedFolder";
 import type { ExportFormat } from "./ExportFormat";
 import type { ExportReport } from "./ExportReport";
 import type { ExportSelection } from "./ExportSelection";
+import type { FeedSettings } from "./FeedSettings";
 import type { FeedSummary } from "./FeedSummary";
 import type { Folder } from "./Folder";
 import type { ImportReport } from "./ImportReport";
@@ -62,6 +63,10 @@ export const moveFeed = (feedId: number, folderId?: number | null): Promise<void
 /** Reads each new article's page in full at refresh (for feeds that carry only summaries), and the unread ones stored before. */
 export const setFullText = (feedId: number, fullText: boolean): Promise<void> =>
   invoke<void>("set_full_text", { feedId, fullText });
+
+/** A feed's own interval, notification, pictures and reading in full (*Feed details*). */
+export const setFeedSettings = (feedId: number, settings: FeedSettings): Promise<void> =>
+  invoke<void>("set_feed_settings", { feedId, settings });
 
 /** Reads one article's page in full in the background; a work report says when it is done. */
 export const readFullArticle = (id: number): Promise<void> =>

@@ -1,7 +1,7 @@
 // Changing what the person is subscribed to: adding and unsubscribing, naming, reading in full,
 // arranging feeds in folders, keeping searches. The sidebar's lists are then read again
 // (./subscriptions.svelte.ts), and the view with them when it shows what changed.
-import { api, type AddFeedOutcome, type FeedSummary, type Folder, type KeptSearch, type SavedSearch } from "../api";
+import { api, type AddFeedOutcome, type FeedSettings, type FeedSummary, type Folder, type KeptSearch, type SavedSearch } from "../api";
 import { alreadySubscribedText } from "../subscriptions";
 import { folderBackText, folderDeletedText } from "../undo";
 import { sameView } from "../views";
@@ -60,6 +60,12 @@ export class Subscribing {
   }
 
   /** Reads each new article of a feed in full from its page, and its unread ones in the background; or no longer. */
+  /** A feed's own settings, from Feed details; the sidebar's copy (which the dialog shows) is read again. */
+  async setFeedSettings(feed: FeedSummary, settings: FeedSettings): Promise<void> {
+    if (await this.notices.attempt(api.setFeedSettings(feed.id, settings)) === FAILED) return;
+    await this.subscriptions.load();
+  }
+
   async setFullText(feed: FeedSummary, fullText: boolean): Promise<void> {
     if (await this.notices.attempt(api.setFullText(feed.id, fullText)) === FAILED) return;
     await Promise.all([this.subscriptions.load(), this.refresh.countPagesToRead()]);
