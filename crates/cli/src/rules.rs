@@ -23,6 +23,8 @@ pub enum Then {
     Mute,
     Bookmark,
     Tag,
+    /// A desktop notification from the app when a refresh brings a match
+    Notify,
 }
 
 /// When a rule acts, and where it looks.
@@ -106,6 +108,7 @@ pub fn rule(when: &When, then: Then, tag: Option<String>) -> Result<Rule, Failur
         (Then::Bookmark, _) => RuleAction::Bookmark,
         (Then::Tag, Some(tag)) => RuleAction::Tag { tag },
         (Then::Tag, None) => return Err(Failure::Usage("--then tag needs --tag NAME".to_string())),
+        (Then::Notify, _) => RuleAction::Notify,
     };
     Ok(Rule {
         scope: when.scope(),
@@ -197,6 +200,7 @@ pub fn describe(rule: &Rule) -> String {
         RuleAction::Mute => "mute it".to_string(),
         RuleAction::Bookmark => "bookmark it".to_string(),
         RuleAction::Tag { tag } => format!("tag it “{tag}”"),
+        RuleAction::Notify => "notify me".to_string(),
     };
     let scope = match rule.scope {
         RuleScope::All => "every feed".to_string(),

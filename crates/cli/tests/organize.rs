@@ -111,3 +111,25 @@ async fn searches_are_kept_listed_with_their_unread_count_and_removed() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("a kept search needs a name"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_notify_rule_changes_nothing_already_here() {
+    let (_server, _dir, db) = subscribed_to_the_seed().await;
+    let added = stdout(&cli(
+        &db,
+        &[
+            "rules",
+            "add",
+            "--in",
+            "text",
+            "--words",
+            "Vostochny",
+            "--then",
+            "notify",
+        ],
+    ));
+    assert_eq!(
+        added,
+        "1\twhen the text has the words “Vostochny”, notify me (every feed)\t0 articles changed\n"
+    );
+}

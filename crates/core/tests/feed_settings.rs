@@ -12,7 +12,7 @@ use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
 use tidings_testkit::axum::routing::get;
 
-use crate::support::make_due;
+use crate::support::{make_due, refresh_now};
 
 fn rss(name: &str, items: usize) -> String {
     let items: String = (0..items)
@@ -118,11 +118,7 @@ async fn only_the_feeds_asked_for_are_notified_each_once() {
         .await
         .unwrap();
     assert!(feed(&library, coast.id).await.notify);
-    make_due(&library);
-    let summary = library
-        .refresh(RefreshScope::All, |_| {}, &CancelToken::new())
-        .await
-        .unwrap();
+    let summary = refresh_now(&library).await;
     assert_eq!(summary.new_articles, 4, "each feed two more");
     let told: Vec<_> = summary
         .news

@@ -287,7 +287,8 @@ async fn a_refresh_updates_changed_articles_and_keeps_read_and_bookmark_state() 
         outcomes,
         [FeedOutcome::Updated {
             new_articles: 1,
-            updated_articles: 1
+            updated_articles: 1,
+            notified: Vec::new(),
         }]
     );
     let article = fx.library.article(story).await.unwrap();

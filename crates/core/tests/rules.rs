@@ -253,3 +253,31 @@ async fn a_rule_that_cannot_work_is_refused_and_rules_travel_in_a_file() {
     assert_eq!(other.rules().await.unwrap().len(), 1);
     assert!(other.import_rules("{\"not\": \"rules\"}").await.is_err());
 }
+
+#[tokio::test]
+async fn a_notify_rule_names_the_new_articles_it_matches_and_nothing_already_here() {
+    let items = Arc::new(Mutex::new(owned(&[
+        "Storm warning lifted",
+        "Harbour opens",
+    ])));
+    let (_dir, _server, library) = library(Arc::clone(&items)).await;
+    let saved = library
+        .save_rule(title_words("storm", RuleAction::Notify))
+        .await
+        .unwrap();
+    assert_eq!(saved.changed, 0, "what is here was seen already");
+
+    items
+        .lock()
+        .unwrap()
+        .insert(0, "Storm warning for the coast".to_string());
+    let summary = refresh_now(&library).await;
+    let alerts: Vec<_> = summary
+        .alerts
+        .iter()
+        .map(|a| (a.feed_title.as_str(), a.title.as_str()))
+        .collect();
+    assert_eq!(alerts, [("Harbour Post", "Storm warning for the coast")]);
+    // It stays unread, where any other new article would be.
+    assert_eq!(library.view_counts().await.unwrap().unread, 3);
+}

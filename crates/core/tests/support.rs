@@ -1,7 +1,7 @@
 //! What several capability modules here do alike.
 
 use tidings_core::Library;
-use tidings_core::api::RefreshScope;
+use tidings_core::api::{RefreshScope, RefreshSummary};
 use tidings_core::library::CancelToken;
 
 /// Makes every feed due now, as if the interval had passed.
@@ -12,10 +12,10 @@ pub fn make_due(library: &Library) {
 }
 
 /// Refreshes every feed now, as if the interval had passed.
-pub async fn refresh_now(library: &Library) {
+pub async fn refresh_now(library: &Library) -> RefreshSummary {
     make_due(library);
     library
         .refresh(RefreshScope::All, |_| {}, &CancelToken::new())
         .await
-        .unwrap();
+        .unwrap()
 }

@@ -6,7 +6,7 @@ import { expectedTotal, finishedText, OFFLINE_TEXT, progressText, readingText } 
 const feed = (id: number, folderId: number | null, status: "active" | "gone" = "active") =>
   feedSummary({ id, folderId, status });
 const summary = (failed: number, cancelled = false, offline = false): RefreshSummary => ({
-  updated: 3, notModified: 4, failed, newArticles: 10, seconds: 1.5, cancelled, offline, news: [],
+  updated: 3, notModified: 4, failed, newArticles: 10, seconds: 1.5, cancelled, offline, news: [], alerts: [],
 });
 
 describe("the refresh bar", () => {

@@ -32,6 +32,9 @@ describe("the rule builder", () => {
     expect(describeRule(rule.rule, feeds, [])).toBe("When the title has the words “sponsored”, mute it — Harbour Post");
     expect(describeRule({ scope: { kind: "all" }, condition: { kind: "olderThan", days: 1 }, action: { kind: "tag", tag: "old" } }, [], []))
       .toBe("When it is older than 1 day, tag it “old” — every feed");
+    const notify = ruleOfForm({ ...NEW_RULE, action: "notify", value: "storm" });
+    if (!("rule" in notify)) throw new Error("no rule");
+    expect(describeRule(notify.rule, feeds, [])).toBe("When the title has the words “storm”, notify me — every feed");
   });
 
   it("counts what it took", () => {

@@ -4,7 +4,7 @@
 import type { FeedSummary, Folder, Rule, RuleField, RuleSaved } from "./api";
 
 export type TestChoice = "words" | "phrase" | "regex" | "olderThan" | "hasAttachment";
-export type ActionChoice = "markRead" | "mute" | "bookmark" | "tag";
+export type ActionChoice = "markRead" | "mute" | "bookmark" | "tag" | "notify";
 
 export interface RuleForm {
   /** "all", "folder:ID" or "feed:ID". */
@@ -40,6 +40,7 @@ export const ACTIONS: ReadonlyArray<{ value: ActionChoice; label: string }> = [
   { value: "markRead", label: "mark it read" },
   { value: "bookmark", label: "bookmark it" },
   { value: "tag", label: "tag it" },
+  { value: "notify", label: "notify me (when a refresh brings it)" },
 ];
 
 /** Whether the test reads a field (the age and an attachment do not). */
@@ -89,7 +90,7 @@ export function describeRule(rule: Rule, feeds: readonly FeedSummary[], folders:
     : "it has an attachment";
   const a = rule.action;
   const then = a.kind === "mute" ? "mute it" : a.kind === "markRead" ? "mark it read"
-    : a.kind === "bookmark" ? "bookmark it" : `tag it “${a.tag}”`;
+    : a.kind === "bookmark" ? "bookmark it" : a.kind === "notify" ? "notify me" : `tag it “${a.tag}”`;
   const s = rule.scope;
   const where = s.kind === "feed" ? feeds.find((f) => f.id === s.feedId)?.title ?? "a feed no longer here"
     : s.kind === "folder" ? `the folder ${folders.find((f) => f.id === s.folderId)?.name ?? "no longer here"}` : "every feed";
@@ -105,6 +106,7 @@ export function savedText(saved: RuleSaved): string {
     case "markRead": return `Rule saved: marked ${articles} read.`;
     case "bookmark": return `Rule saved: bookmarked ${articles}.`;
     case "tag": return `Rule saved: tagged ${articles}.`;
+    case "notify": return "Rule saved: new articles it matches will be notified.";
   }
 }
 

@@ -36,6 +36,9 @@ pub enum FeedOutcome {
         new_articles: u64,
         #[ts(type = "number")]
         updated_articles: u64,
+        /// Titles of its new articles a rule asked to be told of.
+        #[serde(default)]
+        notified: Vec<String>,
     },
     NotModified,
     Failed {
@@ -80,6 +83,17 @@ pub struct RefreshSummary {
     pub offline: bool,
     /// New articles of the feeds the person asked to be told of, each feed once.
     pub news: Vec<FeedNews>,
+    /// New articles a rule asked to be told of, each with its feed.
+    pub alerts: Vec<ArticleAlert>,
+}
+
+/// A new article a rule asked to be told of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ArticleAlert {
+    pub feed_title: String,
+    pub title: String,
 }
 
 /// A feed the person asked to be told of, and what a refresh brought it.

@@ -71,6 +71,9 @@ pub enum RuleAction {
     Tag {
         tag: String,
     },
+    /// A desktop notification naming it, when a refresh brings it (nothing for the articles
+    /// already here).
+    Notify,
 }
 
 /// A rule as written: where it looks, when it acts, and what it does.

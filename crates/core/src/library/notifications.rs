@@ -1,11 +1,13 @@
-//! What a refresh tells the person on the desktop: each feed they asked to hear from once, with
-//! how many new articles it brought, and never a flood — past a few feeds, the rest in one
-//! notification; with "notify of new articles" on, one for the articles of every other feed.
+//! What a refresh tells the person on the desktop: each new article a rule asked to be told of,
+//! each feed they asked to hear from once (with how many new articles it brought), and never a
+//! flood — past a few of either, the rest in one notification; with "notify of new articles"
+//! on, one for the articles of every other feed.
 
 use crate::api::RefreshSummary;
 
-/// Feeds named in a notification of their own, at most, per refresh.
+/// Feeds, and articles, named in a notification of their own, at most, per refresh.
 const FEEDS_NAMED: usize = 3;
+const ARTICLES_NAMED: usize = 3;
 
 /// One desktop notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +19,25 @@ pub struct Notification {
 /// The notifications for `summary`; `all_new`: the person asked to hear of every new article.
 pub fn after_refresh(summary: &RefreshSummary, all_new: bool) -> Vec<Notification> {
     let mut notifications: Vec<Notification> = summary
+        .alerts
+        .iter()
+        .take(ARTICLES_NAMED)
+        .map(|alert| Notification {
+            title: alert.feed_title.clone(),
+            body: alert.title.clone(),
+        })
+        .collect();
+    let more_alerts = summary.alerts.len().saturating_sub(ARTICLES_NAMED);
+    if more_alerts > 0 {
+        notifications.push(Notification {
+            title: "Tidings".to_string(),
+            body: format!(
+                "{more_alerts} more article{} your rules asked for",
+                if more_alerts == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    let named: Vec<Notification> = summary
         .news
         .iter()
         .take(FEEDS_NAMED)
@@ -25,7 +46,8 @@ pub fn after_refresh(summary: &RefreshSummary, all_new: bool) -> Vec<Notificatio
             body: articles(news.new_articles),
         })
         .collect();
-    let rest = &summary.news[notifications.len()..];
+    let rest = &summary.news[named.len()..];
+    notifications.extend(named);
     if !rest.is_empty() {
         let count: u64 = rest.iter().map(|n| n.new_articles).sum();
         let feeds = if rest.len() == 1 { "feed" } else { "feeds" };
@@ -60,7 +82,7 @@ fn articles(count: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::FeedNews;
+    use crate::api::{ArticleAlert, FeedNews};
 
     fn summary(news: &[(&str, u64)], new_articles: u64) -> RefreshSummary {
         RefreshSummary {
@@ -101,6 +123,28 @@ mod tests {
                 "Wire: 1 new article",
                 "Port: 2 new articles",
                 "Tidings: 5 new articles in 2 more feeds",
+            ]
+        );
+    }
+
+    #[test]
+    fn articles_a_rule_asked_for_are_named_first_then_counted() {
+        let mut refreshed = summary(&[("Coast", 2)], 9);
+        refreshed.alerts = ["Seals return", "Storm warning", "Ferry strike", "Gulls"]
+            .iter()
+            .map(|title| ArticleAlert {
+                feed_title: "Wire".to_string(),
+                title: title.to_string(),
+            })
+            .collect();
+        assert_eq!(
+            shown(after_refresh(&refreshed, false)),
+            [
+                "Wire: Seals return",
+                "Wire: Storm warning",
+                "Wire: Ferry strike",
+                "Tidings: 1 more article your rules asked for",
+                "Coast: 2 new articles",
             ]
         );
     }

@@ -14,7 +14,9 @@ pub use tokio_util::sync::CancellationToken as CancelToken;
 
 use super::writer::{BatchWriter, Outcome};
 use super::{Library, background, ingest, schedule};
-use crate::api::{FeedNews, FeedOutcome, RefreshProgress, RefreshScope, RefreshSummary};
+use crate::api::{
+    ArticleAlert, FeedNews, FeedOutcome, RefreshProgress, RefreshScope, RefreshSummary,
+};
 use crate::feeds;
 use crate::fetch::{FetchError, FetchOutcome, ResponseHints};
 use crate::store::{FeedToRefresh, PollRecord};
@@ -88,9 +90,19 @@ impl Library {
             while let Some((feed, outcome)) = stored.recv().await {
                 done += 1;
                 match &outcome {
-                    FeedOutcome::Updated { new_articles, .. } => {
+                    FeedOutcome::Updated {
+                        new_articles,
+                        notified,
+                        ..
+                    } => {
                         summary.updated += 1;
                         summary.new_articles += new_articles;
+                        summary
+                            .alerts
+                            .extend(notified.iter().map(|title| ArticleAlert {
+                                feed_title: feed.title.clone(),
+                                title: title.clone(),
+                            }));
                         if feed.notify && *new_articles > 0 {
                             summary.news.push(FeedNews {
                                 feed_id: feed.id,

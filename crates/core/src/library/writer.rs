@@ -63,6 +63,7 @@ impl Job {
             (Ok(counts), Outcome::Updated(..)) => FeedOutcome::Updated {
                 new_articles: counts.inserted,
                 updated_articles: counts.updated,
+                notified: counts.alerts,
             },
             (Ok(_), Outcome::NotModified(_)) => FeedOutcome::NotModified,
             (Ok(_), Outcome::Failed { reason, .. }) => FeedOutcome::Failed { reason },

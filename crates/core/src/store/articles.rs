@@ -120,6 +120,9 @@ pub(super) fn upsert_articles(
                 unread += i64::from(!read);
                 let id = tx.last_insert_rowid();
                 arrival.stored(tx, id, &decided, now)?;
+                if decided.notify {
+                    counts.alerts.push(article.title.clone());
+                }
                 if let (Some(stories), Some(joined)) = (&mut stories, &joined) {
                     stories.stored(tx, id, joined, now)?;
                 }

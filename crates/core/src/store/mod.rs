@@ -56,11 +56,13 @@ pub use stories::MERGE_STORIES;
 pub use synced::{Applied, SyncedArticle};
 pub use views::start_of_today;
 
-/// How many articles a store operation inserted and changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How many articles a store operation inserted and changed, and the titles of those inserted
+/// that a rule asked to be told of.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredCounts {
     pub inserted: u64,
     pub updated: u64,
+    pub alerts: Vec<String>,
 }
 
 pub struct Store {

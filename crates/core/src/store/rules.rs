@@ -153,6 +153,7 @@ impl Store {
             RuleAction::Tag { tag } => {
                 super::tags::untag_all(&tx, &changes.changed, tag)?;
             }
+            RuleAction::Notify => {}
         }
         tx.commit()?;
         drop(conn);
@@ -233,6 +234,8 @@ fn act(
                 .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.to_string().into()))?;
             changes.changed = super::tags::tag_all(tx, ids, &name)?;
         }
+        // What is here was seen already: only articles that arrive are told of.
+        RuleAction::Notify => {}
     }
     Ok(changes)
 }
@@ -244,6 +247,8 @@ pub(super) struct Decided<'r> {
     pub muted: bool,
     pub bookmarked: bool,
     pub tags: Vec<&'r str>,
+    /// A rule asked to be told of it.
+    pub notify: bool,
 }
 
 /// The rules at work on one feed's new articles, as a refresh or a sync stores them. Their
@@ -311,6 +316,7 @@ impl<'r> Arrival<'r> {
                 }
                 RuleAction::Bookmark => decided.bookmarked = true,
                 RuleAction::Tag { tag } => decided.tags.push(tag),
+                RuleAction::Notify => decided.notify = true,
             }
         }
         decided

@@ -152,7 +152,8 @@ fn a_refresh_that_changes_an_article_keeps_its_read_and_bookmark_state() {
         counts,
         StoredCounts {
             inserted: 0,
-            updated: 1
+            updated: 1,
+            alerts: Vec::new(),
         }
     );
     let after = store.article(id).unwrap().unwrap();

@@ -3,4 +3,8 @@
 /**
  * How one feed's refresh ended.
  */
-export type FeedOutcome = { "kind": "updated", newArticles: number, updatedArticles: number, } | { "kind": "notModified" } | { "kind": "failed", reason: string, } | { "kind": "gone" };
+export type FeedOutcome = { "kind": "updated", newArticles: number, updatedArticles: number, 
+/**
+ * Titles of its new articles a rule asked to be told of.
+ */
+notified: Array<string>, } | { "kind": "notModified" } | { "kind": "failed", reason: string, } | { "kind": "gone" };

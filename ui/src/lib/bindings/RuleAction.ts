@@ -3,4 +3,4 @@
 /**
  * What a rule does to an article it matches.
  */
-export type RuleAction = { "kind": "markRead" } | { "kind": "mute" } | { "kind": "bookmark" } | { "kind": "tag", tag: string, };
+export type RuleAction = { "kind": "markRead" } | { "kind": "mute" } | { "kind": "bookmark" } | { "kind": "tag", tag: string, } | { "kind": "notify" };
