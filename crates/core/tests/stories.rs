@@ -195,3 +195,35 @@ async fn a_feed_removed_and_subscribed_again_finds_its_stories_again() {
     library.subscribe(&server.url("/wire.xml")).await.unwrap();
     assert_eq!(titles(&library, ArticleView::All).await.len(), 3);
 }
+
+#[tokio::test]
+async fn an_address_every_item_of_a_feed_links_to_names_no_story() {
+    // Each item its own guid, every one linking to the live page.
+    let live = "https://coast.example/live";
+    let item = |guid: &str, title: &str, text: &str| {
+        format!(
+            "<item><title>{title}</title><link>{live}</link><guid>{guid}</guid>\
+             <description>{text}</description></item>"
+        )
+    };
+    let coast = format!(
+        "<rss version=\"2.0\"><channel><title>Coast News</title>{}{}</channel></rss>",
+        item("coast-1", "Morning update", FERRY),
+        item("coast-2", "Evening update", GULLS)
+    );
+    let wire = format!(
+        "<rss version=\"2.0\"><channel><title>Daily Wire</title>{}</channel></rss>",
+        item("wire-1", "Seals are back", SEALS)
+    );
+    let server = TestServer::start(
+        Router::new()
+            .route("/coast.xml", get(move || async move { coast }))
+            .route("/wire.xml", get(move || async move { wire })),
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&dir.path().join("tidings.db")).unwrap();
+    library.subscribe(&server.url("/coast.xml")).await.unwrap();
+    library.subscribe(&server.url("/wire.xml")).await.unwrap();
+    assert_eq!(titles(&library, ArticleView::All).await.len(), 3);
+}

@@ -27,18 +27,24 @@ pub const KEPT_DAYS: i64 = 14;
 /// The setting that turns merging off ("0"); on unless set.
 pub const MERGE_STORIES: &str = "merge_stories";
 
-/// Prints the index holds at most (the last arrived): more than a heavy reader's fortnight,
-/// a few megabytes.
-const INDEXED_PRINTS: usize = 200_000;
+/// Prints the index holds at most (the last arrived): more than most readers' fortnight
+/// (10,000 articles take ~2 MB of keys; this many, ~20 MB).
+const INDEXED_PRINTS: usize = 100_000;
 
-/// Who holds a key.
-#[derive(Debug, Clone, Copy)]
-enum Holder {
-    /// The first article that had it, and its feed.
-    First { article: ArticleId, feed: FeedId },
-    /// Two articles of one feed have it: the feed's habit (every item linking to one page,
-    /// opening with one boilerplate), not a story's name. Never merged on.
-    Habit,
+/// Who holds a key: the first article that had it and its feed; or, when two articles of one
+/// feed have it, no one ([`Holder::HABIT`]): it is the feed's habit (every item linking to one
+/// page, opening with one boilerplate), not a story's name, and never merged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Holder {
+    article: ArticleId,
+    feed: FeedId,
+}
+
+impl Holder {
+    const HABIT: Holder = Holder {
+        article: -1,
+        feed: -1,
+    };
 }
 
 /// The keys of the prints kept, in memory. Read on first need, and again when another program
@@ -59,11 +65,11 @@ impl Index {
         self.keys
             .entry(key)
             .and_modify(|holder| {
-                if matches!(holder, Holder::First { feed: f, .. } if *f == feed) {
-                    *holder = Holder::Habit;
+                if holder.feed == feed {
+                    *holder = Holder::HABIT;
                 }
             })
-            .or_insert(Holder::First { article, feed });
+            .or_insert(Holder { article, feed });
     }
 }
 
@@ -163,10 +169,10 @@ impl<'k> Stories<'k> {
         )?;
         let opening = print.opening_bytes();
         for key in print.keys() {
-            let Some(Holder::First { article, feed }) = index.keys.get(&key.key) else {
+            let Some(&Holder { article, feed }) = index.keys.get(&key.key) else {
                 continue;
             };
-            if *feed == self.feed_id {
+            if feed == self.feed_id || article == Holder::HABIT.article {
                 continue;
             }
             // Gone since (or never written: its transaction rolled back), its id taken by
