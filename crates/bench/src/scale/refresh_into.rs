@@ -147,3 +147,68 @@ pub fn ratio(cases: &[Case]) -> Option<f64> {
     let find = |name: &str| cases.iter().find(|c| c.name == name).map(Case::median);
     Some(find("refresh_into_big_db")? / find("refresh_into_empty_db")?)
 }
+
+/// Wall and CPU milliseconds of pairs of refreshes (`without`, then `with`, back to back so
+/// that both of a pair see the same machine).
+pub struct Paired {
+    pub without: (Vec<f64>, Vec<f64>),
+    pub with: (Vec<f64>, Vec<f64>),
+}
+
+impl Paired {
+    /// The median of each pair's CPU ratio, with over without, and how many pairs.
+    pub fn cpu_ratio(&self) -> (f64, usize) {
+        let ratios: Vec<f64> = self
+            .with
+            .1
+            .iter()
+            .zip(&self.without.1)
+            .map(|(with, without)| with / without)
+            .collect();
+        (super::cases::median(&ratios), ratios.len())
+    }
+}
+
+/// `runs` pairs of refreshes of the farm's `feeds` into new libraries: each made ready by
+/// `prepare(library, with)`, then refreshed, then shown to `after(database, with, run)`.
+pub fn paired(
+    runtime: &tokio::runtime::Runtime,
+    farm: &Farm,
+    (feeds, runs): (usize, usize),
+    work: &Path,
+    what: &str,
+    mut prepare: impl FnMut(&Library, bool) -> Result<(), String>,
+    mut after: impl FnMut(&Path, bool, usize) -> Result<(), String>,
+) -> Result<Paired, String> {
+    let opml = std::fs::read(farm.download("/feeds.opml", &work.join("feeds.opml"))?)
+        .map_err(|e| e.to_string())?;
+    let mut paired = Paired {
+        without: (Vec::new(), Vec::new()),
+        with: (Vec::new(), Vec::new()),
+    };
+    for run in 0..runs {
+        for with in [false, true] {
+            let dir = tempfile::tempdir_in(work).map_err(|e| e.to_string())?;
+            let db = dir.path().join("paired.db");
+            let library = Library::open(&db).map_err(|e| e.to_string())?;
+            prepare(&library, with)?;
+            let (wall, cpu) = runtime.block_on(refresh(&library, &opml, None, feeds))?;
+            drop(library);
+            after(&db, with, run)?;
+            let (walls, cpus) = if with {
+                &mut paired.with
+            } else {
+                &mut paired.without
+            };
+            walls.push(wall);
+            cpus.push(cpu);
+        }
+        eprintln!(
+            "{what} run {}: CPU without {:.0} ms, with {:.0} ms",
+            run + 1,
+            paired.without.1[run],
+            paired.with.1[run]
+        );
+    }
+    Ok(paired)
+}

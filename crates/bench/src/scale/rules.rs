@@ -230,70 +230,54 @@ pub fn refresh_cost(
     runs: usize,
     work: &Path,
 ) -> Result<Vec<Case>, String> {
-    let opml = std::fs::read(farm.download("/feeds.opml", &work.join("feeds.opml"))?)
-        .map_err(|e| e.to_string())?;
     let rules = serde_json::to_string(&fifty_rules()).map_err(|e| e.to_string())?;
-    let (mut without, mut with) = (Vec::new(), Vec::new());
-    let (mut without_cpu, mut with_cpu) = (Vec::new(), Vec::new());
+    let import_rules = |library: &Library, with: bool| {
+        if with {
+            runtime
+                .block_on(library.import_rules(&rules))
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    };
     let mut acted = String::new();
     let mut matching_ms = 0.0;
-    for run in 0..runs {
-        for with_rules in [false, true] {
-            let dir = tempfile::tempdir_in(work).map_err(|e| e.to_string())?;
-            let library = Library::open(&dir.path().join("rules.db")).map_err(|e| e.to_string())?;
-            if with_rules {
-                runtime
-                    .block_on(library.import_rules(&rules))
-                    .map_err(|e| e.to_string())?;
-            }
-            let (wall, cpu) =
-                runtime.block_on(super::refresh_into::refresh(&library, &opml, None, feeds))?;
-            if with_rules && run == 0 {
-                acted = what_rules_did(&dir.path().join("rules.db"))?;
-                matching_ms = matching_alone(&dir.path().join("rules.db"))?;
-            }
-            let (walls, cpus) = if with_rules {
-                (&mut with, &mut with_cpu)
-            } else {
-                (&mut without, &mut without_cpu)
-            };
-            walls.push(wall);
-            cpus.push(cpu);
+    let look = |db: &Path, with: bool, run: usize| {
+        if with && run == 0 {
+            acted = what_rules_did(db)?;
+            matching_ms = matching_alone(db)?;
         }
-        eprintln!(
-            "rules run {}: CPU without {:.0} ms, with 50 rules {:.0} ms",
-            run + 1,
-            without_cpu[run],
-            with_cpu[run]
-        );
-    }
+        Ok(())
+    };
+    let paired = super::refresh_into::paired(
+        runtime,
+        farm,
+        (feeds, runs),
+        work,
+        "rules",
+        import_rules,
+        look,
+    )?;
     let note = format!("{feeds} feeds x 50 items on 127.0.0.1");
     // Each pair ran back to back, on the same machine: the median of their ratios.
-    let ratios: Vec<f64> = with_cpu
-        .iter()
-        .zip(&without_cpu)
-        .map(|(w, o)| w / o)
-        .collect();
-    let ratio = median(&ratios);
-    let matching_share = 100.0 * matching_ms / median(&without_cpu);
+    let (ratio, pairs) = paired.cpu_ratio();
+    let matching_share = 100.0 * matching_ms / median(&paired.without.1);
     Ok(vec![
         Case {
             name: "refresh_without_rules".to_string(),
             target_ms: None,
-            samples: without,
-            cpu: without_cpu,
+            samples: paired.without.0,
+            cpu: paired.without.1,
             note: note.clone(),
         },
         Case {
             name: "refresh_with_50_rules".to_string(),
             target_ms: None,
-            samples: with,
-            cpu: with_cpu,
+            samples: paired.with.0,
+            cpu: paired.with.1,
             note: format!(
-                "{note}; CPU {ratio:.3}x without, median of {} pairs (target <= 1.05x); {acted}; \
-                 deciding alone {matching_ms:.0} ms CPU = {:.1}% of a refresh without rules",
-                ratios.len(),
-                matching_share
+                "{note}; CPU {ratio:.3}x without, median of {pairs} pairs (target <= 1.05x); \
+                 {acted}; deciding alone {matching_ms:.0} ms CPU = {matching_share:.1}% of a \
+                 refresh without rules"
             ),
         },
     ])

@@ -13,7 +13,7 @@ use tidings_core::stories::{StoryPrint, same_story};
 use tidings_testkit::Farm;
 use url::Url;
 
-use super::cases::{Case, median};
+use super::cases::Case;
 
 /// An article as the labelled set needs it.
 #[derive(Clone)]
@@ -241,61 +241,42 @@ pub fn refresh_cost(
     runs: usize,
     work: &Path,
 ) -> Result<Vec<Case>, String> {
-    let opml = std::fs::read(farm.download("/feeds.opml", &work.join("feeds.opml"))?)
-        .map_err(|e| e.to_string())?;
-    let (mut off, mut on) = (Vec::new(), Vec::new());
-    let (mut off_cpu, mut on_cpu) = (Vec::new(), Vec::new());
-    for run in 0..runs {
-        for merge in [false, true] {
-            let dir = tempfile::tempdir_in(work).map_err(|e| e.to_string())?;
-            let library =
-                Library::open(&dir.path().join("stories.db")).map_err(|e| e.to_string())?;
-            let settings = runtime
-                .block_on(library.settings())
-                .map_err(|e| e.to_string())?;
-            runtime
-                .block_on(library.set_settings(Settings {
-                    merge_stories: merge,
-                    ..settings
-                }))
-                .map_err(|e| e.to_string())?;
-            let (wall, cpu) =
-                runtime.block_on(super::refresh_into::refresh(&library, &opml, None, feeds))?;
-            let (walls, cpus) = if merge {
-                (&mut on, &mut on_cpu)
-            } else {
-                (&mut off, &mut off_cpu)
-            };
-            walls.push(wall);
-            cpus.push(cpu);
-        }
-        eprintln!(
-            "stories run {}: CPU off {:.0} ms, on {:.0} ms",
-            run + 1,
-            off_cpu[run],
-            on_cpu[run]
-        );
-    }
-    let ratios: Vec<f64> = on_cpu.iter().zip(&off_cpu).map(|(a, b)| a / b).collect();
+    let merge_stories = |library: &Library, merge: bool| {
+        let settings = runtime
+            .block_on(library.settings())
+            .map_err(|e| e.to_string())?;
+        runtime
+            .block_on(library.set_settings(Settings {
+                merge_stories: merge,
+                ..settings
+            }))
+            .map_err(|e| e.to_string())
+    };
+    let paired = super::refresh_into::paired(
+        runtime,
+        farm,
+        (feeds, runs),
+        work,
+        "stories",
+        merge_stories,
+        |_, _, _| Ok(()),
+    )?;
+    let (ratio, pairs) = paired.cpu_ratio();
     let note = format!("{feeds} feeds x 50 items on 127.0.0.1");
     Ok(vec![
         Case {
             name: "refresh_stories_off".to_string(),
             target_ms: None,
-            samples: off,
-            cpu: off_cpu,
+            samples: paired.without.0,
+            cpu: paired.without.1,
             note: note.clone(),
         },
         Case {
             name: "refresh_stories_on".to_string(),
             target_ms: None,
-            samples: on,
-            cpu: on_cpu,
-            note: format!(
-                "{note}; CPU {:.3}x off, median of {} pairs (target <= 1.10x)",
-                median(&ratios),
-                ratios.len()
-            ),
+            samples: paired.with.0,
+            cpu: paired.with.1,
+            note: format!("{note}; CPU {ratio:.3}x off, median of {pairs} pairs (target <= 1.10x)"),
         },
     ])
 }
