@@ -156,6 +156,31 @@ pub struct Paired {
 }
 
 impl Paired {
+    /// The pairs as two cases, `names` (without, with), the second's note saying their CPU
+    /// ratio against `target`.
+    pub fn cases(self, feeds: usize, names: [&str; 2], target: &str, more: &str) -> Vec<Case> {
+        let (ratio, pairs) = self.cpu_ratio();
+        let note = format!("{feeds} feeds x {ITEMS} items on 127.0.0.1");
+        vec![
+            Case {
+                name: names[0].to_string(),
+                target_ms: None,
+                samples: self.without.0,
+                cpu: self.without.1,
+                note: note.clone(),
+            },
+            Case {
+                name: names[1].to_string(),
+                target_ms: None,
+                samples: self.with.0,
+                cpu: self.with.1,
+                note: format!(
+                    "{note}; CPU {ratio:.3}x without, median of {pairs} pairs (target {target}){more}"
+                ),
+            },
+        ]
+    }
+
     /// The median of each pair's CPU ratio, with over without, and how many pairs.
     pub fn cpu_ratio(&self) -> (f64, usize) {
         let ratios: Vec<f64> = self

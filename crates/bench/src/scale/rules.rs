@@ -257,30 +257,17 @@ pub fn refresh_cost(
         import_rules,
         look,
     )?;
-    let note = format!("{feeds} feeds x 50 items on 127.0.0.1");
     // Each pair ran back to back, on the same machine: the median of their ratios.
-    let (ratio, pairs) = paired.cpu_ratio();
     let matching_share = 100.0 * matching_ms / median(&paired.without.1);
-    Ok(vec![
-        Case {
-            name: "refresh_without_rules".to_string(),
-            target_ms: None,
-            samples: paired.without.0,
-            cpu: paired.without.1,
-            note: note.clone(),
-        },
-        Case {
-            name: "refresh_with_50_rules".to_string(),
-            target_ms: None,
-            samples: paired.with.0,
-            cpu: paired.with.1,
-            note: format!(
-                "{note}; CPU {ratio:.3}x without, median of {pairs} pairs (target <= 1.05x); \
-                 {acted}; deciding alone {matching_ms:.0} ms CPU = {matching_share:.1}% of a \
-                 refresh without rules"
-            ),
-        },
-    ])
+    Ok(paired.cases(
+        feeds,
+        ["refresh_without_rules", "refresh_with_50_rules"],
+        "<= 1.05x",
+        &format!(
+            "; {acted}; deciding alone {matching_ms:.0} ms CPU = {matching_share:.1}% of a \
+             refresh without rules"
+        ),
+    ))
 }
 
 /// What the fifty rules did to a refresh's articles: how many they left read, muted, tagged.

@@ -261,22 +261,10 @@ pub fn refresh_cost(
         merge_stories,
         |_, _, _| Ok(()),
     )?;
-    let (ratio, pairs) = paired.cpu_ratio();
-    let note = format!("{feeds} feeds x 50 items on 127.0.0.1");
-    Ok(vec![
-        Case {
-            name: "refresh_stories_off".to_string(),
-            target_ms: None,
-            samples: paired.without.0,
-            cpu: paired.without.1,
-            note: note.clone(),
-        },
-        Case {
-            name: "refresh_stories_on".to_string(),
-            target_ms: None,
-            samples: paired.with.0,
-            cpu: paired.with.1,
-            note: format!("{note}; CPU {ratio:.3}x off, median of {pairs} pairs (target <= 1.10x)"),
-        },
-    ])
+    Ok(paired.cases(
+        feeds,
+        ["refresh_stories_off", "refresh_stories_on"],
+        "<= 1.10x",
+        "",
+    ))
 }

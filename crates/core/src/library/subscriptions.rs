@@ -200,10 +200,8 @@ impl Library {
             ));
         }
         let full_text = self
-            .list_feeds()
+            .blocking(move |s| s.feed(id))
             .await?
-            .into_iter()
-            .find(|feed| feed.id == id)
             .map(|feed| feed.full_text);
         self.change(format!("feed {id}"), move |s| {
             s.set_feed_settings(id, &settings)
