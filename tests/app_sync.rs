@@ -1,7 +1,8 @@
 //! End to end: an account on a real FreshRSS (Google Reader API). Added through its dialog (a
 //! wrong password is refused there, what was typed kept); the sidebar shows the server's feeds,
 //! folders and unread counts, the arrow keys passing over the account's header; an article read
-//! in Tidings is read on the server after *Sync now*, one starred on the server is in Bookmarks;
+//! in Tidings is read on the server after *Sync now*, one starred on the server is in Bookmarks,
+//! one labelled there is under that tag, and a tag put on here is a label there;
 //! 100 articles marked read while the server is down reach it after the app and the server start
 //! again, the password read from a real keychain. What the server holds is asked with curl, as
 //! another device would. Without a keychain, the password lasts for the run, and it is said.
@@ -10,25 +11,24 @@
 //! (adding a feed to it, giving its password again) is in `account_actions`.
 
 mod account_actions;
+mod server;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use serde_json::Value;
 use tidings_testkit::Farm;
-use tidings_testkit::sync_servers::{FreshRss, curl};
+use tidings_testkit::sync_servers::FreshRss;
 
 use crate::support::processes::app_pid;
 use crate::support::reading::*;
 use crate::support::{App, Driver, PATIENCE, Sandbox, application};
 use tidings_testkit::keychain::PrivateKeychain;
 
-const READING_LIST: &str = "user/-/state/com.google/reading-list";
-const READ: &str = "user/-/state/com.google/read";
-const STARRED: &str = "user/-/state/com.google/starred";
+use server::{
+    STARRED, edit_tag, label_titles, newest_item, server_feeds, server_unread, server_unread_ids,
+};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_freshrss_account_syncs_both_ways_and_keeps_what_was_read_offline() {
@@ -122,6 +122,43 @@ async fn a_freshrss_account_syncs_both_ways_and_keeps_what_was_read_offline() {
     sync_now(&app).await;
     app.click_text("ul.views button.row", "Bookmarks").await;
     wait_for_rows(&app, "the article starred on the server", &[&title]).await;
+
+    // Labelled on the server, then Sync now: it is under that tag. Tagged here, the tags
+    // dialog saying tags are the server's labels: after Sync now the server has the label.
+    edit_tag(&server, &id, "user/-/label/Later");
+    sync_now(&app).await;
+    app.wait_for(Locator::XPath(
+        "//ul[@data-testid='tags']//button[.//span[contains(@class,'name')]='Later']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    wait_for_rows(&app, "the article labelled on the server", &[&title]).await;
+    app.press('j').await;
+    wait_for_reader(&app, &title).await;
+    app.press('t').await;
+    app.wait_for_text(
+        "the tags dialog to say where tags go",
+        "[data-testid=tags-sync]",
+        "text.includes('Tags here are labels on')",
+    )
+    .await;
+    app.submit_dialog("Keep").await;
+    app.wait_for_text(
+        "the article's tags",
+        "[data-testid=article-tags]",
+        "text.includes('Keep') && text.includes('Later')",
+    )
+    .await;
+    app.click_text("dialog button", "Done").await;
+    app.wait_for_no_dialog().await;
+    // Unread again (the 100 below are all unread): the read and its undoing cancel out.
+    app.press('m').await;
+    wait_for_status(&app, "text.includes('1 change to send')").await;
+    sync_now(&app).await;
+    wait_for_status(&app, "text.includes('Synced') && !text.includes('to send')").await;
+    assert_eq!(label_titles(&server, "Keep"), std::slice::from_ref(&title));
 
     // The server goes away; 100 articles are marked read here, and wait to be sent.
     server.stop().unwrap();
@@ -258,118 +295,4 @@ async fn wait_until_gone(pid: u32) {
         assert!(Instant::now() < deadline, "the app {pid} did not quit");
         tokio::task::yield_now().await;
     }
-}
-
-#[derive(Debug)]
-struct ServerFeed {
-    id: String,
-    title: String,
-    folder: String,
-}
-
-fn server_feeds(server: &FreshRss) -> Vec<ServerFeed> {
-    let list: Value =
-        serde_json::from_str(&api(server, "subscription/list?output=json", &[])).unwrap();
-    list["subscriptions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| ServerFeed {
-            id: s["id"].as_str().unwrap().to_string(),
-            title: s["title"].as_str().unwrap().to_string(),
-            folder: s["categories"][0]["label"].as_str().unwrap().to_string(),
-        })
-        .collect()
-}
-
-/// Unread counts by stream id (`feed/1`, `user/-/label/tech`), as the server counts them.
-fn server_unread(server: &FreshRss) -> BTreeMap<String, u64> {
-    let counts: Value =
-        serde_json::from_str(&api(server, "unread-count?output=json", &[])).unwrap();
-    counts["unreadcounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            let count = c["count"]
-                .as_u64()
-                .or_else(|| c["count"].as_str().and_then(|s| s.parse().ok()))
-                .unwrap();
-            (c["id"].as_str().unwrap().to_string(), count)
-        })
-        .collect()
-}
-
-/// Every unread article's id, as the server lists them (FreshRSS ignores `s=…/read`: the read
-/// ones are the reading list without the unread).
-fn server_unread_ids(server: &FreshRss) -> Vec<String> {
-    let answer = api(
-        server,
-        &format!("stream/items/ids?output=json&n=100000&s={READING_LIST}&xt={READ}"),
-        &[],
-    );
-    let json: Value = serde_json::from_str(&answer).unwrap();
-    json["itemRefs"]
-        .as_array()
-        .map(|refs| {
-            refs.iter()
-                .map(|r| r["id"].as_str().unwrap().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The id and title of a feed's newest article.
-fn newest_item(server: &FreshRss, feed: &str) -> (String, String) {
-    let answer = api(
-        server,
-        &format!("stream/contents/{feed}?output=json&n=1"),
-        &[],
-    );
-    let json: Value = serde_json::from_str(&answer).unwrap();
-    let item = &json["items"][0];
-    (
-        item["id"].as_str().unwrap().to_string(),
-        item["title"].as_str().unwrap().to_string(),
-    )
-}
-
-fn edit_tag(server: &FreshRss, id: &str, tag: &str) {
-    let answer = api(
-        server,
-        "edit-tag",
-        &[&format!("i={id}"), &format!("a={tag}")],
-    );
-    assert_eq!(answer.trim(), "OK");
-}
-
-/// The server's answer to a Google Reader API call made with curl; `form` makes it a POST with
-/// the write token.
-fn api(server: &FreshRss, call: &str, form: &[&str]) -> String {
-    let base = server.greader_url();
-    let login = curl(&[
-        "-d",
-        &format!("Email={}", FreshRss::USER),
-        "-d",
-        &format!("Passwd={}", FreshRss::PASSWORD),
-        &format!("{base}/accounts/ClientLogin"),
-    ])
-    .unwrap();
-    let auth = login
-        .lines()
-        .find_map(|l| l.strip_prefix("Auth="))
-        .unwrap_or_else(|| panic!("no Auth in {login:?}"));
-    let header = format!("Authorization: GoogleLogin auth={auth}");
-    let url = format!("{base}/reader/api/0/{call}");
-    if form.is_empty() {
-        return curl(&["-H", &header, &url]).unwrap();
-    }
-    let token = curl(&["-H", &header, &format!("{base}/reader/api/0/token")]).unwrap();
-    let token = format!("T={}", token.trim());
-    let mut args = vec!["-H", &header, "--data-urlencode", &token];
-    for field in form {
-        args.extend(["--data-urlencode", field]);
-    }
-    args.push(&url);
-    curl(&args).unwrap()
 }

@@ -1,5 +1,5 @@
 //! The Google Reader API's answers on arbitrary bytes: read or refused as a bad response, never a
-//! panic; what is read holds only decimal article ids, each once.
+//! panic; what is read holds only decimal article ids, each once, and each label once.
 #![no_main]
 
 use std::collections::HashSet;
@@ -34,6 +34,11 @@ fuzz_target!(|data: &[u8]| {
     if let Some(feeds) = refused_as_bad(parse::subscriptions(data)) {
         let mut seen = HashSet::new();
         assert!(feeds.iter().all(|feed| seen.insert(&feed.id)), "a feed twice");
+    }
+    if let Some(labels) = refused_as_bad(parse::tag_list(data)) {
+        let mut seen = HashSet::new();
+        assert!(labels.iter().all(|l| seen.insert(&l.name)), "a label twice");
+        assert!(labels.iter().all(|l| !l.name.trim().is_empty()), "a label without a name");
     }
     let _ = parse::login_auth(data);
     let _ = parse::token(data);

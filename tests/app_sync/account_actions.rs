@@ -7,9 +7,8 @@ use serde_json::Value;
 use tidings_testkit::Farm;
 use tidings_testkit::sync_servers::FreshRss;
 
-use super::{
-    api, fill, open_add_account, wait_for_sidebar_count, wait_for_status, wait_until_gone,
-};
+use super::server::api;
+use super::{fill, open_add_account, wait_for_sidebar_count, wait_for_status, wait_until_gone};
 use crate::support::processes::app_pid;
 use crate::support::reading::wait_for_heading;
 use crate::support::{App, Driver, Sandbox, application};

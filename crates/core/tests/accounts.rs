@@ -1,6 +1,6 @@
-//! Accounts in the database: an old library becomes the local account without loss, and the
-//! outbox holds exactly the changes a server does not have yet (sync's own round trips with
-//! real servers are in `sync_*`).
+//! Accounts in the database: an old library becomes the local account without loss, a synced
+//! feed lives beside a local one, and synced articles follow their server's retention (the
+//! outbox is in `outbox.rs`; sync's own round trips with real servers are in `sync_*`).
 
 use std::collections::HashSet;
 
@@ -8,9 +8,7 @@ use rusqlite::Connection;
 use tidings_core::api::ListOptions;
 use tidings_core::api::{AccountKind, ArticleView, FeedStatus, LOCAL_ACCOUNT};
 use tidings_core::store::migrations::create_at_version;
-use tidings_core::store::{
-    ArticleQuery, NewArticle, OutgoingChange, Store, SyncedArticle, SyncedField, integrity_check,
-};
+use tidings_core::store::{ArticleQuery, NewArticle, Store, SyncedArticle, integrity_check};
 use tidings_core::sync::RemoteFeed;
 
 #[test]
@@ -109,7 +107,9 @@ fn a_refused_login_kept_as_text_still_asks_for_the_password_after_the_upgrade() 
 }
 
 /// A store with one synced account of one feed and three of its articles, all unread.
-fn synced_library(dir: &std::path::Path) -> (Store, i64, Vec<i64>) {
+/// A store with an account whose one feed, in the folder Tech, holds three unread articles
+/// (server ids 1, 2, 3); their ids here.
+pub(super) fn synced_library(dir: &std::path::Path) -> (Store, i64, Vec<i64>) {
     let store = Store::open(&dir.join("tidings.db")).unwrap();
     let account = store
         .insert_account(
@@ -171,118 +171,6 @@ fn article(n: u32) -> NewArticle {
         word_count: None,
         extract_error: None,
     }
-}
-
-fn change(remote_id: &str, field: SyncedField, value: bool) -> OutgoingChange {
-    OutgoingChange {
-        remote_id: remote_id.to_string(),
-        field,
-        value,
-    }
-}
-
-fn sorted(mut changes: Vec<OutgoingChange>) -> Vec<OutgoingChange> {
-    changes.sort_by(|a, b| (&a.remote_id, a.field as u8).cmp(&(&b.remote_id, b.field as u8)));
-    changes
-}
-
-#[test]
-fn a_change_waits_in_the_outbox_and_its_opposite_cancels_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, account, ids) = synced_library(dir.path());
-    store.set_read(ids[0], true).unwrap();
-    store.set_bookmarked(ids[1], true, 10, None).unwrap();
-    assert_eq!(
-        sorted(store.outbox(account, 100).unwrap()),
-        vec![
-            change("1", SyncedField::Read, true),
-            change("2", SyncedField::Starred, true)
-        ]
-    );
-    // Read, then unread again before any sync: the server need hear nothing.
-    store.set_read(ids[0], false).unwrap();
-    store.set_bookmarked(ids[1], false, 11, None).unwrap();
-    assert_eq!(store.outbox(account, 100).unwrap(), vec![]);
-    // Setting what already is changes nothing, so nothing is sent.
-    store.set_read(ids[2], false).unwrap();
-    assert_eq!(store.outbox_len(account).unwrap(), 0);
-}
-
-#[test]
-fn mark_all_read_and_its_undo_reach_the_outbox_as_one_change_each() {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, account, _) = synced_library(dir.path());
-    let marked = store.mark_view_read(ArticleView::All, None).unwrap();
-    assert_eq!(marked.len(), 3);
-    assert_eq!(store.outbox_len(account).unwrap(), 3);
-    store.mark_unread(&marked).unwrap();
-    assert_eq!(store.outbox_len(account).unwrap(), 0);
-}
-
-#[test]
-fn local_articles_never_enter_the_outbox() {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, account, _) = synced_library(dir.path());
-    let local_feed = store
-        .insert_feed("http://127.0.0.1:9/local", &Default::default(), 0, 0)
-        .unwrap();
-    assert_ne!(local_feed, 0);
-    store.mark_view_read(ArticleView::All, None).unwrap();
-    // Only the synced feed's three.
-    assert_eq!(store.outbox_len(account).unwrap(), 3);
-}
-
-#[test]
-fn the_server_s_state_never_undoes_a_change_still_to_send() {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, account, ids) = synced_library(dir.path());
-    store.set_read(ids[0], true).unwrap();
-    // The server still lists article 1 as unread (it has not heard yet), says 2 is read and
-    // 3 starred (done on a phone).
-    let unread: HashSet<String> = ["1".to_string(), "3".to_string()].into();
-    let starred: HashSet<String> = ["3".to_string()].into();
-    let changed = store.reconcile(account, &unread, &starred, 20).unwrap();
-    assert_eq!(changed, 2);
-    let state = |id| {
-        let a = store.article(id).unwrap().unwrap();
-        (a.is_read, a.is_bookmarked)
-    };
-    assert_eq!(state(ids[0]), (true, false), "the person's read stays");
-    assert_eq!(state(ids[1]), (true, false), "read on the phone");
-    assert_eq!(state(ids[2]), (false, true), "starred on the phone");
-    // The unread counts follow.
-    let feed = store
-        .list_feeds()
-        .unwrap()
-        .into_iter()
-        .find(|f| f.account_id == account);
-    assert_eq!(feed.unwrap().unread_count, 1);
-}
-
-#[test]
-fn sent_changes_leave_the_outbox_and_refused_ones_are_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, account, ids) = synced_library(dir.path());
-    store.set_read(ids[0], true).unwrap();
-    store.set_read(ids[1], true).unwrap();
-    let waiting = store.outbox(account, 100).unwrap();
-    // Sent 1; meanwhile the person marks 1 unread again: that newer change must stay.
-    store.set_read(ids[0], false).unwrap();
-    store
-        .outbox_sent(account, &[change("1", SyncedField::Read, true)])
-        .unwrap();
-    assert_eq!(
-        sorted(store.outbox(account, 100).unwrap()),
-        vec![change("2", SyncedField::Read, true)]
-    );
-    assert_eq!(waiting.len(), 2);
-    // The server refuses 2: it goes back to unread, and the person is told which article.
-    let titles = store
-        .outbox_refused(account, &[change("2", SyncedField::Read, true)])
-        .unwrap();
-    assert_eq!(titles, vec!["Article 2".to_string()]);
-    assert!(!store.article(ids[1]).unwrap().unwrap().is_read);
-    assert_eq!(store.outbox_len(account).unwrap(), 0);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! (the protocol client used directly, as a phone would) reaching here, and changes made while
 //! the server was down arriving once it is back, each sent once; a password given again.
 
+mod labels;
 mod password;
 mod retention;
 mod schedule;
@@ -197,15 +198,15 @@ impl World {
         match self.kind {
             AccountKind::Fever => {
                 let mut client = Fever::log_in(http, &self.login()).await.unwrap();
-                client.mark(ids, mark).await.unwrap();
+                client.mark(ids, &mark).await.unwrap();
             }
             AccountKind::Greader => {
                 let mut client = GReader::log_in(http, &self.login()).await.unwrap();
-                client.mark(ids, mark).await.unwrap();
+                client.mark(ids, &mark).await.unwrap();
             }
             AccountKind::Ttrss => {
                 let mut client = TtRssClient::log_in(http, &self.login()).await.unwrap();
-                client.mark(ids, mark).await.unwrap();
+                client.mark(ids, &mark).await.unwrap();
             }
             kind => unimplemented!("{kind:?}"),
         }
@@ -257,13 +258,15 @@ async fn round_trip(world: World) {
             can.subscribe,
             can.unsubscribe,
             can.rename_feed,
-            can.move_feed
+            can.move_feed,
+            can.labels
         ),
         (
             abilities.subscribe,
             abilities.unsubscribe,
             abilities.rename_feed,
-            abilities.move_feed
+            abilities.move_feed,
+            abilities.labels
         )
     );
     let first = library.sync_account(account.id).await.unwrap();

@@ -310,10 +310,10 @@ async fn marks_in_batches_are_seen_by_the_server(kind: Kind) {
     let mut ids: Vec<String> = world.ids("unread_item_ids").into_iter().collect();
     ids.sort();
     let batch = &ids[..10];
-    client.mark(batch, Mark::Read).await.unwrap();
-    client.mark(&batch[..4], Mark::Unread).await.unwrap();
-    client.mark(&batch[2..8], Mark::Starred).await.unwrap();
-    client.mark(&batch[2..3], Mark::Unstarred).await.unwrap();
+    client.mark(batch, &Mark::Read).await.unwrap();
+    client.mark(&batch[..4], &Mark::Unread).await.unwrap();
+    client.mark(&batch[2..8], &Mark::Starred).await.unwrap();
+    client.mark(&batch[2..3], &Mark::Unstarred).await.unwrap();
 
     let unread = world.ids("unread_item_ids");
     for (n, id) in batch.iter().enumerate() {
@@ -342,7 +342,7 @@ async fn coldsweat_refuses_an_unknown_article_by_its_id_and_still_marks_the_othe
     let mut client = world.client().await;
     let known = world.ids("unread_item_ids").into_iter().next().unwrap();
     let batch = ["987654".to_string(), known.clone()];
-    match client.mark(&batch, Mark::Read).await {
+    match client.mark(&batch, &Mark::Read).await {
         Err(SyncError::Refused(why)) => assert!(why.contains("987654"), "{why}"),
         other => panic!("expected Refused, got {other:?}"),
     }

@@ -269,17 +269,17 @@ async fn unread_and_starred_ids_match_the_server_and_marks_in_batches_reach_it()
         all[..30]
     );
 
-    client.mark(&all[..150], Mark::Read).await.expect("read");
+    client.mark(&all[..150], &Mark::Read).await.expect("read");
     client
-        .mark(&all[220..240], Mark::Unread)
+        .mark(&all[220..240], &Mark::Unread)
         .await
         .expect("unread");
     client
-        .mark(&all[100..130], Mark::Starred)
+        .mark(&all[100..130], &Mark::Starred)
         .await
         .expect("star");
     client
-        .mark(&all[..10], Mark::Unstarred)
+        .mark(&all[..10], &Mark::Unstarred)
         .await
         .expect("unstar");
     let unread: Vec<String> = all[150..200]
@@ -303,7 +303,7 @@ async fn unread_and_starred_ids_match_the_server_and_marks_in_batches_reach_it()
     );
 
     let refused = client
-        .mark(&["1; drop table".to_string()], Mark::Read)
+        .mark(&["1; drop table".to_string()], &Mark::Read)
         .await;
     assert!(matches!(refused, Err(SyncError::Refused(_))), "{refused:?}");
 }

@@ -18,6 +18,7 @@ mod hostile_crowd;
 mod library;
 mod no_network;
 mod offline;
+mod outbox;
 mod partial_pages;
 mod pending_work;
 mod reading_in_full;

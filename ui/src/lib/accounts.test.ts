@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Folder } from "./api";
 import {
   accountSections, destinationLabel, feedDestinations, passwordReason, pendingText, refusedText, showsSections, syncedText,
-  wantsPassword,
+  tagsSyncText, wantsPassword,
 } from "./accounts";
 import { account, feedSummary } from "./fixtures";
 import { feedTree, sectionLines } from "./tree";
@@ -71,7 +71,7 @@ describe("giving a password again", () => {
 });
 
 describe("where a new feed goes", () => {
-  const can = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true };
+  const can = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true, labels: true };
   const fever = account({ id: 3, kind: "fever" });
 
   it("is the library, or an account whose server lets Tidings subscribe it (Fever's does not)", () => {
@@ -84,5 +84,15 @@ describe("where a new feed goes", () => {
   it("names an account with its user, the library as it is called", () => {
     expect(destinationLabel(local)).toBe("On this computer");
     expect(destinationLabel(remote)).toBe("rss2.example (reader)");
+  });
+});
+
+describe("what the tags dialog says of an article's account", () => {
+  it("is nothing on this computer, labels where the service has them, local tags where it has none", () => {
+    expect(tagsSyncText(local)).toBeNull();
+    expect(tagsSyncText(undefined)).toBeNull();
+    const labels = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true, labels: true };
+    expect(tagsSyncText({ ...remote, abilities: labels })).toBe("Tags here are labels on rss2.example: they sync with your other devices.");
+    expect(tagsSyncText(account({ id: 3, kind: "fever" }))).toBe("rss3.example has no labels: tags on its articles stay on this computer.");
   });
 });

@@ -53,6 +53,17 @@ export function passwordReason(account: Account): string | null {
 }
 
 /**
+ * What the tags dialog says of an article's account: where the service has labels the tags are
+ * those labels; where it has none they stay on this computer. Nothing for the library's own.
+ */
+export function tagsSyncText(account: Account | undefined): string | null {
+  if (!account || !isRemote(account)) return null;
+  return account.abilities.labels
+    ? `Tags here are labels on ${account.name}: they sync with your other devices.`
+    : `${account.name} has no labels: tags on its articles stay on this computer.`;
+}
+
+/**
  * Where the add-feed dialog can put a feed: the library on this computer first, then each account
  * whose server lets Tidings subscribe it (not Fever). One place only: the dialog offers no choice.
  */

@@ -28,7 +28,7 @@ export function account(change: Partial<Account> & Pick<Account, "id">): Account
     name: change.id === 1 ? "On this computer" : `rss${change.id}.example`,
     url: change.id === 1 ? null : `https://rss${change.id}.example/`,
     userName: change.id === 1 ? null : "reader",
-    abilities: { subscribe: false, unsubscribe: false, renameFeed: false, moveFeed: false },
+    abilities: { subscribe: false, unsubscribe: false, renameFeed: false, moveFeed: false, labels: false },
     lastSyncAt: null,
     lastError: null,
     pendingChanges: 0,

@@ -56,7 +56,7 @@ describe("a synced feed's menu", () => {
 
   it("offers only what its server allows, and syncs instead of refreshing", () => {
     const act = actions();
-    const fever = { subscribe: false, unsubscribe: false, renameFeed: false, moveFeed: false };
+    const fever = { subscribe: false, unsubscribe: false, renameFeed: false, moveFeed: false, labels: false };
     const sections = feedMenu(synced, theirs, act, fever);
     expect(shape(sections)).toEqual([{ label: undefined, items: [["Sync now", undefined], ["Feed details…", undefined]] }]);
     item(sections, "Sync now")?.run();
@@ -69,7 +69,7 @@ describe("a synced feed's menu", () => {
   });
 
   it("renames and moves among its own account's folders where the server allows, never reads in full", () => {
-    const greader = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true };
+    const greader = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true, labels: true };
     expect(shape(feedMenu(synced, theirs, actions(), greader))).toEqual([
       { label: undefined, items: [["Sync now", undefined], ["Rename…", undefined], ["Feed details…", undefined]] },
       { label: "Move to folder", items: [["Remote", true], ["No folder", false]] },
@@ -138,7 +138,7 @@ describe("a kept search's menu", () => {
 });
 
 describe("an account's menu", () => {
-  const can = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true };
+  const can = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true, labels: true };
   const act = () => ({ addFeed: vi.fn(), enterPassword: vi.fn() });
   const labels = (sections: ReturnType<typeof accountMenu>) => sections.flatMap((s) => s.items.map((i) => i.label));
 

@@ -17,7 +17,7 @@ export interface FeedActions {
   unsubscribe: () => void;
 }
 
-const EVERYTHING: AccountAbilities = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true };
+const EVERYTHING: AccountAbilities = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true, labels: true };
 
 /**
  * A feed of an account on a feed service (`synced`) offers what its account's server lets core

@@ -26,6 +26,13 @@ pub enum AccountKind {
 }
 
 impl AccountKind {
+    pub const ALL: [AccountKind; 4] = [
+        AccountKind::Local,
+        AccountKind::Greader,
+        AccountKind::Fever,
+        AccountKind::Ttrss,
+    ];
+
     /// How it is stored, and spelled on the command line.
     pub fn code(self) -> &'static str {
         match self {
@@ -37,14 +44,9 @@ impl AccountKind {
     }
 
     pub fn from_code(code: &str) -> Option<AccountKind> {
-        [
-            AccountKind::Local,
-            AccountKind::Greader,
-            AccountKind::Fever,
-            AccountKind::Ttrss,
-        ]
-        .into_iter()
-        .find(|kind| kind.code() == code)
+        AccountKind::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code)
     }
 
     /// The protocol's name as people know it.
@@ -68,6 +70,8 @@ pub struct AccountAbilities {
     pub unsubscribe: bool,
     pub rename_feed: bool,
     pub move_feed: bool,
+    /// Tags on its articles are the server's labels; without, they stay on this computer.
+    pub labels: bool,
 }
 
 /// An account as the sidebar and Settings show it.

@@ -18,6 +18,7 @@ impl AccountKind {
                 unsubscribe: true,
                 rename_feed: true,
                 move_feed: true,
+                labels: true,
             },
             AccountKind::Fever => AccountAbilities::default(),
             AccountKind::Ttrss => AccountAbilities {
@@ -25,6 +26,7 @@ impl AccountKind {
                 unsubscribe: true,
                 rename_feed: false,
                 move_feed: false,
+                labels: false,
             },
         }
     }

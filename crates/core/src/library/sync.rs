@@ -5,9 +5,10 @@
 //! 2. The server's feeds and folders become the account's.
 //! 3. New articles, page by page, each page stored with the cursor after it (a sync stopped
 //!    anywhere resumes after the last page stored).
-//! 4. Read and starred state from the server's full id lists, so a change made on another
-//!    device reaches articles already here. Anything still in the outbox wins: a sync never
-//!    undoes what the person did while it ran.
+//! 4. Read and starred state from the server's full id lists, and where the service has labels,
+//!    the tags (its labels) from each label's list, so a change made on another device reaches
+//!    articles already here. Anything still in the outbox wins: a sync never undoes what the
+//!    person did while it ran. Tags on the articles of a service without labels stay here.
 //! 5. Once a day, read articles the server no longer keeps are removed here too
 //!    (`server_retention.rs`).
 
@@ -134,7 +135,7 @@ impl Library {
             ..SyncSummary::default()
         };
 
-        // 1. What the person did here.
+        // 1. What the person did here (the outbox holds no labels for a service without them).
         loop {
             let batch = self.blocking(move |s| s.outbox(id, OUTBOX_BATCH)).await?;
             if batch.is_empty() {
@@ -148,7 +149,7 @@ impl Library {
                 let mut attempts = vec![changes];
                 while let Some(changes) = attempts.pop() {
                     let ids: Vec<String> = changes.iter().map(|c| c.remote_id.clone()).collect();
-                    match backend.mark(&ids, mark).await {
+                    match backend.mark(&ids, &mark).await {
                         Ok(()) => sent.extend(changes),
                         Err(SyncError::Refused(_)) if changes.len() > 1 => {
                             attempts.extend(changes.into_iter().map(|change| vec![change]));
@@ -213,6 +214,12 @@ impl Library {
         summary.changed_articles += self
             .blocking(move |s| s.reconcile(id, &unread, &starred, now()))
             .await?;
+        if backend.capabilities().labels {
+            let labels = backend.labels().await.map_err(failed)?;
+            summary.changed_articles += self
+                .blocking(move |s| s.reconcile_labels(id, &labels))
+                .await?;
+        }
 
         // 5. Once a day, what the server no longer keeps. After the first sync, all there is
         //    here is what the server keeps.
@@ -238,11 +245,13 @@ pub(super) fn sync_error(account: &StoredAccount, error: SyncError) -> Error {
 fn by_mark(changes: Vec<OutgoingChange>) -> Vec<(Mark, Vec<OutgoingChange>)> {
     let mut groups: Vec<(Mark, Vec<OutgoingChange>)> = Vec::new();
     for change in changes {
-        let mark = match (change.field, change.value) {
+        let mark = match (&change.field, change.value) {
             (SyncedField::Read, true) => Mark::Read,
             (SyncedField::Read, false) => Mark::Unread,
             (SyncedField::Starred, true) => Mark::Starred,
             (SyncedField::Starred, false) => Mark::Unstarred,
+            (SyncedField::Label(name), true) => Mark::Labelled(name.clone()),
+            (SyncedField::Label(name), false) => Mark::Unlabelled(name.clone()),
         };
         match groups.iter_mut().find(|(m, _)| *m == mark) {
             Some((_, group)) => group.push(change),

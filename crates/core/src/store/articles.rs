@@ -228,7 +228,7 @@ impl Store {
         )?;
         if was_read != read {
             add_unread(&tx, &per_feed([feed_id], if read { -1 } else { 1 }))?;
-            outbox::record(&tx, &[id], SyncedField::Read, read, crate::now())?;
+            outbox::record(&tx, &[id], &SyncedField::Read, read, crate::now())?;
         }
         tx.commit()?;
         Ok(true)
@@ -258,7 +258,7 @@ impl Store {
             params![id, bookmarked, now],
         )?;
         if was.is_some_and(|was| was != bookmarked) {
-            outbox::record(&tx, &[id], SyncedField::Starred, bookmarked, now)?;
+            outbox::record(&tx, &[id], &SyncedField::Starred, bookmarked, now)?;
         }
         if changed == 1
             && let Some(work) = then
@@ -339,7 +339,7 @@ impl Store {
             )?;
             add_unread(&tx, &per_feed(marked.iter().map(|m| m.1), -1))?;
             let marked: Vec<ArticleId> = marked.into_iter().map(|m| m.0).collect();
-            outbox::record(&tx, &marked, SyncedField::Read, true, crate::now())?;
+            outbox::record(&tx, &marked, &SyncedField::Read, true, crate::now())?;
             tx.commit()?;
             Ok(marked)
         })
@@ -366,7 +366,7 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?;
             add_unread(&tx, &per_feed(unmarked, 1))?;
             // Those that were read: the outbox keeps only articles whose state changes.
-            outbox::record(&tx, article_ids, SyncedField::Read, false, crate::now())?;
+            outbox::record(&tx, article_ids, &SyncedField::Read, false, crate::now())?;
             tx.commit()?;
             Ok(())
         })

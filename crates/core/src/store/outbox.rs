@@ -1,36 +1,44 @@
 //! The outbox: changes to synced articles that their server does not have yet, written in the
 //! same transaction as the change itself, so that a quit, a crash or a lost network only delays
-//! them. One row per article and field; a change and its opposite leave nothing to send.
+//! them. One row per article and field; a change and its opposite leave nothing to send. A
+//! label is a field of its own (`label:` and its name), so that each tag put on or taken off
+//! is one change.
 
 use std::collections::HashMap;
 
 use rusqlite::params;
 
 use super::Store;
-use crate::api::{AccountId, ArticleId, FeedId};
+use crate::api::{AccountId, AccountKind, ArticleId, FeedId};
 use crate::{Error, Result, Timestamp};
 
 /// Which state of an article a change is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SyncedField {
     Read,
     /// Bookmarked here, starred (saved) on the server.
     Starred,
+    /// Carries the tag of that name here, the label on the server.
+    Label(String),
 }
 
+const LABEL: &str = "label:";
+
 impl SyncedField {
-    fn code(self) -> &'static str {
+    /// How the outbox's `field` column names it.
+    pub(super) fn code(&self) -> String {
         match self {
-            SyncedField::Read => "read",
-            SyncedField::Starred => "starred",
+            SyncedField::Read => "read".to_string(),
+            SyncedField::Starred => "starred".to_string(),
+            SyncedField::Label(name) => format!("{LABEL}{name}"),
         }
     }
 
-    /// The article's column it mirrors.
-    fn column(self) -> &'static str {
-        match self {
-            SyncedField::Read => "is_read",
-            SyncedField::Starred => "is_bookmarked",
+    fn from_code(code: String) -> SyncedField {
+        match code.as_str() {
+            "read" => SyncedField::Read,
+            "starred" => SyncedField::Starred,
+            _ => SyncedField::Label(code.strip_prefix(LABEL).unwrap_or(&code).to_string()),
         }
     }
 }
@@ -44,11 +52,12 @@ pub struct OutgoingChange {
 }
 
 /// Records that these articles' `field` became `value`. Only articles of synced feeds whose
-/// state really changed should be given; others are ignored here. Cheap when no account syncs.
+/// state really changed should be given; others are ignored here, as are labels on the
+/// articles of a service without them. Cheap when no account syncs.
 pub(super) fn record(
     tx: &rusqlite::Connection,
     articles: &[ArticleId],
-    field: SyncedField,
+    field: &SyncedField,
     value: bool,
     now: Timestamp,
 ) -> rusqlite::Result<()> {
@@ -58,16 +67,26 @@ pub(super) fn record(
     if !any_synced || articles.is_empty() {
         return Ok(());
     }
+    let kinds: Vec<&str> = AccountKind::ALL
+        .into_iter()
+        .filter(|kind| match field {
+            SyncedField::Label(_) => kind.abilities().labels,
+            SyncedField::Read | SyncedField::Starred => true,
+        })
+        .map(AccountKind::code)
+        .collect();
     let ids = serde_json::to_string(articles).unwrap_or_default();
+    let kinds = serde_json::to_string(&kinds).unwrap_or_default();
     tx.prepare_cached(
         "INSERT INTO sync_outbox (account_id, remote_id, field, value, from_value, created_at)
          SELECT f.account_id, substr(a.identity, 3), ?2, ?3, NOT ?3, ?4
-         FROM articles a JOIN feeds f ON f.id = a.feed_id
+         FROM articles a JOIN feeds f ON f.id = a.feed_id JOIN accounts ac ON ac.id = f.account_id
          WHERE a.id IN (SELECT value FROM json_each(?1))
              AND f.status = 'synced' AND substr(a.identity, 1, 2) = 'r:'
+             AND ac.kind IN (SELECT value FROM json_each(?5))
          ON CONFLICT (account_id, remote_id, field) DO UPDATE SET value = excluded.value",
     )?
-    .execute(params![ids, field.code(), value, now])?;
+    .execute(params![ids, field.code(), value, now, kinds])?;
     // What was changed back before it was sent has nothing left to say.
     tx.prepare_cached("DELETE FROM sync_outbox WHERE field = ?1 AND value = from_value")?
         .execute([field.code()])?;
@@ -84,14 +103,9 @@ impl Store {
         )?;
         let changes = stmt
             .query_map(params![account, limit as i64], |row| {
-                let field: String = row.get(1)?;
                 Ok(OutgoingChange {
                     remote_id: row.get(0)?,
-                    field: if field == "read" {
-                        SyncedField::Read
-                    } else {
-                        SyncedField::Starred
-                    },
+                    field: SyncedField::from_code(row.get(1)?),
                     value: row.get(2)?,
                 })
             })?
@@ -153,7 +167,20 @@ impl Store {
             let Some((id, feed, title)) = article else {
                 continue;
             };
-            let column = change.field.column();
+            let column = match &change.field {
+                SyncedField::Read => "is_read",
+                SyncedField::Starred => "is_bookmarked",
+                SyncedField::Label(name) => {
+                    let server_has = [id];
+                    if change.value {
+                        super::tags::unlink(&tx, &server_has, name)?;
+                    } else {
+                        super::tags::link(&tx, &server_has, name)?;
+                    }
+                    titles.push(title);
+                    continue;
+                }
+            };
             let put_back = tx.execute(
                 &format!("UPDATE articles SET {column} = ?2 WHERE id = ?1 AND {column} = ?3"),
                 params![id, !change.value, change.value],

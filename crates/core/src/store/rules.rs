@@ -145,13 +145,13 @@ impl Store {
                 outbox::record(
                     &tx,
                     &changes.changed,
-                    SyncedField::Starred,
+                    &SyncedField::Starred,
                     false,
                     crate::now(),
                 )?;
             }
             RuleAction::Tag { tag } => {
-                super::tags::untag_all(&tx, &changes.changed, tag)?;
+                super::tags::untag_all(&tx, &changes.changed, tag, crate::now())?;
             }
             RuleAction::Notify => {}
         }
@@ -199,7 +199,7 @@ fn act(
                 [json(&unread_ids)],
             )?;
             add_unread(tx, &per_feed(unread.iter().map(|r| r.1), -1))?;
-            outbox::record(tx, &unread_ids, SyncedField::Read, true, now)?;
+            outbox::record(tx, &unread_ids, &SyncedField::Read, true, now)?;
             Ok(unread_ids)
         };
     match action {
@@ -223,7 +223,7 @@ fn act(
                  WHERE id IN (SELECT value FROM json_each(?1))",
                 params![json(&changes.changed), now],
             )?;
-            outbox::record(tx, &changes.changed, SyncedField::Starred, true, now)?;
+            outbox::record(tx, &changes.changed, &SyncedField::Starred, true, now)?;
             // As a bookmark by hand: its pictures are kept for reading offline.
             for &id in &changes.changed {
                 super::pending::ask(tx, id, WorkKind::KeepImages, now)?;
@@ -232,7 +232,7 @@ fn act(
         RuleAction::Tag { tag } => {
             let name = crate::library::tag_name(tag)
                 .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.to_string().into()))?;
-            changes.changed = super::tags::tag_all(tx, ids, &name)?;
+            changes.changed = super::tags::tag_all(tx, ids, &name, now)?;
         }
         // What is here was seen already: only articles that arrive are told of.
         RuleAction::Notify => {}
@@ -333,7 +333,7 @@ impl<'r> Arrival<'r> {
     ) -> rusqlite::Result<()> {
         for tag in &decided.tags {
             if let Ok(name) = crate::library::tag_name(tag) {
-                super::tags::tag_all(tx, &[id], &name)?;
+                super::tags::tag_all(tx, &[id], &name, now)?;
             }
         }
         if decided.bookmarked {
@@ -341,10 +341,10 @@ impl<'r> Arrival<'r> {
         }
         if self.synced {
             if decided.read {
-                outbox::record(tx, &[id], SyncedField::Read, true, now)?;
+                outbox::record(tx, &[id], &SyncedField::Read, true, now)?;
             }
             if decided.bookmarked {
-                outbox::record(tx, &[id], SyncedField::Starred, true, now)?;
+                outbox::record(tx, &[id], &SyncedField::Starred, true, now)?;
             }
         }
         Ok(())

@@ -10,7 +10,7 @@ use super::articles::{NewArticle, upsert_articles};
 use super::folders::folder_named;
 use super::{Store, WorkKind};
 use crate::api::{AccountId, ArticleId, FeedId};
-use crate::sync::RemoteFeed;
+use crate::sync::{RemoteFeed, RemoteLabel};
 use crate::{Result, Timestamp};
 
 /// A new or changed article from the server, ready to store.
@@ -167,6 +167,75 @@ impl Store {
         recount_unread(&tx, account)?;
         tx.commit()?;
         Ok(changed)
+    }
+}
+
+impl Store {
+    /// Makes the tags on the account's articles its server's labels, except where a change
+    /// made here is still to be sent. Returns how many articles changed.
+    pub fn reconcile_labels(&self, account: AccountId, labels: &[RemoteLabel]) -> Result<u64> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        // (server id, label in lower case) of each label change still to send.
+        let pending: HashSet<(String, String)> = pending_changes(&tx, account)?
+            .into_iter()
+            .filter_map(|(remote, field)| {
+                let name = field.strip_prefix("label:")?.to_lowercase();
+                Some((remote, name))
+            })
+            .collect();
+        let articles: HashMap<String, ArticleId> = tx
+            .prepare(
+                "SELECT substr(a.identity, 3), a.id FROM articles a
+                 JOIN feeds f ON f.id = a.feed_id
+                 WHERE f.account_id = ?1 AND substr(a.identity, 1, 2) = 'r:'",
+            )?
+            .query_map([account], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let here: Vec<(ArticleId, String, String)> = tx
+            .prepare(
+                "SELECT a.id, substr(a.identity, 3), t.name FROM article_tags at
+                 JOIN tags t ON t.id = at.tag_id JOIN articles a ON a.id = at.article_id
+                 JOIN feeds f ON f.id = a.feed_id WHERE f.account_id = ?1",
+            )?
+            .query_map([account], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let on_server: HashSet<(&str, String)> = labels
+            .iter()
+            .flat_map(|label| {
+                let name = label.name.to_lowercase();
+                label.ids.iter().map(move |id| (id.as_str(), name.clone()))
+            })
+            .collect();
+        let tagged_here: HashSet<(&str, String)> = here
+            .iter()
+            .map(|(_, remote, name)| (remote.as_str(), name.to_lowercase()))
+            .collect();
+        let waits =
+            |remote: &str, name: &str| pending.contains(&(remote.to_string(), name.to_string()));
+        let mut changed = HashSet::new();
+        for (id, remote, name) in &here {
+            let key = (remote.as_str(), name.to_lowercase());
+            if !on_server.contains(&key) && !waits(key.0, &key.1) {
+                super::tags::unlink(&tx, &[*id], name)?;
+                changed.insert(*id);
+            }
+        }
+        for label in labels {
+            let key_name = label.name.to_lowercase();
+            for remote in &label.ids {
+                let Some(&id) = articles.get(remote) else {
+                    continue;
+                };
+                let key = (remote.as_str(), key_name.clone());
+                if !tagged_here.contains(&key) && !waits(remote, &key_name) {
+                    super::tags::link(&tx, &[id], &label.name)?;
+                    changed.insert(id);
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changed.len() as u64)
     }
 }
 

@@ -1,12 +1,14 @@
 //! Tags on articles. A tag exists while an article carries it; its name keeps the spelling it
 //! was first given, and another spelling that differs only in case is the same tag. A tagged
-//! article is kept as a bookmarked one is (`KEPT`).
+//! article is kept as a bookmarked one is (`KEPT`). On an article of an account that syncs
+//! labels a tag is a label: a change made here goes to the outbox with it.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use crate::Result;
+use super::outbox::{self, SyncedField};
 use crate::api::{ArticleId, Tag};
+use crate::{Result, Timestamp};
 
 /// Articles a person chose to keep, whatever retention or unsubscribing would do: bookmarked,
 /// saved or tagged. A condition on `articles` named `a`.
@@ -24,7 +26,7 @@ impl Store {
     pub fn tag_article(&self, id: ArticleId, names: &[String]) -> Result<bool> {
         self.on_article(id, |tx| {
             for name in names {
-                tag_all(tx, &[id], name)?;
+                tag_all(tx, &[id], name, crate::now())?;
             }
             Ok(())
         })
@@ -35,7 +37,7 @@ impl Store {
     pub fn untag_article(&self, id: ArticleId, names: &[String]) -> Result<bool> {
         self.on_article(id, |tx| {
             for name in names {
-                untag_all(tx, &[id], name)?;
+                untag_all(tx, &[id], name, crate::now())?;
             }
             Ok(())
         })
@@ -95,25 +97,54 @@ fn tag_from_row(row: &rusqlite::Row) -> rusqlite::Result<Tag> {
     })
 }
 
-/// Puts the tag `name` on the articles `ids`; returns those that did not have it. Statements of
-/// one row each (no INSERT … SELECT): during a refresh, a statement that may change many rows
-/// opens a statement journal, which makes FTS5 write out the words it holds in memory.
+/// Puts the tag `name` on the articles `ids`, and on the server for synced ones; returns those
+/// that did not have it.
 pub(super) fn tag_all(
     tx: &Connection,
     ids: &[ArticleId],
     name: &str,
+    now: Timestamp,
 ) -> rusqlite::Result<Vec<ArticleId>> {
+    let (name, tagged) = link(tx, ids, name)?;
+    outbox::record(tx, &tagged, &SyncedField::Label(name), true, now)?;
+    Ok(tagged)
+}
+
+/// Takes the tag `name` off the articles `ids`, and off the server for synced ones; the tag is
+/// gone when no article has it.
+pub(super) fn untag_all(
+    tx: &Connection,
+    ids: &[ArticleId],
+    name: &str,
+    now: Timestamp,
+) -> rusqlite::Result<()> {
+    if let Some((name, untagged)) = unlink(tx, ids, name)? {
+        outbox::record(tx, &untagged, &SyncedField::Label(name), false, now)?;
+    }
+    Ok(())
+}
+
+/// Puts the tag `name` on the articles `ids`, here only (what a server says, or undoing what it
+/// refused). Returns the tag's name as first spelled and the articles that did not have it.
+/// Statements of one row each (no INSERT … SELECT): during a refresh, a statement that may
+/// change many rows opens a statement journal, which makes FTS5 write out the words it holds
+/// in memory.
+pub(super) fn link(
+    tx: &Connection,
+    ids: &[ArticleId],
+    name: &str,
+) -> rusqlite::Result<(String, Vec<ArticleId>)> {
     let key = key(name);
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT id FROM tags WHERE key = ?1")?
-        .query_row([&key], |row| row.get(0))
+    let existing: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, name FROM tags WHERE key = ?1")?
+        .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
-    let tag_id = match existing {
-        Some(id) => id,
+    let (tag_id, name) = match existing {
+        Some(tag) => tag,
         None => {
             tx.prepare_cached("INSERT INTO tags (name, key) VALUES (?1, ?2)")?
                 .execute(params![name, key])?;
-            tx.last_insert_rowid()
+            (tx.last_insert_rowid(), name.to_string())
         }
     };
     let mut link = tx.prepare_cached(
@@ -125,24 +156,38 @@ pub(super) fn tag_all(
             tagged.push(id);
         }
     }
-    Ok(tagged)
+    Ok((name, tagged))
 }
 
-/// Takes the tag `name` off the articles `ids`; the tag is gone when no article has it.
-pub(super) fn untag_all(tx: &Connection, ids: &[ArticleId], name: &str) -> rusqlite::Result<()> {
-    let mut unlink = tx.prepare_cached(
-        "DELETE FROM article_tags
-         WHERE article_id = ?2 AND tag_id = (SELECT id FROM tags WHERE key = ?1)",
-    )?;
+/// Takes the tag `name` off the articles `ids`, here only; the tag is gone when no article has
+/// it. Returns the tag's name and the articles that had it; `None` when there is no such tag.
+pub(super) fn unlink(
+    tx: &Connection,
+    ids: &[ArticleId],
+    name: &str,
+) -> rusqlite::Result<Option<(String, Vec<ArticleId>)>> {
+    let key = key(name);
+    let Some((tag_id, name)) = tx
+        .prepare_cached("SELECT id, name FROM tags WHERE key = ?1")?
+        .query_row([&key], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut unlink =
+        tx.prepare_cached("DELETE FROM article_tags WHERE article_id = ?2 AND tag_id = ?1")?;
+    let mut untagged = Vec::new();
     for &id in ids {
-        unlink.execute(params![key(name), id])?;
+        if unlink.execute(params![tag_id, id])? == 1 {
+            untagged.push(id);
+        }
     }
     tx.prepare_cached(
-        "DELETE FROM tags WHERE key = ?1
+        "DELETE FROM tags WHERE id = ?1
            AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.tag_id = tags.id)",
     )?
-    .execute([key(name)])?;
-    Ok(())
+    .execute([tag_id])?;
+    Ok(Some((name, untagged)))
 }
 
 /// The names of an article's tags, alphabetically.

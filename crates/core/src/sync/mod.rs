@@ -56,6 +56,10 @@ pub struct Capabilities {
     pub rename_feed: bool,
     /// Put a feed in a folder, or take it out.
     pub move_feed: bool,
+    /// Labels on articles, which are the account's tags here: a tag put on one of its articles
+    /// reaches the server, and the server's labels become tags. Without them tags on the
+    /// account's articles stay on this computer.
+    pub labels: bool,
 }
 
 /// A subscription on the server.
@@ -101,13 +105,24 @@ pub struct ItemPage {
     pub done: bool,
 }
 
+/// A label on the server and the articles it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteLabel {
+    pub name: String,
+    /// [`RemoteItem::id`]s.
+    pub ids: Vec<String>,
+}
+
 /// A change to an article's state on the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Mark {
     Read,
     Unread,
     Starred,
     Unstarred,
+    /// The label of that name put on (the server makes it if it has none of that name).
+    Labelled(String),
+    Unlabelled(String),
 }
 
 /// How [`SyncError::Auth`] begins.
@@ -159,6 +174,13 @@ pub enum SyncError {
     Unsupported(String),
 }
 
+/// What a service without labels answers a label change.
+pub(crate) fn no_labels(service: &str) -> SyncError {
+    SyncError::Unsupported(format!(
+        "{service} has no labels: tags on its articles stay on this computer"
+    ))
+}
+
 fn detail(text: &str) -> String {
     if text.is_empty() {
         String::new()
@@ -193,8 +215,14 @@ pub trait Backend: Sized {
     /// those it did not check count as kept.
     async fn kept(&mut self, ids: &[String]) -> Result<HashSet<String>, SyncError>;
 
-    /// Applies `mark` to these articles, in as few requests as the protocol allows.
-    async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError>;
+    /// Applies `mark` to these articles, in as few requests as the protocol allows. A label
+    /// where [`Capabilities::labels`] is false is [`SyncError::Unsupported`].
+    async fn mark(&mut self, ids: &[String], mark: &Mark) -> Result<(), SyncError>;
+
+    /// Every label that is on some article, with the articles it is on; none where
+    /// [`Capabilities::labels`] is false. Folders are not labels here, even where the protocol
+    /// sends them as ones.
+    async fn labels(&mut self) -> Result<Vec<RemoteLabel>, SyncError>;
 
     /// Subscribes to the feed at `url`, in `folder` when given.
     async fn subscribe(&mut self, url: &str, folder: Option<&str>)

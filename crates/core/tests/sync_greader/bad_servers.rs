@@ -192,9 +192,9 @@ async fn a_server_that_stalls_mid_body_times_out() {
 async fn a_refused_write_token_is_fetched_again_once() {
     let (server, behaviour) = start(|| json("{}")).await;
     let mut client = client(&server).await;
-    client.mark(&["1".to_string()], Mark::Read).await.unwrap();
+    client.mark(&["1".to_string()], &Mark::Read).await.unwrap();
     assert_eq!(*behaviour.tokens_seen.lock().unwrap(), ["token0", "token1"]);
-    client.mark(&["2".to_string()], Mark::Read).await.unwrap();
+    client.mark(&["2".to_string()], &Mark::Read).await.unwrap();
     assert_eq!(
         behaviour.tokens_given.load(Ordering::SeqCst),
         2,

@@ -252,7 +252,7 @@ async fn marks_sent_in_batches_reach_the_server() {
     let mut client = client(server).await;
 
     let sent = calls(server, "/edit-tag");
-    client.mark(&all[..300], Mark::Read).await.unwrap();
+    client.mark(&all[..300], &Mark::Read).await.unwrap();
     assert_eq!(
         calls(server, "/edit-tag"),
         sent + 2,
@@ -262,15 +262,15 @@ async fn marks_sent_in_batches_reach_the_server() {
     assert_eq!(unread.len(), all.len() - 300);
     assert!(all[..300].iter().all(|id| !unread.contains(id)));
 
-    client.mark(&all[..260], Mark::Unread).await.unwrap();
+    client.mark(&all[..260], &Mark::Unread).await.unwrap();
     assert_eq!(unread_on_server(server).len(), all.len() - 40);
 
-    client.mark(&all[10..280], Mark::Starred).await.unwrap();
+    client.mark(&all[10..280], &Mark::Starred).await.unwrap();
     assert_eq!(
         starred_on_server(server),
         all[10..280].iter().cloned().collect()
     );
-    client.mark(&all[10..270], Mark::Unstarred).await.unwrap();
+    client.mark(&all[10..270], &Mark::Unstarred).await.unwrap();
     assert_eq!(
         starred_on_server(server),
         all[270..280].iter().cloned().collect()

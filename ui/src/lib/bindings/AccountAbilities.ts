@@ -4,4 +4,8 @@
  * What an account lets a person change besides read and bookmarked state; the sidebar hides
  * the rest.
  */
-export type AccountAbilities = { subscribe: boolean, unsubscribe: boolean, renameFeed: boolean, moveFeed: boolean, };
+export type AccountAbilities = { subscribe: boolean, unsubscribe: boolean, renameFeed: boolean, moveFeed: boolean, 
+/**
+ * Tags on its articles are the server's labels; without, they stay on this computer.
+ */
+labels: boolean, };

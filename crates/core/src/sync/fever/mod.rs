@@ -13,7 +13,10 @@ use std::collections::HashSet;
 use md5::{Digest, Md5};
 use url::Url;
 
-use super::{Backend, Capabilities, ItemPage, Login, Mark, RemoteFeed, SyncError, SyncHttp};
+use super::{
+    Backend, Capabilities, ItemPage, Login, Mark, RemoteFeed, RemoteLabel, SyncError, SyncHttp,
+    no_labels,
+};
 
 /// Fever servers send at most this many items per call (the API's own number; Coldsweat and
 /// FreshRSS both apply it): a shorter page is the last.
@@ -44,13 +47,7 @@ impl Fever {
         call(&self.http, &self.api, &self.api_key, command, form).await
     }
 
-    async fn mark_one(&self, id: &str, mark: Mark) -> Result<(), SyncError> {
-        let status = match mark {
-            Mark::Read => "read",
-            Mark::Unread => "unread",
-            Mark::Starred => "saved",
-            Mark::Unstarred => "unsaved",
-        };
+    async fn mark_one(&self, id: &str, status: &str) -> Result<(), SyncError> {
         let form = [("mark", "item"), ("as", status), ("id", id)];
         let body = self.call("", &form).await?;
         parse::authorized(&body).map(|_| ())
@@ -162,7 +159,14 @@ impl Backend for Fever {
         Ok(kept)
     }
 
-    async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError> {
+    async fn mark(&mut self, ids: &[String], mark: &Mark) -> Result<(), SyncError> {
+        let status = match mark {
+            Mark::Read => "read",
+            Mark::Unread => "unread",
+            Mark::Starred => "saved",
+            Mark::Unstarred => "unsaved",
+            Mark::Labelled(_) | Mark::Unlabelled(_) => return Err(no_labels("Fever")),
+        };
         let mut refused = Vec::new();
         for id in ids {
             // FreshRSS answers success to an id that is not a number, and changes nothing.
@@ -170,7 +174,7 @@ impl Backend for Fever {
                 refused.push(format!("{id:?} (not a Fever item id)"));
                 continue;
             }
-            match self.mark_one(id, mark).await {
+            match self.mark_one(id, status).await {
                 Ok(()) => {}
                 Err(SyncError::Refused(why)) => refused.push(format!("{id} ({why})")),
                 Err(error) => return Err(error),
@@ -185,6 +189,10 @@ impl Backend for Fever {
                 refused.join(", ")
             )))
         }
+    }
+
+    async fn labels(&mut self) -> Result<Vec<RemoteLabel>, SyncError> {
+        Ok(Vec::new())
     }
 
     async fn subscribe(&mut self, _: &str, _: Option<&str>) -> Result<RemoteFeed, SyncError> {

@@ -7,6 +7,7 @@
 //! API under a typed address, in `login.rs`.
 
 mod cursor;
+mod labels;
 mod login;
 pub mod parse;
 #[cfg(test)]
@@ -17,8 +18,11 @@ use std::collections::HashSet;
 use reqwest::header::AUTHORIZATION;
 
 use super::http::Answer;
-use super::{Backend, Capabilities, ItemPage, Login, Mark, RemoteFeed, SyncError, SyncHttp};
+use super::{
+    Backend, Capabilities, ItemPage, Login, Mark, RemoteFeed, RemoteLabel, SyncError, SyncHttp,
+};
 use cursor::Cursor;
+use labels::label_stream;
 use login::{auth_error, candidates, client_login};
 
 /// Articles per page of new ones: a few MB with their text. Each request costs a server such as
@@ -47,6 +51,8 @@ pub struct GReader {
     token: Option<String>,
     /// Articles, and ids, asked for per page.
     pages: (usize, usize),
+    /// The folders of the last subscription list: labels by those names are folders.
+    folders: Option<HashSet<String>>,
 }
 
 impl Backend for GReader {
@@ -62,6 +68,7 @@ impl Backend for GReader {
                         auth,
                         token: None,
                         pages: (PAGE, ID_PAGE),
+                        folders: None,
                     });
                 }
                 Ok(None) => tried.push(base),
@@ -85,6 +92,7 @@ impl Backend for GReader {
             unsubscribe: true,
             rename_feed: true,
             move_feed: true,
+            labels: true,
         }
     }
 
@@ -92,7 +100,9 @@ impl Backend for GReader {
         let answer = self
             .get("subscription/list", &[("output", "json".into())])
             .await?;
-        parse::subscriptions(&answer.body)
+        let feeds = parse::subscriptions(&answer.body)?;
+        self.folders = Some(feeds.iter().filter_map(|f| f.folder.clone()).collect());
+        Ok(feeds)
     }
 
     async fn new_items(&mut self, cursor: Option<&str>) -> Result<ItemPage, SyncError> {
@@ -167,15 +177,17 @@ impl Backend for GReader {
         Ok(ids.iter().filter(|id| all.contains(*id)).cloned().collect())
     }
 
-    async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError> {
+    async fn mark(&mut self, ids: &[String], mark: &Mark) -> Result<(), SyncError> {
         let (change, tag) = match mark {
-            Mark::Read => ("a", READ),
-            Mark::Unread => ("r", READ),
-            Mark::Starred => ("a", STARRED),
-            Mark::Unstarred => ("r", STARRED),
+            Mark::Read => ("a", READ.to_string()),
+            Mark::Unread => ("r", READ.to_string()),
+            Mark::Starred => ("a", STARRED.to_string()),
+            Mark::Unstarred => ("r", STARRED.to_string()),
+            Mark::Labelled(name) => ("a", label_stream(name)),
+            Mark::Unlabelled(name) => ("r", label_stream(name)),
         };
         for batch in ids.chunks(MARK_BATCH) {
-            let mut form = vec![(change, tag.to_string())];
+            let mut form = vec![(change, tag.clone())];
             for id in batch {
                 let id = parse::item_id(id).ok_or_else(|| {
                     SyncError::Refused(format!("{id:?} is not a Google Reader article id"))
@@ -185,6 +197,10 @@ impl Backend for GReader {
             self.post("edit-tag", form).await?;
         }
         Ok(())
+    }
+
+    async fn labels(&mut self) -> Result<Vec<RemoteLabel>, SyncError> {
+        self.tags_with_ids().await
     }
 
     async fn subscribe(
@@ -230,10 +246,10 @@ impl Backend for GReader {
         }
         let mut form = vec![("ac", "edit".to_string())];
         if let Some(folder) = folder {
-            form.push(("a", format!("user/-/label/{folder}")));
+            form.push(("a", label_stream(folder)));
         }
         if let Some(current) = current {
-            form.push(("r", format!("user/-/label/{current}")));
+            form.push(("r", label_stream(&current)));
         }
         self.edit_subscription(feed_id, form).await
     }

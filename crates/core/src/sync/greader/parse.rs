@@ -246,6 +246,36 @@ pub fn item_ids(body: &[u8]) -> Result<IdPage, SyncError> {
     })
 }
 
+/// A label `tag/list` names, and what the server says it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedLabel {
+    pub name: String,
+    /// `Some(true)` for `"type": "tag"`, `Some(false)` for `"type": "folder"`; `None` where the
+    /// server does not say (then a label naming no feed's folder is a tag).
+    pub is_tag: Option<bool>,
+}
+
+/// `tag/list?output=json`: the labels among the server's tags (states such as starred are
+/// not labels).
+pub fn tag_list(body: &[u8]) -> Result<Vec<ListedLabel>, SyncError> {
+    let root = object(body, "the tag list")?;
+    let list = array_field(&root, "tags", "the tag list")?;
+    let mut seen = HashSet::new();
+    let mut labels = Vec::new();
+    for entry in list {
+        let Some(name) = label(entry) else { continue };
+        let is_tag = match text(entry.get("type")).as_deref() {
+            Some("tag") => Some(true),
+            Some("folder") => Some(false),
+            _ => None,
+        };
+        if seen.insert(name.clone()) {
+            labels.push(ListedLabel { name, is_tag });
+        }
+    }
+    Ok(labels)
+}
+
 /// `subscription/quickadd`: the new feed's stream id, or the server's reason for refusing.
 pub fn quickadd(body: &[u8]) -> Result<String, SyncError> {
     let root = object(body, "the answer to subscribing")?;

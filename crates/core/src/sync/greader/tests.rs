@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use super::cursor::Cursor;
 use super::login::{auth_error, candidates};
-use super::parse::{self, StreamItem};
+use super::parse::{self, ListedLabel, StreamItem};
 use crate::sync::{RemoteFeed, RemoteItem, SyncError};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -33,6 +33,33 @@ fn freshrss_subscriptions_have_their_folders() {
             folder: Some("design".into()),
         }
     );
+}
+
+#[test]
+fn the_tag_list_tells_labels_from_folders_where_the_server_says() {
+    let listed = |name: &str, is_tag| ListedLabel {
+        name: name.into(),
+        is_tag,
+    };
+    // FreshRSS: folders and labels both, told apart by `type`; states are not labels.
+    assert_eq!(
+        parse::tag_list(&fixture("freshrss-tag-list.json")).unwrap(),
+        [
+            listed("design", Some(false)),
+            listed("programming", Some(false)),
+            listed("tech", Some(false)),
+            listed("Read later", Some(true)),
+        ]
+    );
+    // A server that does not say; a name given twice; junk entries.
+    let quiet = br#"{"tags": [{"id": "user/1005/state/com.google/starred"},
+        {"id": "user/1005/label/Tech", "sortid": "A1"}, "user/-/label/Tech",
+        {"id": 7}, null, {"id": "user/-/label/Later", "type": "tag"}]}"#;
+    assert_eq!(
+        parse::tag_list(quiet).unwrap(),
+        [listed("Tech", None), listed("Later", Some(true))]
+    );
+    assert!(bad_response(parse::tag_list(br#"{"tags": 3}"#)).contains("not a list"));
 }
 
 #[test]

@@ -10,6 +10,7 @@
 //! asked for unsanitized: this version's sanitizer rewrites relative addresses wrongly (it
 //! drops the port), and core sanitizes anyway.
 
+mod cursor;
 pub mod parse;
 
 use std::collections::HashSet;
@@ -17,7 +18,11 @@ use std::collections::HashSet;
 use reqwest::header::CONTENT_TYPE;
 use serde_json::{Map, Value, json};
 
-use super::{Backend, Capabilities, ItemPage, Login, Mark, RemoteFeed, SyncError, SyncHttp};
+use super::{
+    Backend, Capabilities, ItemPage, Login, Mark, RemoteFeed, RemoteLabel, SyncError, SyncHttp,
+    no_labels,
+};
+use cursor::Cursor;
 use parse::Reply;
 
 /// `getHeadlines` answers at most 200 articles per call, whatever is asked.
@@ -52,6 +57,7 @@ impl Backend for TtRss {
             unsubscribe: true,
             rename_feed: false,
             move_feed: false,
+            labels: false,
         }
     }
 
@@ -134,7 +140,7 @@ impl Backend for TtRss {
         Ok(ids.iter().filter(|id| all.contains(*id)).cloned().collect())
     }
 
-    async fn mark(&mut self, ids: &[String], mark: Mark) -> Result<(), SyncError> {
+    async fn mark(&mut self, ids: &[String], mark: &Mark) -> Result<(), SyncError> {
         if let Some(bad) = ids.iter().find(|id| !is_server_id(id)) {
             return Err(SyncError::Refused(format!(
                 "{bad:?} is not a Tiny Tiny RSS article id"
@@ -146,12 +152,18 @@ impl Backend for TtRss {
             Mark::Unread => (2, 1),
             Mark::Starred => (0, 1),
             Mark::Unstarred => (0, 0),
+            // Its labels are its own kind (numbered, made one by one); not synced yet.
+            Mark::Labelled(_) | Mark::Unlabelled(_) => return Err(no_labels("Tiny Tiny RSS")),
         };
         for batch in ids.chunks(MARK_BATCH) {
             let params = json!({"article_ids": batch.join(","), "field": field, "mode": mode});
             self.call("updateArticle", params, parse::done).await?;
         }
         Ok(())
+    }
+
+    async fn labels(&mut self) -> Result<Vec<RemoteLabel>, SyncError> {
+        Ok(Vec::new())
     }
 
     async fn subscribe(
@@ -308,59 +320,6 @@ impl TtRss {
                      on the server's web page (Preferences, Feeds), then subscribe again"
                 ))
             })
-    }
-}
-
-/// Where `new_items` goes on from. Between pages of one sync it holds the sync's `since_id`,
-/// how far it has paged and the highest id seen (`since:skip:highest`); once done, only the
-/// highest id, the next sync's `since_id`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Cursor {
-    since: u64,
-    skip: u64,
-    highest: u64,
-}
-
-impl Cursor {
-    fn read(cursor: Option<&str>) -> Cursor {
-        let numbers: Option<Vec<u64>> = cursor
-            .unwrap_or("0")
-            .split(':')
-            .map(|n| n.parse().ok())
-            .collect();
-        match numbers.as_deref() {
-            Some(&[since]) => Cursor {
-                since,
-                skip: 0,
-                highest: since,
-            },
-            Some(&[since, skip, highest]) => Cursor {
-                since,
-                skip,
-                highest,
-            },
-            // Only a damaged database holds a cursor we did not write: starting over costs a
-            // download of what the server keeps, never a gap.
-            _ => {
-                tracing::warn!(
-                    ?cursor,
-                    "an unreadable Tiny Tiny RSS cursor; syncing from the start"
-                );
-                Cursor {
-                    since: 0,
-                    skip: 0,
-                    highest: 0,
-                }
-            }
-        }
-    }
-
-    fn paging(self) -> String {
-        format!("{}:{}:{}", self.since, self.skip, self.highest)
-    }
-
-    fn finished(self) -> String {
-        self.highest.to_string()
     }
 }
 
