@@ -180,6 +180,32 @@ commands! {
         app.library()?.untag_article(id, tags).await
     }
 
+    /// The article's highlights where they are in its text now, and its note.
+    fn article_highlights(app, id: ArticleId) -> ArticleHighlights {
+        app.library()?.article_highlights(id).await
+    }
+
+    /// Highlights the passage selected in the reader.
+    fn add_highlight(app, highlight: NewHighlight) -> Highlight {
+        app.library()?.add_highlight(highlight).await
+    }
+
+    fn change_highlight(app, id: HighlightId, change: HighlightChange) -> () {
+        app.library()?.change_highlight(id, change).await
+    }
+
+    fn remove_highlight(app, id: HighlightId) -> () { app.library()?.remove_highlight(id).await }
+
+    /// An empty note removes it.
+    fn set_article_note(app, id: ArticleId, note: String) -> () {
+        app.library()?.set_article_note(id, &note).await
+    }
+
+    /// A page of the Highlights view, newest first.
+    fn list_highlights(app, filter: HighlightFilter) -> HighlightPage {
+        app.library()?.list_highlights(filter).await
+    }
+
     /// The kept searches, by name, each with the unread articles it finds, for the sidebar.
     fn list_saved_searches(app) -> Vec<SavedSearch> { app.library()?.saved_searches().await }
 
@@ -228,6 +254,10 @@ commands! {
     fn export_articles(app, selection: ExportSelection, format: ExportFormat) -> Option<ExportReport> {
         dialogs::export_articles(app, selection, format).await
     }
+
+    /// Asks for a folder and writes each highlighted article there as a Markdown note; `null`
+    /// when cancelled.
+    fn export_highlights(app) -> Option<ExportReport> { dialogs::export_highlights(app).await }
 
     /// Opens a web address in the system browser; anything but http(s) is refused.
     fn open_in_browser(app, url: String) -> () { dialogs::open_in_browser(app, &url) }

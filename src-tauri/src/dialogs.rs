@@ -102,6 +102,19 @@ pub async fn export_articles(
     Ok(Some(app.library()?.export(selection, format, &dir).await?))
 }
 
+pub async fn export_highlights(app: &AppHandle) -> Result<Option<ExportReport>, UserError> {
+    let Some(dir) = app
+        .dialog()
+        .file()
+        .set_title("Export highlights to folder")
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    Ok(Some(app.library()?.export_highlights(&dir, None).await?))
+}
+
 /// Anything but an http(s) address is refused.
 pub fn open_in_browser(app: &AppHandle, url: &str) -> Result<(), UserError> {
     let url = tidings_core::fetch::parse_web_url(url).map_err(tidings_core::Error::from)?;

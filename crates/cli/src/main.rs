@@ -8,6 +8,7 @@ mod articles;
 mod database;
 mod error;
 mod feeds;
+mod highlights;
 mod local;
 mod rules;
 mod search;
@@ -162,6 +163,29 @@ enum Command {
     },
     /// List the tags in use, with their articles and unread counts
     Tags,
+    /// Highlight words of an article (the first place they stand in its text); prints the
+    /// highlight's id
+    Highlight {
+        id: i64,
+        words: String,
+        /// yellow, green, blue or pink
+        #[arg(long, default_value = "yellow")]
+        color: String,
+        /// A note beneath it
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List every highlight, newest first; with DIR, write one Markdown file per highlighted
+    /// article there (its highlights as quotes, each note beneath)
+    Highlights {
+        /// Only highlights made (and article notes written) since this day, e.g. 2026-12-01
+        #[arg(long, value_name = "DATE", requires = "dir")]
+        since: Option<String>,
+        /// md: Markdown with front matter, as Obsidian and Logseq keep notes
+        #[arg(long, default_value = "md", requires = "dir")]
+        format: String,
+        dir: Option<PathBuf>,
+    },
     /// Rules: "when an article … then …" (see `rules add --help`)
     Rules {
         #[command(subcommand)]
@@ -351,6 +375,16 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Tag { id, tags: names } => tags::tag(&db.open()?, id, names).await,
         Command::Untag { id, tags: names } => tags::untag(&db.open()?, id, names).await,
         Command::Tags => tags::list(&db.open()?).await,
+        Command::Highlight {
+            id,
+            words,
+            color,
+            note,
+        } => highlights::highlight(&db.open()?, id, &words, &color, note.as_deref()).await,
+        Command::Highlights { since, format, dir } => match dir {
+            Some(dir) => highlights::export(&db.open()?, &dir, &format, since.as_deref()).await,
+            None => highlights::list(&db.open()?).await,
+        },
         Command::Rules { command } => match command {
             RulesCommand::List => rules::list(&db.open()?).await,
             RulesCommand::Preview { when } => {

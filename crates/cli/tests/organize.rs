@@ -1,4 +1,4 @@
-//! Organizing from the command line: tags, rules and kept searches, over a real database file
+//! Organizing from the command line: tags, rules, kept searches and highlights, over a real database file
 //! and a real loopback feed.
 
 use tidings_testkit::TestServer;
@@ -132,4 +132,42 @@ async fn a_notify_rule_changes_nothing_already_here() {
         added,
         "1\twhen the text has the words “Vostochny”, notify me (every feed)\t0 articles changed\n"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn highlights_are_made_listed_and_written_as_markdown_notes() {
+    let (_server, dir, db) = subscribed_to_the_seed().await;
+    let made = stdout(&cli(
+        &db,
+        &[
+            "highlight",
+            "1",
+            "Vostochny",
+            "--color",
+            "green",
+            "--note",
+            "The cosmodrome",
+        ],
+    ));
+    assert_eq!(made, "1\n");
+    let listed = stdout(&cli(&db, &["highlights"]));
+    assert_eq!(listed, "1\t1\tgreen\tVostochny\tThe cosmodrome\n");
+    let missing = cli(&db, &["highlight", "1", "not in the article at all"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("is not in article 1"));
+
+    let out = dir.path().join("notes");
+    std::fs::create_dir(&out).unwrap();
+    let out_text = out.to_str().unwrap();
+    let written = stdout(&cli(
+        &db,
+        &["highlights", "--since", "2020-01-01", out_text],
+    ));
+    let path = written.trim();
+    assert!(path.ends_with(".md"), "{written}");
+    let note = std::fs::read_to_string(path).unwrap();
+    assert!(note.contains("> Vostochny\n\nThe cosmodrome\n"), "{note}");
+    assert!(note.contains("tidings://article/1"), "{note}");
+    let wrong = cli(&db, &["highlights", "--since", "last week", out_text]);
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("is not a date"));
 }

@@ -21,6 +21,7 @@ pub mod export;
 pub mod extract;
 pub mod feeds;
 pub mod fetch;
+pub mod highlights;
 pub mod library;
 pub mod media;
 pub mod opml;

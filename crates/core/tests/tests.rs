@@ -14,6 +14,7 @@ mod content_reach;
 mod export;
 mod feed_corpus;
 mod feed_settings;
+mod highlights;
 mod hostile_crowd;
 mod library;
 mod no_network;

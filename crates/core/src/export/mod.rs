@@ -5,6 +5,7 @@
 mod file_name;
 mod html;
 mod markdown;
+mod notes;
 
 use crate::Timestamp;
 use crate::api::Enclosure;
@@ -13,6 +14,7 @@ pub use crate::api::{ExportFormat, ExportReport, ExportSelection};
 pub use file_name::file_stem;
 pub use html::to_html;
 pub use markdown::to_markdown;
+pub use notes::{article_link, highlights_to_markdown};
 
 /// Elements nested deeper than this are written as their text alone. Real articles nest 20 to 60
 /// deep, but a feed's HTML has no cap on nesting, and each level is a frame of recursion here.

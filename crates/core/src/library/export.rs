@@ -118,7 +118,7 @@ fn render(store: &Store, article: &Article, format: ExportFormat) -> (String, u6
 /// Creates `dir/stem.ext` (or `stem-2.ext`, …) and writes `bytes` to it. `create_new` makes
 /// "is the name free" and "take it" one step, so nothing existing is overwritten, even by a
 /// file that appears meanwhile.
-fn write_new(dir: &Path, stem: &str, extension: &str, bytes: &[u8]) -> Result<PathBuf> {
+pub(super) fn write_new(dir: &Path, stem: &str, extension: &str, bytes: &[u8]) -> Result<PathBuf> {
     fs::create_dir_all(dir).map_err(|e| file_error(dir, &e))?;
     for n in 1..=MAX_NAME_TRIES {
         let name = match n {

@@ -5,6 +5,7 @@ mod accounts;
 mod background;
 mod export;
 mod full_text;
+mod highlights;
 mod images;
 mod ingest;
 mod names;

@@ -224,7 +224,7 @@ pub fn plain_text(html: &str) -> String {
 pub fn text_of_sanitized(html: &str) -> String {
     let mut space_pending = false;
     // Whitespace anywhere becomes one space between words; none at the ends.
-    strip_tags(html, |piece: &str, text: &mut String| {
+    strip_tags(html, true, |piece: &str, text: &mut String| {
         for (i, word) in piece.split(char::is_whitespace).enumerate() {
             space_pending |= i > 0;
             if word.is_empty() {
@@ -244,12 +244,22 @@ pub fn text_of_sanitized(html: &str) -> String {
 /// anyway. Collapsing it was a tenth of the time a refresh spends preparing an article (this runs
 /// on every article of every refresh).
 pub fn words_of_sanitized(html: &str) -> String {
-    strip_tags(html, |piece: &str, text: &mut String| text.push_str(piece))
+    strip_tags(html, true, |piece: &str, text: &mut String| {
+        text.push_str(piece)
+    })
+}
+
+/// The text nodes of HTML that [`sanitize_html`] produced, one after the other, entities
+/// decoded: a web page's `textContent` of it, without a space between blocks.
+pub fn text_nodes_of_sanitized(html: &str) -> String {
+    strip_tags(html, false, |piece: &str, text: &mut String| {
+        text.push_str(piece)
+    })
 }
 
 /// Hands the text between the tags of sanitized HTML to `push`, entities decoded, with a space
-/// where a tag separates words (a block's, not an inline element's).
-fn strip_tags(html: &str, mut push: impl FnMut(&str, &mut String)) -> String {
+/// where a tag separates words (a block's, not an inline element's) when `spaced`.
+fn strip_tags(html: &str, spaced: bool, mut push: impl FnMut(&str, &mut String)) -> String {
     let mut text = String::with_capacity(html.len() / 2);
     let bytes = html.as_bytes();
     let mut at = 0;
@@ -262,7 +272,7 @@ fn strip_tags(html: &str, mut push: impl FnMut(&str, &mut String)) -> String {
         let Some(close) = crate::scan::find_byte(b'>', &bytes[next..]) else {
             break;
         };
-        if !is_inline_tag(&html[next + 1..next + close]) {
+        if spaced && !is_inline_tag(&html[next + 1..next + close]) {
             push(" ", &mut text);
         }
         at = next + close + 1;

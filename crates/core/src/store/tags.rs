@@ -11,9 +11,11 @@ use crate::api::{ArticleId, Tag};
 use crate::{Result, Timestamp};
 
 /// Articles a person chose to keep, whatever retention or unsubscribing would do: bookmarked,
-/// saved or tagged. A condition on `articles` named `a`.
+/// saved, tagged, highlighted or noted. A condition on `articles` named `a`.
 pub(super) const KEPT: &str = "(a.is_bookmarked = 1 OR a.is_saved = 1
-     OR EXISTS (SELECT 1 FROM article_tags kt WHERE kt.article_id = a.id))";
+     OR EXISTS (SELECT 1 FROM article_tags kt WHERE kt.article_id = a.id)
+     OR EXISTS (SELECT 1 FROM highlights kh WHERE kh.article_id = a.id)
+     OR EXISTS (SELECT 1 FROM article_notes kn WHERE kn.article_id = a.id))";
 
 /// What makes two names one tag.
 fn key(name: &str) -> String {

@@ -4,6 +4,7 @@ import type { Account } from "./Account";
 import type { AddFeedOutcome } from "./AddFeedOutcome";
 import type { Article } from "./Article";
 import type { ArticleCursor } from "./ArticleCursor";
+import type { ArticleHighlights } from "./ArticleHighlights";
 import type { ArticlePage } from "./ArticlePage";
 import type { ArticleView } from "./ArticleView";
 import type { DeletedFolder } from "./DeletedFolder";
@@ -13,11 +14,16 @@ import type { ExportSelection } from "./ExportSelection";
 import type { FeedSettings } from "./FeedSettings";
 import type { FeedSummary } from "./FeedSummary";
 import type { Folder } from "./Folder";
+import type { Highlight } from "./Highlight";
+import type { HighlightChange } from "./HighlightChange";
+import type { HighlightFilter } from "./HighlightFilter";
+import type { HighlightPage } from "./HighlightPage";
 import type { ImportReport } from "./ImportReport";
 import type { KeptSearch } from "./KeptSearch";
 import type { ListOptions } from "./ListOptions";
 import type { MarkedRead } from "./MarkedRead";
 import type { NewAccount } from "./NewAccount";
+import type { NewHighlight } from "./NewHighlight";
 import type { Preferences } from "./Preferences";
 import type { RecoveryAction } from "./RecoveryAction";
 import type { RecoveryReport } from "./RecoveryReport";
@@ -192,6 +198,28 @@ export const tagArticle = (id: number, tags: Array<string>): Promise<void> =>
 export const untagArticle = (id: number, tags: Array<string>): Promise<void> =>
   invoke<void>("untag_article", { id, tags });
 
+/** The article's highlights where they are in its text now, and its note. */
+export const articleHighlights = (id: number): Promise<ArticleHighlights> =>
+  invoke<ArticleHighlights>("article_highlights", { id });
+
+/** Highlights the passage selected in the reader. */
+export const addHighlight = (highlight: NewHighlight): Promise<Highlight> =>
+  invoke<Highlight>("add_highlight", { highlight });
+
+export const changeHighlight = (id: number, change: HighlightChange): Promise<void> =>
+  invoke<void>("change_highlight", { id, change });
+
+export const removeHighlight = (id: number): Promise<void> =>
+  invoke<void>("remove_highlight", { id });
+
+/** An empty note removes it. */
+export const setArticleNote = (id: number, note: string): Promise<void> =>
+  invoke<void>("set_article_note", { id, note });
+
+/** A page of the Highlights view, newest first. */
+export const listHighlights = (filter: HighlightFilter): Promise<HighlightPage> =>
+  invoke<HighlightPage>("list_highlights", { filter });
+
 /** The kept searches, by name, each with the unread articles it finds, for the sidebar. */
 export const listSavedSearches = (): Promise<Array<SavedSearch>> =>
   invoke<Array<SavedSearch>>("list_saved_searches");
@@ -237,6 +265,10 @@ export const exportOpml = (): Promise<string | null> =>
 /** Asks for a folder with the system's dialog and writes the articles there; `null` when cancelled. */
 export const exportArticles = (selection: ExportSelection, format: ExportFormat): Promise<ExportReport | null> =>
   invoke<ExportReport | null>("export_articles", { selection, format });
+
+/** Asks for a folder and writes each highlighted article there as a Markdown note; `null` when cancelled. */
+export const exportHighlights = (): Promise<ExportReport | null> =>
+  invoke<ExportReport | null>("export_highlights");
 
 /** Opens a web address in the system browser; anything but http(s) is refused. */
 export const openInBrowser = (url: string): Promise<void> =>

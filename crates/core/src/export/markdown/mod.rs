@@ -18,7 +18,7 @@ use crate::media::image_urls;
 /// The article as a Markdown file. Its images point at their original addresses, on purpose:
 /// inlined, one photo would outweigh the text a hundred times.
 pub fn to_markdown(article: &Article) -> String {
-    let mut out = front_matter(article);
+    let mut out = front_matter(article, &[]);
     let mut blocks = Vec::new();
     if let Some(lead) = &article.lead_image
         && !image_urls(&article.content_html).contains(lead)
@@ -47,7 +47,8 @@ pub fn to_markdown(article: &Article) -> String {
     out
 }
 
-fn front_matter(article: &Article) -> String {
+/// The article's YAML front matter, with `extra` fields (already YAML values) at its end.
+pub(super) fn front_matter(article: &Article, extra: &[(&str, String)]) -> String {
     let source = Some(article.source_title.clone());
     let fields = [
         ("title", Some(yaml_string(&article.title))),
@@ -71,8 +72,20 @@ fn front_matter(article: &Article) -> String {
             out.push_str(&format!("{name}: {value}\n"));
         }
     }
+    for (name, value) in extra {
+        out.push_str(&format!("{name}: {}\n", yaml_string(value)));
+    }
     out.push_str("---\n");
     out
+}
+
+/// Plain text (a title, a note, a quote's line) as Markdown that shows it as it is: what would
+/// be syntax escaped, each line kept.
+pub(super) fn paragraph_text(text: &str) -> String {
+    text.lines()
+        .map(|line| escape_text(line.trim_end()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn present(value: &Option<String>) -> Option<&str> {

@@ -335,4 +335,34 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE feeds ADD COLUMN keep_images INTEGER NOT NULL DEFAULT 0
         CHECK (keep_images IN (0, 1));
     "#,
+    // 16: highlights and notes. A highlight keeps its words (`quote`), a few characters on
+    //     either side (`prefix`, `suffix`) and where it began (`start`, in UTF-16 units), so that
+    //     it is found again in an edited text; `note` is plain text, '' for none. An article's own
+    //     note is in `article_notes`. `highlights_fts` indexes highlighted words and notes: a
+    //     highlight under its id, an article's note under minus the article's id.
+    r#"
+    CREATE TABLE highlights (
+        id          INTEGER PRIMARY KEY,
+        article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        quote       TEXT NOT NULL,
+        prefix      TEXT NOT NULL,
+        suffix      TEXT NOT NULL,
+        start       INTEGER NOT NULL CHECK (start >= 0),
+        color       TEXT NOT NULL CHECK (color IN ('yellow', 'green', 'blue', 'pink')),
+        note        TEXT NOT NULL DEFAULT '',
+        created_at  INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX highlights_of_article ON highlights(article_id);
+    CREATE TABLE article_notes (
+        article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        note        TEXT NOT NULL,
+        updated_at  INTEGER NOT NULL
+    ) STRICT;
+    CREATE VIRTUAL TABLE highlights_fts USING fts5(
+        quote, note,
+        content = '',
+        contentless_delete = 1,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    "#,
 ];

@@ -1,0 +1,51 @@
+//! Highlights as notes, the way people keep them (Obsidian, Logseq): one Markdown file per
+//! article with its front matter, the article's own note, then each highlight as a quote with
+//! its note beneath, and links back to the article in Tidings and on the web.
+
+use super::markdown::{destination, front_matter, paragraph_text};
+use crate::api::{Article, ArticleHighlights};
+
+/// The address that opens an article in Tidings.
+pub fn article_link(article: &Article) -> String {
+    format!("tidings://article/{}", article.id)
+}
+
+/// The article's highlights and notes as a Markdown file; highlights no longer in the article
+/// come last, said so.
+pub fn highlights_to_markdown(article: &Article, highlights: &ArticleHighlights) -> String {
+    let mut out = front_matter(article, &[("tidings", article_link(article))]);
+    out.push_str(&format!("\n# {}\n\n", paragraph_text(&article.title)));
+    let mut links = vec![format!("[Open in Tidings]({})", article_link(article))];
+    if let Some(url) = article.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        links.push(format!("[Original]({})", destination(url)));
+    }
+    out.push_str(&links.join(" · "));
+    out.push('\n');
+    if !highlights.note.trim().is_empty() {
+        out.push('\n');
+        out.push_str(&paragraph_text(highlights.note.trim()));
+        out.push('\n');
+    }
+    let mut gone_said = false;
+    for highlight in &highlights.highlights {
+        if highlight.span.is_none() && !gone_said {
+            out.push_str("\n*No longer in the article:*\n");
+            gone_said = true;
+        }
+        out.push('\n');
+        for line in highlight.quote.trim().lines() {
+            let line = paragraph_text(line.trim());
+            if line.is_empty() {
+                out.push_str(">\n");
+            } else {
+                out.push_str(&format!("> {line}\n"));
+            }
+        }
+        if !highlight.note.trim().is_empty() {
+            out.push('\n');
+            out.push_str(&paragraph_text(highlight.note.trim()));
+            out.push('\n');
+        }
+    }
+    out
+}
