@@ -21,6 +21,7 @@ mod app_counts;
 mod app_errors;
 mod app_feed_settings;
 mod app_full_text;
+mod app_highlights;
 mod app_kept_searches;
 mod app_launch;
 mod app_list;

@@ -70,6 +70,11 @@ export type { FeedCandidate } from "./bindings/FeedCandidate";
 export type { FeedFormat } from "./bindings/FeedFormat";
 export type { RejectedOutline } from "./bindings/RejectedOutline";
 export type { RemoteImages } from "./bindings/RemoteImages";
+export type { ArticleHighlights } from "./bindings/ArticleHighlights";
+export type { Highlight } from "./bindings/Highlight";
+export type { HighlightColor } from "./bindings/HighlightColor";
+export type { HighlightEntry } from "./bindings/HighlightEntry";
+export type { HighlightFilter } from "./bindings/HighlightFilter";
 
 export const api = {
   addFeed: commands.addFeed,
@@ -107,6 +112,13 @@ export const api = {
   importRules: commands.importRules,
   tagArticle: commands.tagArticle,
   untagArticle: commands.untagArticle,
+  articleHighlights: commands.articleHighlights,
+  addHighlight: commands.addHighlight,
+  changeHighlight: commands.changeHighlight,
+  removeHighlight: commands.removeHighlight,
+  setArticleNote: commands.setArticleNote,
+  listHighlights: commands.listHighlights,
+  exportHighlights: commands.exportHighlights,
   listSavedSearches: commands.listSavedSearches,
   saveSearch: commands.saveSearch,
   renameSavedSearch: commands.renameSavedSearch,

@@ -60,4 +60,8 @@ export const PAIRS: ReadonlyArray<{ fg: string; bg: string; min: number; where: 
   { fg: "--warning", bg: "--bg-sidebar", min: 4.5, where: "⚠ on failing feeds" },
   { fg: "--warning", bg: "--bg-list", min: 4.5, where: "notes in the reader" },
   { fg: "--mark-text", bg: "--mark-bg", min: 4.5, where: "search highlights" },
+  ...["--hl-yellow", "--hl-green", "--hl-blue", "--hl-pink"].flatMap((bg) => [
+    { fg: "--text", bg, min: 4.5, where: "highlighted text" },
+    { fg: "--accent", bg, min: 4.5, where: "a link in a highlight" },
+  ]),
 ];

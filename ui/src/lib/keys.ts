@@ -13,6 +13,8 @@ export type Command =
   | "toggleSaved"
   | "toggleRead"
   | "editTags"
+  | "highlight"
+  | "noteArticle"
   | "markAllRead"
   | "refresh"
   | "search"
@@ -44,6 +46,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: "s", command: "toggleSaved", action: "Save for later / remove from Saved" },
   { keys: "m", command: "toggleRead", action: "Mark read / unread" },
   { keys: "t", command: "editTags", action: "Tag the article" },
+  { keys: "h", command: "highlight", action: "Highlight the words selected in the article" },
+  { keys: "N", command: "noteArticle", action: "Write a note on the article" },
   { keys: "A", command: "markAllRead", action: "Mark every article in the view read (with Undo)" },
   { keys: "Mod+z", command: "undo", action: "Undo the last mark read or folder deletion" },
   { keys: "r", command: "refresh", action: "Refresh all feeds" },

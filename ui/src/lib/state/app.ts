@@ -8,6 +8,7 @@ import { ChangeLog } from "../changes";
 import { firstWebUrl } from "../drop";
 import { Accounts } from "./accounts.svelte";
 import { ArticleList } from "./articleList.svelte";
+import { Highlighting } from "./highlighting.svelte";
 import { Notices } from "./notices.svelte";
 import { OpenArticle } from "./openArticle.svelte";
 import { Overlays } from "./overlays.svelte";
@@ -30,6 +31,7 @@ export interface AppStates {
   subscribing: Subscribing;
   saving: Saving;
   accounts: Accounts;
+  highlighting: Highlighting;
 }
 
 export function createStates(preferences: PreferencesState): AppStates {
@@ -41,11 +43,12 @@ export function createStates(preferences: PreferencesState): AppStates {
   const refresh = new Refresh(notices, subscriptions, list, reader);
   const accounts = new Accounts(notices, list, reader);
   subscriptions.readAlso.push(() => accounts.load());
+  const overlays = new Overlays();
   return {
     preferences,
     settings: new SettingsState(notices),
     notices,
-    overlays: new Overlays(),
+    overlays,
     subscriptions,
     reader,
     list,
@@ -53,6 +56,7 @@ export function createStates(preferences: PreferencesState): AppStates {
     subscribing: new Subscribing(notices, subscriptions, list, refresh),
     saving: new Saving(notices, list, reader),
     accounts,
+    highlighting: new Highlighting(notices, overlays),
   };
 }
 
@@ -89,3 +93,4 @@ export const useRefresh = (): Refresh => getStates().refresh;
 export const useSubscribing = (): Subscribing => getStates().subscribing;
 export const useSaving = (): Saving => getStates().saving;
 export const useAccounts = (): Accounts => getStates().accounts;
+export const useHighlighting = (): Highlighting => getStates().highlighting;

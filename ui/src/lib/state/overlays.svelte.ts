@@ -17,6 +17,17 @@ export interface NameRequest {
   reset?: { label: string; run: () => Promise<void> };
 }
 
+/** A note: on a highlight (with its words) or on a whole article. */
+export interface NoteRequest {
+  kind: "note";
+  title: string;
+  /** The highlighted words the note is about. */
+  quote?: string;
+  initial: string;
+  /** Keeps the note (an empty one removes it); throws with the reason, which the dialog shows. */
+  save: (note: string) => Promise<void>;
+}
+
 export type DialogRequest =
   /**
    * `address`: a feed opened with Tidings from outside, offered rather than subscribed to.
@@ -42,7 +53,8 @@ export type DialogRequest =
   | { kind: "rules" }
   /** The tags of one article: put on, taken off. */
   | { kind: "tags"; article: { id: number; title: string } }
-  | NameRequest;
+  | NameRequest
+  | NoteRequest;
 
 export class Overlays {
   // Raw: requests hold callbacks and are compared by identity, so they must not be proxied.

@@ -1,0 +1,196 @@
+//! End to end: highlights in the real app. A sentence selected with the page's selection API is
+//! highlighted from the bar over it, noted from its menu, and stays on the same words through a
+//! change of theme and type size and a restart; the article gets a note of its own (`N`); what
+//! the app kept is then written out as a Markdown note and found by its note's words. Needs an
+//! X display (`xvfb-run -a cargo test --test app app_highlights::`).
+
+use fantoccini::Locator;
+use tidings_core::api::HighlightFilter;
+use tidings_testkit::seed::SeedArticle;
+
+use crate::support::reading::*;
+use crate::support::{App, Driver, Sandbox};
+
+/// Selects `words` in the article's body, as a person dragging over them would.
+async fn select(app: &App, words: &str) {
+    let selected = app
+        .client
+        .execute(
+            "const [words] = arguments;
+             const body = document.querySelector('main article .content .body');
+             const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+               const at = node.data.indexOf(words);
+               if (at < 0) continue;
+               const range = document.createRange();
+               range.setStart(node, at);
+               range.setEnd(node, at + words.length);
+               const selection = getSelection();
+               selection.removeAllRanges();
+               selection.addRange(range);
+               return true;
+             }
+             return false;",
+            vec![words.into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        selected.as_bool(),
+        Some(true),
+        "{words:?} is not in the article"
+    );
+}
+
+/// Waits until the article's highlights cover exactly `words`, in `color`.
+async fn wait_for_highlight(app: &App, words: &str, color: &str) {
+    let script = format!(
+        "const marks = [...document.querySelectorAll('main article mark[data-highlight-id]')];
+         return marks.length > 0 && marks.map((m) => m.textContent).join('') === {words:?}
+             && marks.every((m) => m.classList.contains('highlight-{color}'));"
+    );
+    app.wait_until(&format!("{words:?} highlighted in {color}"), &script)
+        .await;
+}
+
+/// Writes `note` in the open note dialog and keeps it.
+async fn write_note(app: &App, note: &str) {
+    let field = app.wait_for(Locator::Css("dialog[open] textarea")).await;
+    field.send_keys(note).await.unwrap();
+    app.click_text("dialog button", "Keep").await;
+    app.wait_for_no_dialog().await;
+}
+
+/// Picks `theme` and, when given, the type size in the reader's settings.
+async fn restyle(app: &App, theme: &str, size: Option<u32>) {
+    app.wait_for(Locator::Css("button[aria-label='Reader settings']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for(Locator::Css(&format!(
+        "dialog[open] input[name=theme][value={theme}]"
+    )))
+    .await
+    .click()
+    .await
+    .unwrap();
+    if let Some(size) = size {
+        // A range input has no WebDriver gesture: set it as a drag would, then let go.
+        app.client
+            .execute(
+                "const size = document.querySelector('dialog[open] input[name=reader-size]');
+                 size.value = String(arguments[0]);
+                 size.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![size.into()],
+            )
+            .await
+            .unwrap();
+        app.wait_until(
+            &format!("the reader at {size} px"),
+            &format!(
+                "return getComputedStyle(document.querySelector('main article')).fontSize === '{size}px'"
+            ),
+        )
+        .await;
+    }
+    app.click_text("dialog button", "Done").await;
+    app.wait_for_no_dialog().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_highlight_and_its_note_stay_on_their_words_and_go_out_as_markdown() {
+    let seed = SeedArticle::load();
+    let body: String = seed
+        .paragraphs
+        .iter()
+        .map(|p| format!("<p>{}</p>", escape(p)))
+        .collect();
+    let sentence = seed.paragraphs[1]
+        .split_inclusive(". ")
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+    let server = feed_server(atom("The Daily Reader", &[item(&seed.title, 7_200, &body)])).await;
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+    app.add_feed(&server.url("/feed.xml")).await;
+    app.click_text("section.list li button", &seed.title).await;
+    wait_for_reader(&app, &seed.title).await;
+
+    // Selected, then highlighted in green from the bar over the selection.
+    select(&app, &sentence).await;
+    app.wait_for(Locator::Css(
+        "[role=toolbar] button[aria-label='Highlight in green']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    wait_for_highlight(&app, &sentence, "green").await;
+
+    // Its menu: a note.
+    app.wait_for(Locator::Css("main article mark[data-highlight-id]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.pick("Add a note…").await;
+    write_note(&app, "Ask the archive for the winter timetable").await;
+    app.wait_until(
+        "the note on the highlight",
+        "return document.querySelector('main article mark[data-highlight-id]')?.title
+             === 'Ask the archive for the winter timetable'",
+    )
+    .await;
+
+    // Another theme and a larger type: the same words.
+    restyle(&app, "dark", Some(22)).await;
+    wait_for_highlight(&app, &sentence, "green").await;
+    photograph(&app, "highlights.png").await;
+    restyle(&app, "light", None).await;
+
+    // A note on the whole article (N).
+    app.press('N').await;
+    write_note(&app, "Read with the follow-up piece").await;
+
+    // After a restart, it is there.
+    app.quit().await;
+    let app = driver.launch().await;
+    // Read now, so in All rather than Unread.
+    app.press('g').await;
+    app.press('a').await;
+    app.click_text("section.list li button", &seed.title).await;
+    wait_for_reader(&app, &seed.title).await;
+    wait_for_highlight(&app, &sentence, "green").await;
+    app.quit().await;
+
+    // Written out as a Markdown note, and found by its note's words. (The app's export asks for
+    // a folder with the system's dialog, which WebDriver cannot reach; this is what it runs.)
+    let library = tidings_core::Library::open(&sandbox.database()).unwrap();
+    let found = library
+        .list_highlights(HighlightFilter {
+            text: "timetable".to_string(),
+            ..HighlightFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(found.highlights.len(), 1);
+    assert_eq!(found.highlights[0].quote, sentence);
+    let folder = tempfile::tempdir().unwrap();
+    let report = library
+        .export_highlights(folder.path(), None)
+        .await
+        .unwrap();
+    assert_eq!(report.written.len(), 1);
+    let note = std::fs::read_to_string(&report.written[0]).unwrap();
+    for expected in [
+        format!("> {sentence}\n"),
+        "\nAsk the archive for the winter timetable\n".to_string(),
+        "\nRead with the follow-up piece\n".to_string(),
+    ] {
+        assert!(note.contains(&expected), "{expected:?} not in:\n{note}");
+    }
+}

@@ -1,0 +1,91 @@
+// Highlights in the reader's page: the article's text as core counts it (the text of its body,
+// without what the page adds: the lead picture, a missing picture's note), a selection's place
+// in it, and the <mark>s that show each highlight. Places are UTF-16 units, as the DOM counts.
+import type { Highlight, HighlightColor } from "./api";
+
+/** What the page adds to an article's body, whose text is not the article's. */
+const ADDED = ".lead, .missing-picture";
+
+/** The text nodes of the article's body, in order. */
+export function textNodes(root: HTMLElement): Text[] {
+  const nodes: Text[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest(ADDED) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
+}
+
+/** The article's text, as core has it. */
+export const bodyText = (root: HTMLElement): string => textNodes(root).map((node) => node.data).join("");
+
+/** Where a point of the page (a range's boundary) is in the article's text. */
+export function offsetOf(root: HTMLElement, container: Node, offset: number): number {
+  let at = 0;
+  const point = root.ownerDocument.createRange();
+  point.setStart(container, offset);
+  for (const node of textNodes(root)) {
+    if (node === container) return at + offset;
+    // A text node wholly before the point counts whole; the first one after it ends the count.
+    if (point.comparePoint(node, 0) >= 0) return at;
+    at += node.length;
+  }
+  return at;
+}
+
+/** A selection inside the article's body as the place and words core keeps; `null` outside it or empty. */
+export function selectedPassage(root: HTMLElement, selection: Selection | null): { start: number; end: number; quote: string } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer)) return null;
+  const start = offsetOf(root, range.startContainer, range.startOffset);
+  const end = offsetOf(root, range.endContainer, range.endOffset);
+  const quote = bodyText(root).slice(start, end);
+  if (end <= start || quote.trim() === "") return null;
+  return { start, end, quote };
+}
+
+/** Takes away the marks `paint` added, joining the text they split. */
+export function unpaint(root: HTMLElement): void {
+  for (const mark of [...root.querySelectorAll("mark[data-highlight-id]")]) {
+    mark.replaceWith(...mark.childNodes);
+  }
+  root.normalize();
+}
+
+/** Marks each highlight that has a place in the text, in its colour. */
+export function paint(root: HTMLElement, highlights: readonly Highlight[]): void {
+  unpaint(root);
+  for (const highlight of highlights) {
+    if (!highlight.span) continue;
+    const { start, end } = highlight.span;
+    let at = 0;
+    for (const node of textNodes(root)) {
+      const from = Math.max(start, at);
+      const to = Math.min(end, at + node.length);
+      at += node.length;
+      if (from >= to) continue;
+      let piece = node;
+      const nodeStart = at - node.length;
+      if (from > nodeStart) piece = piece.splitText(from - nodeStart);
+      if (to - from < piece.length) piece.splitText(to - from);
+      const mark = root.ownerDocument.createElement("mark");
+      mark.className = `highlight ${colorClass(highlight.color)}`;
+      mark.dataset.highlightId = String(highlight.id);
+      if (highlight.note) mark.title = highlight.note;
+      piece.replaceWith(mark);
+      mark.append(piece);
+      if (at >= end) break;
+    }
+  }
+}
+
+export const colorClass = (color: HighlightColor): string => `highlight-${color}`;
+
+/** The four colours in the order the reader offers them, with their names. */
+export const COLORS: readonly { color: HighlightColor; label: string }[] = [
+  { color: "yellow", label: "Yellow" },
+  { color: "green", label: "Green" },
+  { color: "blue", label: "Blue" },
+  { color: "pink", label: "Pink" },
+];
