@@ -1,7 +1,8 @@
 //! End to end: highlights in the real app. A sentence selected with the page's selection API is
 //! highlighted from the bar over it, noted from its menu, and stays on the same words through a
-//! change of theme and type size and a restart; the article gets a note of its own (`N`); what
-//! the app kept is then written out as a Markdown note and found by its note's words. Needs an
+//! change of theme and type size and a restart; the article gets a note of its own (`N`); the
+//! Highlights view lists it, finds it by its note's words and opens the article at it; what
+//! the app kept is then written out as a Markdown note. Needs an
 //! X display (`xvfb-run -a cargo test --test app app_highlights::`).
 
 use fantoccini::Locator;
@@ -163,6 +164,46 @@ async fn a_highlight_and_its_note_stay_on_their_words_and_go_out_as_markdown() {
     app.press('g').await;
     app.press('a').await;
     app.click_text("section.list li button", &seed.title).await;
+    wait_for_reader(&app, &seed.title).await;
+    wait_for_highlight(&app, &sentence, "green").await;
+
+    // The Highlights view lists it under its article, finds it by its note's words, and opens
+    // the article at it.
+    app.wait_for(Locator::XPath(
+        "//ul[contains(@class,'views')]//button[.//span[contains(@class,'name')]='Highlights']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    let listed = format!(
+        "const entries = [...document.querySelectorAll('[data-testid=highlights] .entry')];
+         return entries.length === 1 && entries[0].querySelector('.quote').textContent === {sentence:?}
+             && entries[0].querySelector('.note').textContent === 'Ask the archive for the winter timetable'
+             && document.querySelector('[data-testid=highlights] h2 .title').textContent === {:?};",
+        seed.title
+    );
+    app.wait_until("the Highlights view to list it", &listed)
+        .await;
+    let find = app
+        .wait_for(Locator::Css("section.highlights input[type=search]"))
+        .await;
+    find.send_keys("meteorology").await.unwrap();
+    app.wait_for_text(
+        "nothing found",
+        "[data-testid=highlights] .empty",
+        "text === 'No highlights match.'",
+    )
+    .await;
+    find.clear().await.unwrap();
+    find.send_keys("timetable").await.unwrap();
+    app.wait_until("the note's words to find it", &listed).await;
+    photograph(&app, "highlights-view.png").await;
+    app.wait_for(Locator::Css("[data-testid=highlights] .entry"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for_reader(&app, &seed.title).await;
     wait_for_highlight(&app, &sentence, "green").await;
     app.quit().await;

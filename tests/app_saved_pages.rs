@@ -31,7 +31,7 @@ async fn a_saved_page_keeps_its_lead_pictures_caption() {
     app.wait_until(
         "the captioned lead picture to show, once, first",
         "const content = document.querySelector('main article .content');
-         const first = content.firstElementChild;
+         const first = content.querySelector('.body').firstElementChild;
          const pictures = content.querySelectorAll('img');
          return first.matches('figure:not(.lead)') && pictures.length === 1
              && first.querySelector('img') === pictures[0]

@@ -1,7 +1,7 @@
 // Highlights in the reader's page: the article's text as core counts it (the text of its body,
 // without what the page adds: the lead picture, a missing picture's note), a selection's place
 // in it, and the <mark>s that show each highlight. Places are UTF-16 units, as the DOM counts.
-import type { Highlight, HighlightColor } from "./api";
+import type { Highlight, HighlightColor, HighlightEntry } from "./api";
 
 /** What the page adds to an article's body, whose text is not the article's. */
 const ADDED = ".lead, .missing-picture";
@@ -89,3 +89,22 @@ export const COLORS: readonly { color: HighlightColor; label: string }[] = [
   { color: "blue", label: "Blue" },
   { color: "pink", label: "Pink" },
 ];
+
+/** A run of the Highlights view's entries on one article. */
+export interface HighlightGroup {
+  articleId: number;
+  title: string;
+  source: string;
+  entries: HighlightEntry[];
+}
+
+/** The entries in runs of one article each, in the order given (newest first: an article may come again further down). */
+export function byArticle(entries: readonly HighlightEntry[]): HighlightGroup[] {
+  const groups: HighlightGroup[] = [];
+  for (const entry of entries) {
+    const last = groups.at(-1);
+    if (last?.articleId === entry.articleId) last.entries.push(entry);
+    else groups.push({ articleId: entry.articleId, title: entry.articleTitle, source: entry.source, entries: [entry] });
+  }
+  return groups;
+}

@@ -27,18 +27,20 @@ describe("views", () => {
   });
 
   it("list Today, Unread, All, Bookmarks and Saved with their counts", () => {
-    const counts = { unread: 10, todayUnread: 3, bookmarks: 2, saved: 1 };
+    const counts = { unread: 10, todayUnread: 3, bookmarks: 2, saved: 1, highlights: 0 };
     expect(SMART_VIEWS.map((s) => [s.label, s.count(counts)])).toEqual([
       ["Today", 3], ["Unread", 10], ["All articles", 0], ["Bookmarks", 2], ["Saved", 1],
     ]);
   });
 
   it("say what their numbers count: unread articles, or all that Bookmarks and Saved hold", () => {
-    const counts = { unread: 10, todayUnread: 3, bookmarks: 1, saved: 2 };
+    const counts = { unread: 10, todayUnread: 3, bookmarks: 1, saved: 2, highlights: 0 };
     expect(SMART_VIEWS.filter((s) => s.count(counts) > 0).map((s) => countText(s.count(counts), s.counted))).toEqual([
       "3 unread articles", "10 unread articles", "1 bookmarked article", "2 saved articles",
     ]);
     expect(countText(999, "unread", true)).toBe("At least 999 unread articles");
+    expect(countText(1, "highlights")).toBe("1 highlight");
+    expect(countText(12, "highlights")).toBe("12 highlights");
   });
 
   it("remember their sort and filter, each its own", () => {

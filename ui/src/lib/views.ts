@@ -13,11 +13,12 @@ export function sameView(a: ArticleView, b: ArticleView): boolean {
   }
 }
 
-/** What a number beside a view, folder or feed counts: its unread articles, or every article it holds. */
-export type Counted = "unread" | "bookmarked" | "saved";
+/** What a number beside a view, folder or feed counts: its unread articles, every article it holds, or (Highlights) its highlights. */
+export type Counted = "unread" | "bookmarked" | "saved" | "highlights";
 
-/** What the number beside a row means, in words: "3 unread articles", "1 bookmarked article". */
+/** What the number beside a row means, in words: "3 unread articles", "1 bookmarked article", "2 highlights". */
 export function countText(count: number, counted: Counted, capped = false): string {
+  if (counted === "highlights") return `${count} highlight${count === 1 ? "" : "s"}`;
   return capped ? `At least ${count} ${counted} articles` : `${count} ${counted} article${count === 1 ? "" : "s"}`;
 }
 
@@ -40,7 +41,7 @@ export const SMART_VIEWS: readonly SmartView[] = [
   { view: { kind: "saved" }, label: "Saved", glyph: "⤓", count: (c) => c.saved, counted: "saved" },
 ];
 
-export const NO_COUNTS: ViewCounts = { unread: 0, todayUnread: 0, bookmarks: 0, saved: 0 };
+export const NO_COUNTS: ViewCounts = { unread: 0, todayUnread: 0, bookmarks: 0, saved: 0, highlights: 0 };
 
 /** The view's name, as its list heading shows it. */
 export function viewTitle(view: ArticleView, feeds: readonly FeedSummary[], folders: readonly Folder[], tags: readonly Tag[]): string {

@@ -9,6 +9,7 @@
 pub(crate) mod cases;
 mod corpus;
 mod fill;
+mod highlights;
 mod kept;
 mod refresh_into;
 mod rules;
@@ -50,7 +51,7 @@ pub struct ScaleArgs {
     #[arg(long)]
     refill: bool,
     /// Run only these groups of cases (comma-separated: counts, pages, search, mark-read,
-    /// retention, refresh, rules, kept-searches, stories) [default: all]
+    /// retention, refresh, rules, kept-searches, stories, highlights) [default: all]
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Print JSON (case name to median milliseconds) instead of a table
@@ -101,6 +102,9 @@ pub fn run(args: ScaleArgs) -> Result<(), String> {
     }
     if wanted("kept-searches") {
         runner.kept_search_counts((args.feeds / 2 + 1) as i64)?;
+    }
+    if wanted("highlights") {
+        runner.highlights_view()?;
     }
     if wanted("mark-read") {
         runner.mark_all_read()?;

@@ -62,6 +62,9 @@ pub struct ViewCounts {
     pub bookmarks: i64,
     #[ts(type = "number")]
     pub saved: i64,
+    /// Every highlight in the library.
+    #[ts(type = "number")]
+    pub highlights: i64,
 }
 
 /// Articles marked read together, so that it can be undone.

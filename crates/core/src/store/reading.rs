@@ -91,7 +91,8 @@ impl Store {
                      + (SELECT count(*) FROM articles WHERE is_read = 0 AND feed_id IS NULL),
                  (SELECT count(*) FROM articles WHERE is_read = 0 AND sort_at >= ?1),
                  (SELECT count(*) FROM articles WHERE is_bookmarked = 1),
-                 (SELECT count(*) FROM articles WHERE is_saved = 1)",
+                 (SELECT count(*) FROM articles WHERE is_saved = 1),
+                 (SELECT count(*) FROM highlights)",
             [start_of_today()],
             |row| {
                 Ok(ViewCounts {
@@ -99,6 +100,7 @@ impl Store {
                     today_unread: row.get(1)?,
                     bookmarks: row.get(2)?,
                     saved: row.get(3)?,
+                    highlights: row.get(4)?,
                 })
             },
         )?)

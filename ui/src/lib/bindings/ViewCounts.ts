@@ -3,4 +3,8 @@
 /**
  * Counts for the smart views, to show next to them.
  */
-export type ViewCounts = { unread: number, todayUnread: number, bookmarks: number, saved: number, };
+export type ViewCounts = { unread: number, todayUnread: number, bookmarks: number, saved: number, 
+/**
+ * Every highlight in the library.
+ */
+highlights: number, };

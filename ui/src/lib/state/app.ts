@@ -9,6 +9,7 @@ import { firstWebUrl } from "../drop";
 import { Accounts } from "./accounts.svelte";
 import { ArticleList } from "./articleList.svelte";
 import { Highlighting } from "./highlighting.svelte";
+import { HighlightsView } from "./highlightsView.svelte";
 import { Notices } from "./notices.svelte";
 import { OpenArticle } from "./openArticle.svelte";
 import { Overlays } from "./overlays.svelte";
@@ -32,6 +33,7 @@ export interface AppStates {
   saving: Saving;
   accounts: Accounts;
   highlighting: Highlighting;
+  highlightsView: HighlightsView;
 }
 
 export function createStates(preferences: PreferencesState): AppStates {
@@ -44,6 +46,8 @@ export function createStates(preferences: PreferencesState): AppStates {
   const accounts = new Accounts(notices, list, reader);
   subscriptions.readAlso.push(() => accounts.load());
   const overlays = new Overlays();
+  const highlighting = new Highlighting(notices, overlays);
+  highlighting.changed.push(() => void subscriptions.load());
   return {
     preferences,
     settings: new SettingsState(notices),
@@ -56,7 +60,8 @@ export function createStates(preferences: PreferencesState): AppStates {
     subscribing: new Subscribing(notices, subscriptions, list, refresh),
     saving: new Saving(notices, list, reader),
     accounts,
-    highlighting: new Highlighting(notices, overlays),
+    highlighting,
+    highlightsView: new HighlightsView(notices, list, reader, highlighting),
   };
 }
 
@@ -94,3 +99,4 @@ export const useSubscribing = (): Subscribing => getStates().subscribing;
 export const useSaving = (): Saving => getStates().saving;
 export const useAccounts = (): Accounts => getStates().accounts;
 export const useHighlighting = (): Highlighting => getStates().highlighting;
+export const useHighlightsView = (): HighlightsView => getStates().highlightsView;

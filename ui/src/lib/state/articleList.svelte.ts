@@ -59,6 +59,9 @@ export class ArticleList {
   /** The list's selection when the search began, to come back to when it ends. */
   private beforeSearch: { selectedId: number | null; anchor: ArticleList["anchor"] } | null = null;
 
+  /** Told when a view is chosen (the Highlights view gives the list its place back). */
+  viewChosen: (() => void)[] = [];
+
   constructor(
     private notices: Notices,
     private changes: ChangeLog,
@@ -69,6 +72,7 @@ export class ArticleList {
   }
 
   async chooseView(view: ArticleView): Promise<void> {
+    for (const told of this.viewChosen) told();
     if (this.search.active) void this.leaveSearch();
     if (!sameView(view, this.view)) {
       this.view = view;

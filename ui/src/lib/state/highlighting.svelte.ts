@@ -13,6 +13,10 @@ export class Highlighting {
   articleId = $state<number | null>(null);
   /** The article's body on screen, which selections are read from (the reader sets it). */
   body: HTMLElement | null = null;
+  /** A highlight to scroll to once the reader has painted it (opened from the Highlights view). */
+  bringIntoView: number | null = null;
+  /** Told after a highlight or note was made, changed or removed (the sidebar's count, the Highlights view). */
+  changed: (() => void)[] = [];
 
   constructor(
     private notices: Notices,
@@ -43,7 +47,7 @@ export class Highlighting {
     try {
       const made = await api.addHighlight({ articleId, color, ...passage });
       window.getSelection()?.removeAllRanges();
-      await this.load(articleId);
+      await this.reread(articleId);
       if (withNote) this.editNote(made);
     } catch (error) {
       this.notices.say(errorMessage(error));
@@ -85,7 +89,7 @@ export class Highlighting {
       initial: highlight.note,
       save: async (note) => {
         await api.changeHighlight(highlight.id, { color: null, note });
-        await this.load(this.articleId);
+        await this.reread(this.articleId);
       },
     });
   }
@@ -100,15 +104,21 @@ export class Highlighting {
       initial: this.current?.note ?? "",
       save: async (note) => {
         await api.setArticleNote(articleId, note);
-        await this.load(articleId);
+        await this.reread(articleId);
       },
     });
+  }
+
+  /** After a change: the article's highlights again, and whoever shows them told. */
+  private async reread(articleId: number | null): Promise<void> {
+    await this.load(articleId);
+    for (const told of this.changed) told();
   }
 
   private async change(id: number, change: { color: HighlightColor | null; note: string | null }): Promise<void> {
     try {
       await api.changeHighlight(id, change);
-      await this.load(this.articleId);
+      await this.reread(this.articleId);
     } catch (error) {
       this.notices.say(errorMessage(error));
     }
@@ -117,7 +127,7 @@ export class Highlighting {
   private async remove(id: number): Promise<void> {
     try {
       await api.removeHighlight(id);
-      await this.load(this.articleId);
+      await this.reread(this.articleId);
     } catch (error) {
       this.notices.say(errorMessage(error));
     }
