@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use tidings_core::Library;
 use tidings_core::api::{
-    ArticleView, ErrorKind, HighlightChange, HighlightColor, HighlightFilter, NewHighlight,
+    ArticleView, ErrorKind, ExportFormat, ExportSelection, HighlightChange, HighlightColor,
+    HighlightFilter, NewHighlight,
 };
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
@@ -338,6 +339,30 @@ async fn highlights_are_written_as_markdown_notes() {
             "{expected:?} not in:\n{written}"
         );
     }
+    // The article's own export carries them: marked in its text (HTML), or after it (Markdown).
+    for (format, expected) in [
+        (
+            ExportFormat::Html,
+            "<mark class=\"highlight highlight-yellow\">three weeks of repairs</mark>",
+        ),
+        (
+            ExportFormat::Markdown,
+            "## Highlights and notes\n\nFollow up in spring.\n\n> three weeks of repairs\n",
+        ),
+    ] {
+        let folder = dir.path().join(format!("{format:?}"));
+        let report = library
+            .export(ExportSelection::One(id), format, &folder)
+            .await
+            .unwrap();
+        let written = std::fs::read_to_string(&report.written[0]).unwrap();
+        assert!(
+            written.contains(expected),
+            "{expected:?} not in:\n{written}"
+        );
+        assert!(written.contains("Longer than"), "{written}");
+    }
+
     // Only what was highlighted since a date.
     let later = dir.path().join("later");
     std::fs::create_dir(&later).unwrap();

@@ -34,6 +34,14 @@ pre { background: var(--code); padding: 0.8rem 1rem; overflow-x: auto; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
 th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; }
 hr { border: none; border-top: 1px solid var(--rule); }
+mark.highlight { color: inherit; border-radius: 2px; }
+.highlight-yellow { background: #fde68a; } .highlight-green { background: #bbf0c9; }
+.highlight-blue { background: #d6e5fc; } .highlight-pink { background: #fbdcec; }
+@media (prefers-color-scheme: dark) {
+  .highlight-yellow { background: #4a3c10; } .highlight-green { background: #1f4a2e; }
+  .highlight-blue { background: #203a63; } .highlight-pink { background: #5a2140; }
+}
+.notes blockquote { padding: 0.2rem 0.8rem; }
 .missing-image { display: inline-block; padding: 0.2rem 0.5rem; border: 1px dashed var(--rule);
   color: var(--muted); font: 0.85em system-ui, sans-serif; }
 ";

@@ -14,7 +14,7 @@ pub use crate::api::{ExportFormat, ExportReport, ExportSelection};
 pub use file_name::file_stem;
 pub use html::to_html;
 pub use markdown::to_markdown;
-pub use notes::{article_link, highlights_to_markdown};
+pub use notes::{article_link, highlights_to_markdown, notes_html, notes_markdown};
 
 /// Elements nested deeper than this are written as their text alone. Real articles nest 20 to 60
 /// deep, but a feed's HTML has no cap on nesting, and each level is a frame of recursion here.

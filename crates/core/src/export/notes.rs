@@ -4,6 +4,7 @@
 
 use super::markdown::{destination, front_matter, paragraph_text};
 use crate::api::{Article, ArticleHighlights};
+use crate::sanitize::escape_text;
 
 /// The address that opens an article in Tidings.
 pub fn article_link(article: &Article) -> String {
@@ -21,6 +22,15 @@ pub fn highlights_to_markdown(article: &Article, highlights: &ArticleHighlights)
     }
     out.push_str(&links.join(" · "));
     out.push('\n');
+    out.push_str(&notes_markdown(highlights));
+    out
+}
+
+/// The article's note, then each highlight as a quote with its note beneath (those no longer
+/// in the article last, said so): what a Markdown note, or an article's Markdown export, ends
+/// with.
+pub fn notes_markdown(highlights: &ArticleHighlights) -> String {
+    let mut out = String::new();
     if !highlights.note.trim().is_empty() {
         out.push('\n');
         out.push_str(&paragraph_text(highlights.note.trim()));
@@ -47,5 +57,41 @@ pub fn highlights_to_markdown(article: &Article, highlights: &ArticleHighlights)
             out.push('\n');
         }
     }
+    out
+}
+
+/// The same as HTML, to follow an article exported as HTML (its highlights are marked in its
+/// text): the article's note and each highlight's note, under the words it is on.
+pub fn notes_html(highlights: &ArticleHighlights) -> String {
+    let noted: Vec<_> = highlights
+        .highlights
+        .iter()
+        .filter(|h| !h.note.trim().is_empty() || h.span.is_none())
+        .collect();
+    if highlights.note.trim().is_empty() && noted.is_empty() {
+        return String::new();
+    }
+    let paragraphs = |text: &str| -> String {
+        text.trim()
+            .lines()
+            .map(|line| format!("<p>{}</p>", escape_text(line)))
+            .collect()
+    };
+    let mut out = String::from("<section class=\"notes\"><h2>Notes</h2>");
+    out.push_str(&paragraphs(&highlights.note));
+    for highlight in noted {
+        let gone = if highlight.span.is_none() {
+            "<p class=\"gone\">No longer in the article:</p>"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "{gone}<blockquote class=\"highlight-{}\">{}</blockquote>{}",
+            highlight.color.code(),
+            paragraphs(&highlight.quote),
+            paragraphs(&highlight.note)
+        ));
+    }
+    out.push_str("</section>");
     out
 }

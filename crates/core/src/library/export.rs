@@ -41,7 +41,7 @@ impl Library {
             };
             let stem = export::file_stem(&article);
             let (text, missing) = self
-                .blocking(move |store| Ok(render(store, &article, format)))
+                .blocking(move |store| render(store, &article, format))
                 .await?;
             let folder = dir.clone();
             let path = tokio::task::spawn_blocking(move || {
@@ -93,26 +93,57 @@ impl Library {
 }
 
 /// The file's text, and how many of its images were not kept (HTML only).
-fn render(store: &Store, article: &Article, format: ExportFormat) -> (String, u64) {
-    match format {
-        ExportFormat::Markdown => (export::to_markdown(article), 0),
-        ExportFormat::Html => {
-            let missing = RefCell::new(HashSet::new());
-            let html = export::to_html(article, &|url| match store.image_source(url) {
-                Ok(Some(ImageSource::Stored(image))) => Some(image),
-                Ok(_) => {
-                    missing.borrow_mut().insert(url.to_string());
-                    None
-                }
-                Err(error) => {
-                    tracing::warn!(%error, url, "could not read a kept image");
-                    missing.borrow_mut().insert(url.to_string());
-                    None
-                }
-            });
-            (html, missing.into_inner().len() as u64)
+/// The article as a file of `format`, with its highlights and notes: marked in its text and
+/// listed after it (HTML), or after it as quotes with their notes (Markdown).
+fn render(store: &Store, article: &Article, format: ExportFormat) -> Result<(String, u64)> {
+    let highlights = super::highlights::placed_all(
+        &article.content_html,
+        store.article_highlights(article.id)?,
+        store.article_note(article.id)?,
+    );
+    let noted = !highlights.highlights.is_empty() || !highlights.note.is_empty();
+    Ok(match format {
+        ExportFormat::Markdown => {
+            let mut text = export::to_markdown(article);
+            if noted {
+                text.push_str(
+                    "
+## Highlights and notes
+",
+                );
+                text.push_str(&export::notes_markdown(&highlights));
+            }
+            (text, 0)
         }
-    }
+        ExportFormat::Html if noted => {
+            let mut marked = article.clone();
+            marked.content_html = format!(
+                "{}{}",
+                crate::highlights::marked_html(&article.content_html, &highlights.highlights),
+                export::notes_html(&highlights)
+            );
+            html_file(store, &marked)
+        }
+        ExportFormat::Html => html_file(store, article),
+    })
+}
+
+/// The article as one HTML file with its kept pictures inside, and how many were not kept.
+fn html_file(store: &Store, article: &Article) -> (String, u64) {
+    let missing = RefCell::new(HashSet::new());
+    let html = export::to_html(article, &|url| match store.image_source(url) {
+        Ok(Some(ImageSource::Stored(image))) => Some(image),
+        Ok(_) => {
+            missing.borrow_mut().insert(url.to_string());
+            None
+        }
+        Err(error) => {
+            tracing::warn!(%error, url, "could not read a kept image");
+            missing.borrow_mut().insert(url.to_string());
+            None
+        }
+    });
+    (html, missing.into_inner().len() as u64)
 }
 
 /// Creates `dir/stem.ext` (or `stem-2.ext`, …) and writes `bytes` to it. `create_new` makes

@@ -303,6 +303,69 @@ fn push_unescaped(piece: &str, text: &mut String, push: &mut impl FnMut(&str, &m
     push(rest, text);
 }
 
+/// HTML that [`sanitize_html`] produced with `<mark class="…">` around each span of its text
+/// (UTF-16 units of [`text_nodes_of_sanitized`]'s text), closed before each tag and opened
+/// again after it, so that the result stays well-formed. `spans` are sorted by start.
+pub fn mark_spans(html: &str, spans: &[(usize, usize, &str)]) -> String {
+    let mut out = String::with_capacity(html.len() + spans.len() * 48);
+    let mut at_unit = 0usize;
+    // The spans the text is in, and whether their marks are open in `out` (they are closed at
+    // each tag, and opened again only before the next text).
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    let mut written = false;
+    let mut next_span = 0;
+    let mut rest = html;
+    let close = |out: &mut String, open: &[(usize, &str)], written: &mut bool| {
+        if *written {
+            out.push_str(&"</mark>".repeat(open.len()));
+            *written = false;
+        }
+    };
+    while !rest.is_empty() {
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            close(&mut out, &open, &mut written);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        // One character of text, or one escape, and how many units of text it is.
+        let (raw, units) = match SERIALIZER_ESCAPES
+            .iter()
+            .find(|(entity, _)| rest.starts_with(entity))
+        {
+            Some((entity, decoded)) => (&rest[..entity.len()], decoded.encode_utf16().count()),
+            None => {
+                let c = rest.chars().next().unwrap_or_default();
+                (&rest[..c.len_utf8()], c.len_utf16())
+            }
+        };
+        while next_span < spans.len() && spans[next_span].0 <= at_unit {
+            let (_, end, class) = spans[next_span];
+            if end > at_unit {
+                close(&mut out, &open, &mut written);
+                open.push((end, class));
+            }
+            next_span += 1;
+        }
+        if !written && !open.is_empty() {
+            for (_, class) in &open {
+                out.push_str(&format!("<mark class=\"{class}\">"));
+            }
+            written = true;
+        }
+        out.push_str(raw);
+        at_unit += units;
+        if open.iter().any(|(end, _)| *end <= at_unit) {
+            close(&mut out, &open, &mut written);
+            open.retain(|(end, _)| *end > at_unit);
+        }
+        rest = &rest[raw.len()..];
+    }
+    close(&mut out, &open, &mut written);
+    out
+}
+
 /// What html5ever's serializer escapes in text and attribute values.
 const SERIALIZER_ESCAPES: [(&str, &str); 6] = [
     ("&lt;", "<"),
