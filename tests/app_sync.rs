@@ -83,7 +83,8 @@ async fn a_freshrss_account_syncs_both_ways_and_keeps_what_was_read_offline() {
     assert!(!app.texts("li.account").await.is_empty());
     photograph(&app, "sidebar-accounts.png").await;
 
-    // The arrow keys pass over the headers (the library's has no feeds here).
+    // The arrow keys pass over the headers (the library's has no feeds here): up from the first
+    // folder is the last of the views, Highlights.
     let focused = "return document.activeElement?.querySelector('.name')?.textContent";
     let folder = app
         .client
@@ -100,7 +101,7 @@ async fn a_freshrss_account_syncs_both_ways_and_keeps_what_was_read_offline() {
         .unwrap();
     press_key(&app, Key::Up).await;
     let name = app.client.execute(focused, vec![]).await.unwrap();
-    assert_eq!(name.as_str(), Some("Saved"));
+    assert_eq!(name.as_str(), Some("Highlights"));
     press_key(&app, Key::Down).await;
     let name = app.client.execute(focused, vec![]).await.unwrap();
     assert_eq!(name.as_str(), folder.as_str());
@@ -200,6 +201,13 @@ async fn a_freshrss_account_syncs_both_ways_and_keeps_what_was_read_offline() {
         .click()
         .await
         .unwrap();
+    // Settings says what stays on this computer: tags sync here, highlights and notes do not.
+    app.wait_for_text(
+        "what stays on this computer",
+        "dialog[open] [data-testid=kept-here]",
+        "text === 'Tags sync as its labels; highlights and notes stay on this computer.'",
+    )
+    .await;
     app.click_text("dialog button", "Remove").await;
     app.click_text("dialog button", "Remove it and its feeds")
         .await;

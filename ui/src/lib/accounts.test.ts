@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Folder } from "./api";
 import {
   accountSections, destinationLabel, feedDestinations, passwordReason, pendingText, refusedText, showsSections, syncedText,
-  tagsSyncText, wantsPassword,
+  keptHereText, tagsSyncText, wantsPassword,
 } from "./accounts";
 import { account, feedSummary } from "./fixtures";
 import { feedTree, sectionLines } from "./tree";
@@ -94,5 +94,14 @@ describe("what the tags dialog says of an article's account", () => {
     const labels = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true, labels: true };
     expect(tagsSyncText({ ...remote, abilities: labels })).toBe("Tags here are labels on rss2.example: they sync with your other devices.");
     expect(tagsSyncText(account({ id: 3, kind: "fever" }))).toBe("rss3.example has no labels: tags on its articles stay on this computer.");
+  });
+});
+
+describe("what Settings says stays on this computer", () => {
+  it("is highlights and notes everywhere, and tags where the service has no labels", () => {
+    expect(keptHereText(local)).toBeNull();
+    const labels = { subscribe: true, unsubscribe: true, renameFeed: true, moveFeed: true, labels: true };
+    expect(keptHereText({ ...remote, abilities: labels })).toBe("Tags sync as its labels; highlights and notes stay on this computer.");
+    expect(keptHereText(account({ id: 3, kind: "fever" }))).toBe("Tags, highlights and notes stay on this computer.");
   });
 });

@@ -64,6 +64,17 @@ export function tagsSyncText(account: Account | undefined): string | null {
 }
 
 /**
+ * What Settings says stays on this computer for an account: none of the services keeps
+ * highlights or notes, and only those with labels keep tags. Nothing for the library's own.
+ */
+export function keptHereText(account: Account): string | null {
+  if (!isRemote(account)) return null;
+  return account.abilities.labels
+    ? "Tags sync as its labels; highlights and notes stay on this computer."
+    : "Tags, highlights and notes stay on this computer.";
+}
+
+/**
  * Where the add-feed dialog can put a feed: the library on this computer first, then each account
  * whose server lets Tidings subscribe it (not Fever). One place only: the dialog offers no choice.
  */
