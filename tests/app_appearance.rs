@@ -50,35 +50,15 @@ async fn themes_typography_and_panes_are_kept() {
         ("sepia", "rgb(246, 239, 223)"),
     ];
     for (theme, colour) in themes {
-        app.wait_for(Locator::Css("button[aria-label='Reader settings']"))
-            .await
-            .click()
-            .await
-            .unwrap();
-        app.wait_for(Locator::Css(&format!(
-            "dialog[open] input[name=theme][value={theme}]"
-        )))
-        .await
-        .click()
-        .await
-        .unwrap();
-        app.wait_until(
-            &format!("the {theme} theme"),
-            &format!("return document.documentElement.dataset.theme === {theme:?}"),
-        )
-        .await;
-        app.click_text("dialog button", "Done").await;
-        app.wait_for_no_dialog().await;
+        app.open_reader_settings().await;
+        app.pick_theme(theme).await;
+        app.done().await;
         assert_eq!(background(&app).await, colour, "{theme}");
         photograph(&app, &format!("theme-{theme}.png")).await;
     }
 
     // Compact list, sans-serif type at 20 px, and a wider sidebar (moved with the keyboard).
-    app.wait_for(Locator::Css("button[aria-label='Reader settings']"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open_reader_settings().await;
     for choice in [
         "input[name=density][value=compact]",
         "input[name=reader-font][value=sans]",
@@ -89,23 +69,8 @@ async fn themes_typography_and_panes_are_kept() {
             .await
             .unwrap();
     }
-    // A range input has no WebDriver gesture: set it as a drag would, then let go.
-    app.client
-        .execute(
-            "const size = document.querySelector('dialog[open] input[name=reader-size]');
-             size.value = '20';
-             size.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    app.wait_until(
-        "the reader at 20 px",
-        "return getComputedStyle(document.querySelector('main article')).fontSize === '20px'",
-    )
-    .await;
-    app.click_text("dialog button", "Done").await;
-    app.wait_for_no_dialog().await;
+    app.set_reader_size(20).await;
+    app.done().await;
     app.wait_for(Locator::Css("section.list[data-density=compact]"))
         .await;
     // The divider is a thin line: keyboard focus is its way in (Tab would reach it too).

@@ -62,43 +62,6 @@ async fn write_note(app: &App, note: &str) {
     app.wait_for_no_dialog().await;
 }
 
-/// Picks `theme` and, when given, the type size in the reader's settings.
-async fn restyle(app: &App, theme: &str, size: Option<u32>) {
-    app.wait_for(Locator::Css("button[aria-label='Reader settings']"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for(Locator::Css(&format!(
-        "dialog[open] input[name=theme][value={theme}]"
-    )))
-    .await
-    .click()
-    .await
-    .unwrap();
-    if let Some(size) = size {
-        // A range input has no WebDriver gesture: set it as a drag would, then let go.
-        app.client
-            .execute(
-                "const size = document.querySelector('dialog[open] input[name=reader-size]');
-                 size.value = String(arguments[0]);
-                 size.dispatchEvent(new Event('change', { bubbles: true }));",
-                vec![size.into()],
-            )
-            .await
-            .unwrap();
-        app.wait_until(
-            &format!("the reader at {size} px"),
-            &format!(
-                "return getComputedStyle(document.querySelector('main article')).fontSize === '{size}px'"
-            ),
-        )
-        .await;
-    }
-    app.click_text("dialog button", "Done").await;
-    app.wait_for_no_dialog().await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_highlight_and_its_note_stay_on_their_words_and_go_out_as_markdown() {
     let seed = SeedArticle::load();
@@ -148,10 +111,15 @@ async fn a_highlight_and_its_note_stay_on_their_words_and_go_out_as_markdown() {
     .await;
 
     // Another theme and a larger type: the same words.
-    restyle(&app, "dark", Some(22)).await;
+    app.open_reader_settings().await;
+    app.pick_theme("dark").await;
+    app.set_reader_size(22).await;
+    app.done().await;
     wait_for_highlight(&app, &sentence, "green").await;
     photograph(&app, "highlights.png").await;
-    restyle(&app, "light", None).await;
+    app.open_reader_settings().await;
+    app.pick_theme("light").await;
+    app.done().await;
 
     // A note on the whole article (N).
     app.press('N').await;

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 
+mod appearance;
 mod display;
 mod driver;
 pub mod input;

@@ -96,33 +96,6 @@ fn one_line(text: &str) -> String {
 
 /// `2026-12-01` as the first second of that day, UTC.
 fn parse_date(date: &str) -> Result<Timestamp, Failure> {
-    let bad = || Failure::Usage(format!("{date:?} is not a date like 2026-12-01"));
-    let mut parts = date.trim().splitn(3, '-').map(|p| p.parse::<i64>());
-    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
-        (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(bad());
-    };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return Err(bad());
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Ok((era * 146_097 + doe - 719_468) * 86_400)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates_are_the_start_of_their_day_in_utc() {
-        assert_eq!(super::parse_date("1970-01-01").ok(), Some(0));
-        assert_eq!(super::parse_date("2026-12-01").ok(), Some(1_796_083_200));
-        assert!(super::parse_date("2026-13-01").is_err());
-        assert!(super::parse_date("yesterday").is_err());
-    }
+    tidings_core::extract::day_start(date)
+        .ok_or_else(|| Failure::Usage(format!("{date:?} is not a date like 2026-12-01")))
 }

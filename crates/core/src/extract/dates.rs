@@ -144,6 +144,15 @@ fn year_of(word: &str) -> Option<i64> {
 
 /// ISO 8601 as web pages write it: a date, optionally `T` or a space and a time, optionally
 /// fractional seconds and a zone (`Z`, `+02:00`, `+0200`); no zone means UTC.
+/// `2026-12-01` (exactly a day, as a person types one on a command line) as the first second
+/// of that day, UTC; `None` for anything else, or a day the month does not have.
+pub fn day_start(text: &str) -> Option<i64> {
+    let text = text.trim();
+    (text.len() == 10 && text.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        .then(|| parse_iso(text))
+        .flatten()
+}
+
 fn parse_iso(value: &str) -> Option<i64> {
     let b = value.as_bytes();
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {

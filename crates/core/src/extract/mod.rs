@@ -22,6 +22,7 @@ mod tails;
 use serde::Serialize;
 use url::Url;
 
+pub use dates::day_start;
 pub use guard::{MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_BYTES};
 
 /// One article, ready to store and show.

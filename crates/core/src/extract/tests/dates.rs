@@ -79,3 +79,18 @@ fn calendar_arithmetic() {
     assert_eq!(days_from_civil(2000, 2, 29), Some(11_016));
     assert_eq!(days_from_civil(2023, 2, 29), None);
 }
+
+#[test]
+fn a_day_typed_on_a_command_line_starts_at_midnight_utc() {
+    assert_eq!(super::day_start("2026-12-01"), Some(1_796_083_200));
+    assert_eq!(super::day_start(" 2024-02-29 "), Some(1_709_164_800));
+    for not_a_day in [
+        "2023-02-29",
+        "2026-13-01",
+        "2026-12-01T10:00:00Z",
+        "yesterday",
+        "",
+    ] {
+        assert_eq!(super::day_start(not_a_day), None, "{not_a_day:?}");
+    }
+}
