@@ -2,10 +2,11 @@
 //! highlighted from the bar over it, noted from its menu, and stays on the same words through a
 //! change of theme and type size and a restart; the article gets a note of its own (`N`); the
 //! Highlights view lists it, finds it by its note's words and opens the article at it; what
-//! the app kept is then written out as a Markdown note. Needs an
-//! X display (`xvfb-run -a cargo test --test app app_highlights::`).
+//! the app kept is then written out as a Markdown note. The keyboard alone reaches a highlight's
+//! menu, and a highlight whose words the feed took out is kept and listed. Needs an X display (`xvfb-run -a cargo test --test app app_highlights::`).
 
 use fantoccini::Locator;
+use fantoccini::key::Key;
 use tidings_core::api::HighlightFilter;
 use tidings_testkit::seed::SeedArticle;
 
@@ -202,4 +203,99 @@ async fn a_highlight_and_its_note_stay_on_their_words_and_go_out_as_markdown() {
     ] {
         assert!(note.contains(&expected), "{expected:?} not in:\n{note}");
     }
+}
+
+/// The keyboard alone: `h` highlights the selected words, Tab reaches the highlight, Enter opens
+/// its menu, the arrows and Enter recolour it, and the focus stays on it. Then the feed sends the
+/// article again without those words: the highlight is kept, listed after the article as no
+/// longer in it, and its menu still removes it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_highlight_is_reached_by_keyboard_and_kept_when_its_words_leave_the_article() {
+    let kept = "The council met on Tuesday.";
+    let cut = "The ferry timetable changes in winter.";
+    let title = "Harbour council";
+    let feed = |paragraphs: &[&str], items: &[Item]| {
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let mut all = vec![item(title, 7_200, &body)];
+        all.extend_from_slice(items);
+        atom("The Daily Reader", &all)
+    };
+    let mut server = feed_server(feed(&[kept, cut], &[])).await;
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch().await;
+    app.add_feed(&server.url("/feed.xml")).await;
+    app.click_text("section.list li button", title).await;
+    wait_for_reader(&app, title).await;
+
+    select(&app, cut).await;
+    app.press('h').await;
+    wait_for_highlight(&app, cut, "yellow").await;
+    let mut tabs = 0;
+    while !app
+        .client
+        .execute(
+            "return document.activeElement?.matches('main article mark[data-highlight-id]') === true",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+    {
+        tabs += 1;
+        assert!(tabs < 60, "Tab never reached the highlight");
+        press_key(&app, Key::Tab).await;
+    }
+    press_key(&app, Key::Enter).await;
+    app.wait_for(Locator::Css("[role=menu]")).await;
+    // Yellow, Green, Blue.
+    press_key(&app, Key::Down).await;
+    press_key(&app, Key::Down).await;
+    press_key(&app, Key::Enter).await;
+    wait_for_highlight(&app, cut, "blue").await;
+    app.wait_until(
+        "the focus still on the highlight",
+        "return document.activeElement?.matches('main article mark.highlight-blue') === true",
+    )
+    .await;
+
+    // The feed's edited article no longer has the sentence; a new one says the refresh came.
+    let address = server.addr();
+    server.shut_down().await;
+    let edited = feed(&[kept], &[item("Harbour follow-up", 60, "<p>More.</p>")]);
+    let _server = feed_server_at(address, edited).await;
+    app.press('r').await;
+    app.wait_for(Locator::XPath(
+        "//section[contains(@class,'list')]//li//button[contains(., 'Harbour follow-up')]",
+    ))
+    .await;
+    app.press('g').await;
+    app.press('a').await;
+    app.click_text("section.list li button", title).await;
+    app.wait_for_text(
+        "the highlight listed as no longer in the article",
+        "main article aside.gone .orphan .quote",
+        &format!("text === {cut:?}"),
+    )
+    .await;
+    assert!(
+        app.client
+            .find(Locator::Css("main article mark[data-highlight-id]"))
+            .await
+            .is_err(),
+        "a mark on words the article no longer has"
+    );
+    app.wait_for(Locator::Css("main article aside.gone .orphan"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.pick("Remove the highlight").await;
+    app.wait_until(
+        "the highlight removed",
+        "return document.querySelector('main article aside.gone') === null",
+    )
+    .await;
+    app.quit().await;
 }

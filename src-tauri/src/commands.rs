@@ -262,8 +262,9 @@ commands! {
     /// Opens a web address in the system browser; anything but http(s) is refused.
     fn open_in_browser(app, url: String) -> () { dialogs::open_in_browser(app, &url) }
 
-    /// The feed link or file Tidings was started with, once (`null` when there was none).
-    fn take_subscribe_request(app) -> Option<SubscribeRequest> { launch::take_subscribe_request(app) }
+    /// The feed link or file, or the article link, Tidings was started with (or was handed
+    /// before the UI listened), once; `null` when there was none. Later ones come as events.
+    fn take_launch_request(app) -> Option<LaunchRequest> { launch::take_launch_request(app) }
 
     /// Why the library could not be opened at startup, or `null` when it is open. The library
     /// opens while the page loads; this answers once it has opened or failed, so the UI asks it

@@ -35,6 +35,10 @@ pub fn run() {
             window::bring_forward(app);
             launch::hand_over(app, argv);
         }))
+        // `tidings:` links: the macOS and Windows bundles register the scheme from this plugin's
+        // entry in tauri.conf.json (Linux's desktop file lists it), and macOS delivers them
+        // through the plugin.
+        .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
@@ -48,6 +52,15 @@ pub fn run() {
             // args_os: a file name that is not valid UTF-8 must not stop the app from starting.
             let argv = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
             app.manage(launch::Pending::from_arguments(argv));
+            // macOS hands a link opened with the app to it as an event, never as an argument.
+            #[cfg(target_os = "macos")]
+            {
+                use tauri_plugin_deep_link::DeepLinkExt;
+                let handle = app.handle().clone();
+                app.deep_link().on_open_url(move |event| {
+                    launch::receive(&handle, event.urls().into_iter().map(String::from));
+                });
+            }
             window::create_main(app.handle())?;
             Ok(())
         })

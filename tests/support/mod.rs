@@ -96,6 +96,31 @@ impl Sandbox {
         std::fs::read_to_string(self.dir.path().join("opened.txt")).unwrap_or_default()
     }
 
+    /// Starts the app again while it runs, with `argument`, as the system does to open a link
+    /// with it, and waits for that second launch to hand the argument over and end. Needs the
+    /// running app on a session bus of its own (`use_session_bus`): the bus is where the second
+    /// launch finds the first.
+    pub fn open_with_running_app(&self, argument: &str) {
+        assert!(
+            self.session_bus.is_some(),
+            "a second launch finds the running app on its session bus: give it one"
+        );
+        let mut second = std::process::Command::new(application())
+            .arg(argument)
+            .envs(self.env())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start the app again");
+        let deadline = Instant::now() + PATIENCE;
+        while second.try_wait().expect("the second launch").is_none() {
+            if Instant::now() > deadline {
+                let _ = second.kill();
+                panic!("the second launch did not hand {argument} over and end");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn env(&self) -> Vec<(String, String)> {
         let home = self.dir.path();
         let path = format!(

@@ -83,14 +83,22 @@ pub fn rfc3339(secs: i64) -> String {
 }
 
 pub async fn feed_server(xml: String) -> TestServer {
-    TestServer::start(Router::new().route(
+    TestServer::start(feed_at_feed_xml(xml)).await
+}
+
+/// [`feed_server`] at `addr`: where an earlier one was, to serve its feed as edited since.
+pub async fn feed_server_at(addr: std::net::SocketAddr, xml: String) -> TestServer {
+    TestServer::start_at(addr, feed_at_feed_xml(xml)).await
+}
+
+fn feed_at_feed_xml(xml: String) -> Router {
+    Router::new().route(
         "/feed.xml",
         get(move || {
             let xml = xml.clone();
             async move { ([("content-type", "application/atom+xml")], xml) }
         }),
-    ))
-    .await
+    )
 }
 
 pub async fn wait_for_reader(app: &App, title: &str) {

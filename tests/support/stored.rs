@@ -26,3 +26,12 @@ pub fn count(db: &Path, table: &str) -> i64 {
     })
     .unwrap()
 }
+
+/// The id of the article titled `title`.
+pub fn article_id(db: &Path, title: &str) -> i64 {
+    let db = rusqlite::Connection::open(db).unwrap();
+    db.query_row("SELECT id FROM articles WHERE title = ?1", [title], |row| {
+        row.get(0)
+    })
+    .unwrap_or_else(|e| panic!("no article titled {title:?}: {e}"))
+}

@@ -1,28 +1,35 @@
-//! What the system hands Tidings when a person opens a feed with it: a `feed:` link clicked in a
-//! browser (the desktop file registers `x-scheme-handler/feed`), a web address, or a feed file
-//! saved to disk (`application/rss+xml`, `application/atom+xml`). Each becomes the address to
+//! What the system hands Tidings when a person opens something with it: a `feed:` link clicked in
+//! a browser (the desktop file registers `x-scheme-handler/feed`), a web address, or a feed file
+//! saved to disk (`application/rss+xml`, `application/atom+xml`) — each becomes the address to
 //! subscribe to, which the app offers in its "Add a feed" dialog rather than subscribing
-//! silently: a link on a web page must not be able to change the library on its own.
+//! silently: a link on a web page must not be able to change the library on its own — or an
+//! article's `tidings://article/ID` link in a note Tidings exported (`x-scheme-handler/tidings`),
+//! which shows the article.
 
 use std::path::Path;
 
 use url::Url;
 
-use tidings_core::api::SubscribeRequest;
-use tidings_core::feeds;
+use tidings_core::api::LaunchRequest;
+use tidings_core::{export, feeds};
 
 /// A feed file bigger than this is not a feed anyone saved by hand.
 const MAX_FEED_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
-/// What the first launch argument about a feed asks for, if any does.
-pub fn subscribe_request<I: IntoIterator<Item = String>>(arguments: I) -> Option<SubscribeRequest> {
-    arguments
-        .into_iter()
-        .find_map(|argument| subscription_address(&argument))
-        .map(|found| match found {
-            Ok(address) => SubscribeRequest::Offer { address },
-            Err(reason) => SubscribeRequest::Refused { reason },
+/// What the first launch argument about an article or a feed asks for, if any does.
+pub fn launch_request<I: IntoIterator<Item = String>>(arguments: I) -> Option<LaunchRequest> {
+    arguments.into_iter().find_map(|argument| {
+        if let Some(article) = export::linked_article(&argument) {
+            return Some(match article {
+                Ok(article_id) => LaunchRequest::OpenArticle { article_id },
+                Err(reason) => LaunchRequest::Refused { reason },
+            });
+        }
+        subscription_address(&argument).map(|found| match found {
+            Ok(address) => LaunchRequest::Offer { address },
+            Err(reason) => LaunchRequest::Refused { reason },
         })
+    })
 }
 
 /// The address a launch argument asks to subscribe to; `None` when the argument is not about a

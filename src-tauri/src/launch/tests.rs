@@ -1,7 +1,7 @@
-use tidings_core::api::SubscribeRequest;
+use tidings_core::api::LaunchRequest;
 use url::Url;
 
-use super::arguments::{subscribe_request, subscription_address};
+use super::arguments::{launch_request, subscription_address};
 
 fn address(argument: &str) -> Result<String, String> {
     subscription_address(argument).expect("an argument about a feed")
@@ -45,11 +45,25 @@ fn options_are_not_feeds() {
     assert_eq!(subscription_address("--verbose"), None);
     assert_eq!(subscription_address("  "), None);
     assert_eq!(
-        subscribe_request(["--verbose".into(), "feed://example.com/rss".into()]),
-        Some(SubscribeRequest::Offer {
+        launch_request(["--verbose".into(), "feed://example.com/rss".into()]),
+        Some(LaunchRequest::Offer {
             address: "http://example.com/rss".into()
         })
     );
+}
+
+#[test]
+fn an_article_link_asks_to_show_the_article() {
+    assert_eq!(
+        launch_request(["tidings://article/42".into()]),
+        Some(LaunchRequest::OpenArticle { article_id: 42 })
+    );
+    let Some(LaunchRequest::Refused { reason }) =
+        launch_request(["tidings://localhost/image?src=x".into()])
+    else {
+        panic!("a tidings link to no article was not refused");
+    };
+    assert!(reason.contains("is not a link to an article"), "{reason}");
 }
 
 #[test]

@@ -21,6 +21,7 @@ import type { ImportReport } from "./bindings/ImportReport";
 import type { RefreshProgress } from "./bindings/RefreshProgress";
 import type { RefreshScope } from "./bindings/RefreshScope";
 import type { KeptImages } from "./bindings/KeptImages";
+import type { LaunchRequest } from "./bindings/LaunchRequest";
 import type { ListOptions } from "./bindings/ListOptions";
 import type { MarkedRead } from "./bindings/MarkedRead";
 import type { Preferences } from "./bindings/Preferences";
@@ -40,7 +41,6 @@ import type { Rule } from "./bindings/Rule";
 import type { RulePreview } from "./bindings/RulePreview";
 import type { RuleSaved } from "./bindings/RuleSaved";
 import type { StoredRule } from "./bindings/StoredRule";
-import type { SubscribeRequest } from "./bindings/SubscribeRequest";
 import type { Settings } from "./bindings/Settings";
 import type { UserError } from "./bindings/UserError";
 import type { ViewCounts } from "./bindings/ViewCounts";
@@ -48,8 +48,8 @@ import type { WorkReport } from "./bindings/WorkReport";
 
 export type {
   AddFeedOutcome, Article, ArticleCursor, ArticlePage, ArticleView, ExportFormat, ExportReport, ExportSelection,
-  FeedSummary, Folder, ImportReport, KeptImages, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
-  Settings, SubscribeRequest, UserError, WorkReport,
+  FeedSummary, Folder, ImportReport, KeptImages, LaunchRequest, RefreshProgress, RefreshScope, RefreshSummary, SaveOutcome,
+  Settings, UserError, WorkReport,
 };
 export type { Account, AccountKind, NewAccount, SyncSummary, Tag };
 export type { FeedSettings, KeptSearch, SavedSearch };
@@ -132,7 +132,7 @@ export const api = {
   exportOpml: commands.exportOpml,
   exportArticles: commands.exportArticles,
   openInBrowser: commands.openInBrowser,
-  takeSubscribeRequest: commands.takeSubscribeRequest,
+  takeLaunchRequest: commands.takeLaunchRequest,
   listAccounts: commands.listAccounts,
   addAccount: commands.addAccount,
   removeAccount: commands.removeAccount,
@@ -168,8 +168,8 @@ export const events = {
    */
   onWindowDrop: (handler: (uris: string[]) => void): Promise<UnlistenFn> =>
     listen<{ paths: string[] }>(TauriEvent.DRAG_DROP, (e) => handler(e.payload.paths)),
-  /** A feed link or file opened with Tidings while it was already running. */
-  onSubscribeRequest: (handler: (request: SubscribeRequest) => void) => on("subscribeRequest", handler),
+  /** A feed link or file, or an article's link, opened with Tidings while it was running. */
+  onLaunchRequest: (handler: (request: LaunchRequest) => void) => on("launchRequest", handler),
   /** One sync of one account ended, whoever asked for it: what it sent, refused and brought. */
   onSyncFinished: (handler: (summary: SyncSummary) => void) => on("syncFinished", handler),
 };

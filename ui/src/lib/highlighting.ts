@@ -53,12 +53,18 @@ export function unpaint(root: HTMLElement): void {
   root.normalize();
 }
 
-/** Marks each highlight that has a place in the text, in its colour. */
+/**
+ * Marks each highlight that has a place in the text, in its colour. Its first mark is a control
+ * the keyboard reaches (Tab, then Enter opens its menu); a highlight that had the focus keeps it.
+ */
 export function paint(root: HTMLElement, highlights: readonly Highlight[]): void {
+  const focused = root.ownerDocument.activeElement;
+  const hadFocus = focused instanceof HTMLElement && root.contains(focused) ? focused.dataset.highlightId : undefined;
   unpaint(root);
   for (const highlight of highlights) {
     if (!highlight.span) continue;
     const { start, end } = highlight.span;
+    let first = true;
     let at = 0;
     for (const node of textNodes(root)) {
       const from = Math.max(start, at);
@@ -73,11 +79,19 @@ export function paint(root: HTMLElement, highlights: readonly Highlight[]): void
       mark.className = `highlight ${colorClass(highlight.color)}`;
       mark.dataset.highlightId = String(highlight.id);
       if (highlight.note) mark.title = highlight.note;
+      if (first) {
+        mark.tabIndex = 0;
+        mark.setAttribute("role", "button");
+        mark.setAttribute("aria-haspopup", "menu");
+        mark.setAttribute("aria-label", `Highlight: ${highlight.quote}${highlight.note ? `. Note: ${highlight.note}` : ""}`);
+        first = false;
+      }
       piece.replaceWith(mark);
       mark.append(piece);
       if (at >= end) break;
     }
   }
+  if (hadFocus !== undefined) root.querySelector<HTMLElement>(`mark[data-highlight-id="${hadFocus}"][tabindex]`)?.focus({ preventScroll: true });
 }
 
 export const colorClass = (color: HighlightColor): string => `highlight-${color}`;

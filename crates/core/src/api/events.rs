@@ -4,12 +4,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{
-    RefreshProgress, RefreshSummary, SubscribeRequest, SyncSummary, UserError, WorkReport,
-};
+use super::{RefreshProgress, RefreshSummary, SyncSummary, UserError, WorkReport};
 
 /// Something that happened outside any command's answer: progress of long work, its end, a feed
-/// handed over by a second launch.
+/// a link handed over by a second launch.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "kind",
@@ -36,8 +34,31 @@ pub enum AppEvent {
     WorkReport(WorkReport),
     /// An account's sync ended (the person's or the schedule's); refused changes were undone.
     SyncFinished(SyncSummary),
-    /// A feed link or file opened with Tidings while it was already running.
-    SubscribeRequest(SubscribeRequest),
+    /// A feed link or file, or an article's link, opened with Tidings while it was running.
+    LaunchRequest(LaunchRequest),
+}
+
+/// What Tidings was opened with from outside: a feed (a `feed:` link in a browser, a saved feed
+/// file) to offer in the "Add a feed" dialog, an article to show (its `tidings://article/ID`
+/// link, in a note exported from Tidings), or why neither can be done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+#[ts(export)]
+pub enum LaunchRequest {
+    Offer {
+        address: String,
+    },
+    OpenArticle {
+        #[ts(type = "number")]
+        article_id: i64,
+    },
+    Refused {
+        reason: String,
+    },
 }
 
 /// Where core's [`AppEvent`]s go: the app sends them to its window, the CLI prints them.

@@ -119,16 +119,6 @@ pub enum AddFeedOutcome {
     },
 }
 
-/// A feed opened with Tidings from outside (a `feed:` link in a browser, a saved feed file): the
-/// address to offer in the "Add a feed" dialog, or why there is none.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-#[ts(export)]
-pub enum SubscribeRequest {
-    Offer { address: String },
-    Refused { reason: String },
-}
-
 /// What an OPML import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -2,6 +2,7 @@
 //! HTML file. The exports are the person's own copies, so they must open anywhere, offline, in
 //! any program: nothing here reaches the network or the disk; `Library::export` does the I/O.
 
+mod article_link;
 mod file_name;
 mod html;
 mod markdown;
@@ -11,10 +12,11 @@ use crate::Timestamp;
 use crate::api::Enclosure;
 
 pub use crate::api::{ExportFormat, ExportReport, ExportSelection};
+pub use article_link::{article_link, linked_article};
 pub use file_name::file_stem;
 pub use html::to_html;
 pub use markdown::to_markdown;
-pub use notes::{article_link, highlights_to_markdown, notes_html, notes_markdown};
+pub use notes::{highlights_to_markdown, notes_html, notes_markdown};
 
 /// Elements nested deeper than this are written as their text alone. Real articles nest 20 to 60
 /// deep, but a feed's HTML has no cap on nesting, and each level is a frame of recursion here.

@@ -2,21 +2,17 @@
 //! article with its front matter, the article's own note, then each highlight as a quote with
 //! its note beneath, and links back to the article in Tidings and on the web.
 
+use super::article_link;
 use super::markdown::{destination, front_matter, paragraph_text};
 use crate::api::{Article, ArticleHighlights};
 use crate::sanitize::escape_text;
 
-/// The address that opens an article in Tidings.
-pub fn article_link(article: &Article) -> String {
-    format!("tidings://article/{}", article.id)
-}
-
 /// The article's highlights and notes as a Markdown file; highlights no longer in the article
 /// come last, said so.
 pub fn highlights_to_markdown(article: &Article, highlights: &ArticleHighlights) -> String {
-    let mut out = front_matter(article, &[("tidings", article_link(article))]);
+    let mut out = front_matter(article, &[("tidings", article_link(article.id))]);
     out.push_str(&format!("\n# {}\n\n", paragraph_text(&article.title)));
-    let mut links = vec![format!("[Open in Tidings]({})", article_link(article))];
+    let mut links = vec![format!("[Open in Tidings]({})", article_link(article.id))];
     if let Some(url) = article.url.as_deref().filter(|u| !u.trim().is_empty()) {
         links.push(format!("[Original]({})", destination(url)));
     }

@@ -20,6 +20,7 @@ import type { HighlightFilter } from "./HighlightFilter";
 import type { HighlightPage } from "./HighlightPage";
 import type { ImportReport } from "./ImportReport";
 import type { KeptSearch } from "./KeptSearch";
+import type { LaunchRequest } from "./LaunchRequest";
 import type { ListOptions } from "./ListOptions";
 import type { MarkedRead } from "./MarkedRead";
 import type { NewAccount } from "./NewAccount";
@@ -40,7 +41,6 @@ import type { Settings } from "./Settings";
 import type { Side } from "./Side";
 import type { StartupProblem } from "./StartupProblem";
 import type { StoredRule } from "./StoredRule";
-import type { SubscribeRequest } from "./SubscribeRequest";
 import type { SyncSummary } from "./SyncSummary";
 import type { Tag } from "./Tag";
 import type { ViewCounts } from "./ViewCounts";
@@ -274,9 +274,9 @@ export const exportHighlights = (): Promise<ExportReport | null> =>
 export const openInBrowser = (url: string): Promise<void> =>
   invoke<void>("open_in_browser", { url });
 
-/** The feed link or file Tidings was started with, once (`null` when there was none). */
-export const takeSubscribeRequest = (): Promise<SubscribeRequest | null> =>
-  invoke<SubscribeRequest | null>("take_subscribe_request");
+/** The feed link or file, or the article link, Tidings was started with (or was handed before the UI listened), once; `null` when there was none. Later ones come as events. */
+export const takeLaunchRequest = (): Promise<LaunchRequest | null> =>
+  invoke<LaunchRequest | null>("take_launch_request");
 
 /** Why the library could not be opened at startup, or `null` when it is open. The library opens while the page loads; this answers once it has opened or failed, so the UI asks it first. */
 export const startupProblem = (): Promise<StartupProblem | null> =>

@@ -13,8 +13,11 @@ export class Highlighting {
   articleId = $state<number | null>(null);
   /** The article's body on screen, which selections are read from (the reader sets it). */
   body: HTMLElement | null = null;
-  /** A highlight to scroll to once the reader has painted it (opened from the Highlights view). */
-  bringIntoView: number | null = null;
+  /**
+   * A highlight to scroll to once the reader has painted it (opened from the Highlights view);
+   * watched, so that one in the article already on screen is scrolled to as well.
+   */
+  bringIntoView = $state<number | null>(null);
   /** Told after a highlight or note was made, changed or removed (the sidebar's count, the Highlights view). */
   changed: (() => void)[] = [];
 
