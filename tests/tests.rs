@@ -19,6 +19,7 @@ mod app_commands;
 mod app_controls;
 mod app_counts;
 mod app_errors;
+mod app_feed_icons;
 mod app_feed_settings;
 mod app_full_text;
 mod app_highlights;

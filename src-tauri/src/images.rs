@@ -1,11 +1,11 @@
 //! The app's image scheme: the webview asks `tidings://localhost/image?src=…` and gets the image
 //! from the library (kept offline, or fetched by the backend when settings allow), never from
-//! the network itself.
+//! the network itself; `tidings://localhost/icon?feed=…` is a feed's icon, from the library only.
 
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 use tidings_core::Library;
-use tidings_core::media::parse_app_image_url;
+use tidings_core::media::{parse_app_icon_url, parse_app_image_url};
 
 pub fn serve<R: Runtime>(
     ctx: UriSchemeContext<'_, R>,
@@ -25,13 +25,14 @@ pub fn serve<R: Runtime>(
     let library = library.inner().clone();
     let address = request.uri().to_string();
     tauri::async_runtime::spawn(async move {
-        let image = match parse_app_image_url(&address) {
-            Some(asked) => {
-                library
-                    .image(asked.article, &asked.src, asked.requested)
-                    .await
-            }
-            None => Ok(None),
+        let image = if let Some(asked) = parse_app_image_url(&address) {
+            library
+                .image(asked.article, &asked.src, asked.requested)
+                .await
+        } else if let Some(feed) = parse_app_icon_url(&address) {
+            library.feed_icon(feed).await
+        } else {
+            Ok(None)
         };
         let response = match image {
             Ok(Some(image)) => Response::builder()

@@ -8,6 +8,7 @@
 //! - [`sanitize`]: the reader policy every piece of HTML passes through before it is stored.
 //! - [`store`]: the SQLite file: schema, migrations and queries.
 //! - [`media`]: images kept for offline reading and served without the webview's network.
+//! - [`icons`]: each feed's icon, found by the backend (the feed's own, its site's, /favicon.ico).
 //! - [`search`]: full-text search: safe queries, ranking, highlighted snippets.
 //! - [`library`]: the user's subscriptions and articles, tying the above together.
 //! - [`export`]: articles as Markdown or as self-contained HTML files, to keep anywhere.
@@ -22,6 +23,7 @@ pub mod extract;
 pub mod feeds;
 pub mod fetch;
 pub mod highlights;
+pub mod icons;
 pub mod library;
 pub mod media;
 pub mod opml;

@@ -37,6 +37,7 @@ fn empty_feed() -> ParsedFeed {
         title: String::new(),
         site_url: None,
         self_url: None,
+        icon_url: None,
         ttl_minutes: None,
         skip_hours: Vec::new(),
         items: Vec::new(),

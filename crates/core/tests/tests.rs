@@ -16,6 +16,7 @@ mod feed_corpus;
 mod feed_settings;
 mod highlights;
 mod hostile_crowd;
+mod icons;
 mod library;
 mod no_network;
 mod offline;

@@ -168,6 +168,8 @@ export const events = {
    */
   onWindowDrop: (handler: (uris: string[]) => void): Promise<UnlistenFn> =>
     listen<{ paths: string[] }>(TauriEvent.DRAG_DROP, (e) => handler(e.payload.paths)),
+  /** Feeds got their icons (looked for by the backend after a refresh, a sync or a subscription). */
+  onFeedIconsChanged: (handler: () => void) => on("feedIconsChanged", () => handler()),
   /** A feed link or file, or an article's link, opened with Tidings while it was running. */
   onLaunchRequest: (handler: (request: LaunchRequest) => void) => on("launchRequest", handler),
   /** One sync of one account ended, whoever asked for it: what it sent, refused and brought. */

@@ -18,6 +18,7 @@ export function feedSummary(change: Partial<FeedSummary> & Pick<FeedSummary, "id
     refreshMinutes: null,
     notify: false,
     keepImages: false,
+    icon: null,
     ...change,
   };
 }

@@ -34,6 +34,11 @@ pub enum AppEvent {
     WorkReport(WorkReport),
     /// An account's sync ended (the person's or the schedule's); refused changes were undone.
     SyncFinished(SyncSummary),
+    /// `found` feeds got an icon (looked for after a refresh): the feed list shows them.
+    FeedIconsChanged {
+        #[ts(type = "number")]
+        found: u64,
+    },
     /// A feed link or file, or an article's link, opened with Tidings while it was running.
     LaunchRequest(LaunchRequest),
 }

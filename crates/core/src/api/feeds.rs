@@ -48,6 +48,8 @@ pub struct FeedSummary {
     pub notify: bool,
     /// The pictures of each new article are kept for offline reading.
     pub keep_images: bool,
+    /// The app's address of the feed's icon; `None` until one is found (a letter stands in).
+    pub icon: Option<String>,
 }
 
 /// What a person sets for one feed, in *Feed details*.

@@ -85,6 +85,12 @@ fn adapt(
         .filter_map(|l| feed_url.join(l.href.trim()).ok())
         .find(is_web_url)
         .map(Url::into);
+    let icon_url = [&feed.icon, &feed.logo]
+        .into_iter()
+        .flatten()
+        .filter_map(|image| feed_url.join(image.uri.trim()).ok())
+        .find(is_web_url)
+        .map(Url::into);
     // The scans and feed-rs see the same items in the same order; if they ever disagree, trust
     // neither scan and rely on feed-rs alone.
     let count = feed.entries.len();
@@ -106,6 +112,7 @@ fn adapt(
         title,
         site_url,
         self_url,
+        icon_url,
         ttl_minutes: feed.ttl,
         skip_hours,
         items,

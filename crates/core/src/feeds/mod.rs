@@ -33,6 +33,9 @@ pub struct ParsedFeed {
     /// The address the feed names as its own (Atom's and RSS's `<atom:link rel="self">`), which
     /// may differ from where it was fetched.
     pub self_url: Option<String>,
+    /// The picture the feed names for itself: Atom's `<icon>` (else `<logo>`), RSS's `<image>`,
+    /// JSON Feed's `favicon` (else `icon`); http(s) only.
+    pub icon_url: Option<String>,
     /// RSS `<ttl>`: how many minutes the publisher says the feed may be cached.
     pub ttl_minutes: Option<u32>,
     /// RSS `<skipHours>`: UTC hours (0..=23) in which the publisher asks not to be polled; sorted,

@@ -6,6 +6,7 @@ mod background;
 mod export;
 mod full_text;
 mod highlights;
+mod icons;
 mod images;
 mod ingest;
 mod names;
@@ -76,6 +77,8 @@ pub struct Library {
     keychain: Arc<crate::sync::keychain::Keychain>,
     /// The client for feed services (unlike `fetcher`, it may reach private addresses).
     sync_http: crate::sync::SyncHttp,
+    /// Held while feed icons are being looked for.
+    icons_running: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// Where events go until a front end says where it wants them.
@@ -132,6 +135,7 @@ impl Library {
             keychain: Arc::default(),
             sync_http: crate::sync::SyncHttp::new(crate::sync::http::SyncLimits::default())
                 .map_err(|e| Error::Invalid(e.to_string()))?,
+            icons_running: Arc::default(),
         })
     }
 

@@ -47,6 +47,7 @@ impl Refresher {
         {
             // A feed answered: work put off for want of a network need not wait its turn.
             self.library.network_is_back().await;
+            self.library.look_for_icons_soon();
         }
         if result.as_ref().is_ok_and(|s| s.new_articles > 0) {
             let library = self.library.clone();

@@ -113,6 +113,7 @@ impl Library {
             })
             .await?;
         tracing::info!(feed_id, %url, "subscribed");
+        self.look_for_icons_soon();
         let feed = self.feed(feed_id).await?;
         Ok(AddFeedOutcome::Subscribed { feed })
     }

@@ -54,6 +54,9 @@ impl Library {
             },
         };
         self.report(crate::api::AppEvent::SyncFinished(summary));
+        if outcome.is_ok() {
+            self.look_for_icons_soon();
+        }
         if outcome
             .as_ref()
             .is_ok_and(|s| s.changed_articles + s.new_articles > 0)

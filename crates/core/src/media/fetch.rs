@@ -71,6 +71,9 @@ pub fn sniff_image_type(bytes: &[u8]) -> Option<&'static str> {
         && matches!(&bytes[8..12], b"avif" | b"avis")
     {
         Some("image/avif")
+    } else if starts(b"\x00\x00\x01\x00") && bytes.len() >= 6 {
+        // Windows icons: what a site's /favicon.ico usually is.
+        Some("image/x-icon")
     } else if looks_like_svg(bytes) {
         Some("image/svg+xml")
     } else {

@@ -8,7 +8,10 @@ mod scheme;
 
 pub use fetch::{ImageLimits, fetch_image, sniff_image_type};
 pub use html::{image_urls, route_images};
-pub use scheme::{AppImage, SCHEME, app_image_url, parse_app_image_url, scheme_base};
+pub use scheme::{
+    AppImage, SCHEME, app_icon_url, app_image_url, parse_app_icon_url, parse_app_image_url,
+    scheme_base,
+};
 
 /// A picture ready to serve.
 #[derive(Debug, Clone, PartialEq, Eq)]

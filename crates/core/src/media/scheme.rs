@@ -2,10 +2,13 @@
 //! `tidings://localhost/image?article=<id>&src=<original>` (on Windows
 //! `http://tidings.localhost/…`); with `&load=1` when the person asked for the image with a click.
 //! The article says where the image may be fetched from (see [`crate::fetch::Reach`]).
+//! `tidings://localhost/icon?feed=<id>&v=<when it was fetched>` is a feed's icon, served only
+//! from the library (`v` changes when the icon does, so the webview never shows a stale one).
 
 use url::{Url, form_urlencoded};
 
-use crate::api::ArticleId;
+use crate::Timestamp;
+use crate::api::{ArticleId, FeedId};
 
 /// What an app image address asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +63,22 @@ pub fn parse_app_image_url(address: &str) -> Option<AppImage> {
         src,
         requested,
     })
+}
+
+/// The app address of feed `feed`'s icon, as fetched at `fetched_at`.
+pub fn app_icon_url(feed: FeedId, fetched_at: Timestamp) -> String {
+    format!("{}icon?feed={feed}&v={fetched_at}", scheme_base())
+}
+
+/// The feed whose icon an app address asks for; `None` for any other address.
+pub fn parse_app_icon_url(address: &str) -> Option<FeedId> {
+    let url = Url::parse(address).ok()?;
+    if url.path() != "/icon" {
+        return None;
+    }
+    url.query_pairs()
+        .find(|(key, _)| key == "feed")
+        .and_then(|(_, value)| value.parse().ok())
 }
 
 #[cfg(test)]

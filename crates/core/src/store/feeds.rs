@@ -15,6 +15,8 @@ use crate::{Result, Timestamp};
 pub struct FeedUpdate {
     pub title: String,
     pub site_url: Option<String>,
+    /// The picture the feed names for itself ([`crate::feeds::ParsedFeed::icon_url`]).
+    pub icon_url: Option<String>,
     pub validators: Validators,
     /// RSS `<ttl>`, in seconds.
     pub ttl: Option<i64>,
@@ -34,13 +36,15 @@ pub struct NewSubscription {
 
 const SUMMARY_SELECT: &str = "SELECT f.id, f.url, coalesce(f.custom_title, f.title), f.site_url,
         f.folder_id, f.status, f.last_success_at, f.last_error, f.failure_count, f.next_poll_at,
-        f.unread_count, f.full_text, f.account_id, f.refresh_minutes, f.notify, f.keep_images
+        f.unread_count, f.full_text, f.account_id, f.refresh_minutes, f.notify, f.keep_images,
+        (SELECT i.fetched_at FROM feed_icons i WHERE i.feed_id = f.id AND i.bytes IS NOT NULL)
      FROM feeds f";
 
 fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
     let status: String = row.get(5)?;
+    let id = row.get(0)?;
     Ok(FeedSummary {
-        id: row.get(0)?,
+        id,
         url: row.get(1)?,
         title: row.get(2)?,
         site_url: row.get(3)?,
@@ -60,6 +64,9 @@ fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<FeedSummary> {
         refresh_minutes: row.get(13)?,
         notify: row.get(14)?,
         keep_images: row.get(15)?,
+        icon: row
+            .get::<_, Option<Timestamp>>(16)?
+            .map(|fetched_at| crate::media::app_icon_url(id, fetched_at)),
     })
 }
 
@@ -78,8 +85,8 @@ impl Store {
         let tx = conn.transaction()?;
         tx.execute(
             "INSERT INTO feeds (url, title, site_url, etag, last_modified, created_at,
-                 last_success_at, last_checked_at, next_poll_at, min_interval, skip_hours)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9)",
+                 last_success_at, last_checked_at, next_poll_at, min_interval, skip_hours, icon_url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9, ?10)",
             params![
                 url,
                 update.title,
@@ -90,6 +97,7 @@ impl Store {
                 next_poll_at,
                 update.ttl,
                 super::polling::skip_hours_text(&update.skip_hours),
+                update.icon_url,
             ],
         )?;
         let id = tx.last_insert_rowid();

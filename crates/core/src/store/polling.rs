@@ -229,7 +229,7 @@ fn apply_poll(
         PollWrite::Updated { id, update, poll } => {
             let exists = tx.execute(
                 "UPDATE feeds SET title = ?2, site_url = coalesce(?3, site_url), etag = ?4,
-                     last_modified = ?5, skip_hours = ?6
+                     last_modified = ?5, skip_hours = ?6, icon_url = ?7
                  WHERE id = ?1",
                 params![
                     id,
@@ -238,6 +238,7 @@ fn apply_poll(
                     update.validators.etag,
                     update.validators.last_modified,
                     skip_hours_text(&update.skip_hours),
+                    update.icon_url,
                 ],
             )?;
             // The feed may have been removed while its fetch was in flight: nothing to do then.

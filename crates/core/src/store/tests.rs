@@ -43,6 +43,7 @@ fn update(articles: Vec<NewArticle>) -> FeedUpdate {
         skip_hours: Vec::new(),
         title: "Example".to_string(),
         site_url: Some("https://example.com/".to_string()),
+        icon_url: None,
         validators: Validators {
             etag: Some("\"v1\"".to_string()),
             last_modified: None,

@@ -10,4 +10,4 @@ import type { WorkReport } from "./WorkReport";
  * Something that happened outside any command's answer: progress of long work, its end, a feed
  * a link handed over by a second launch.
  */
-export type AppEvent = { "kind": "refreshProgress", "details": RefreshProgress } | { "kind": "refreshFinished", "details": RefreshSummary } | { "kind": "refreshFailed", "details": UserError } | { "kind": "importProgress", "details": { done: number, total: number, } } | { "kind": "workReport", "details": WorkReport } | { "kind": "syncFinished", "details": SyncSummary } | { "kind": "launchRequest", "details": LaunchRequest };
+export type AppEvent = { "kind": "refreshProgress", "details": RefreshProgress } | { "kind": "refreshFinished", "details": RefreshSummary } | { "kind": "refreshFailed", "details": UserError } | { "kind": "importProgress", "details": { done: number, total: number, } } | { "kind": "workReport", "details": WorkReport } | { "kind": "syncFinished", "details": SyncSummary } | { "kind": "feedIconsChanged", "details": { found: number, } } | { "kind": "launchRequest", "details": LaunchRequest };

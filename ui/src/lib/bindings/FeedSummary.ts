@@ -40,4 +40,8 @@ notify: boolean,
 /**
  * The pictures of each new article are kept for offline reading.
  */
-keepImages: boolean, };
+keepImages: boolean, 
+/**
+ * The app's address of the feed's icon; `None` until one is found (a letter stands in).
+ */
+icon: string | null, };

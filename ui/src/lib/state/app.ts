@@ -67,10 +67,11 @@ export function createStates(preferences: PreferencesState): AppStates {
 
 /** Follows the backend's events, then reads the library for the first time. */
 export async function start(states: AppStates): Promise<void> {
-  const { list, refresh, saving, accounts } = states;
+  const { list, refresh, saving, accounts, subscriptions } = states;
   await Promise.all([
     refresh.listen(),
     accounts.listen(),
+    events.onFeedIconsChanged(() => void subscriptions.load()),
     events.onWindowDrop((uris) => {
       const url = firstWebUrl(uris);
       if (url) void saving.saveDropped(url);

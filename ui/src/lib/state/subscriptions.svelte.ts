@@ -14,6 +14,8 @@ export class Subscriptions {
   tags = $state.raw<Tag[]>([]);
   /** The kept searches, by name, with the unread articles each finds. */
   savedSearches = $state.raw<SavedSearch[]>([]);
+  /** Each feed's icon address, for the list's rows; a feed without one is not in it. */
+  readonly icons = $derived(new Map(this.feeds.flatMap((feed) => (feed.icon ? [[feed.id, feed.icon] as const] : []))));
 
   /**
    * Read again with the counts, which every change to articles reads again: an account's

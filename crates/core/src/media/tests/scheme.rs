@@ -39,3 +39,19 @@ fn only_web_images_are_served() {
     );
     assert_eq!(parse_app_image_url(&format!("{base}image?article=1")), None);
 }
+
+#[test]
+fn an_icon_address_names_its_feed_and_nothing_else() {
+    let app = app_icon_url(12, 1_765_000_000);
+    assert!(app.starts_with(scheme_base()));
+    assert_eq!(parse_app_icon_url(&app), Some(12));
+    assert_eq!(
+        parse_app_icon_url(&app_image_url(12, "https://a.example/i.png", false)),
+        None
+    );
+    assert_eq!(
+        parse_app_icon_url(&format!("{}icon?feed=x", scheme_base())),
+        None
+    );
+    assert_eq!(parse_app_image_url(&app), None);
+}

@@ -365,4 +365,18 @@ pub(super) const MIGRATIONS: &[&str] = &[
         tokenize = 'porter unicode61 remove_diacritics 2'
     );
     "#,
+    // 17: feed icons. `feeds.icon_url` is the picture a feed names for itself; `feed_icons`
+    //     holds the icon found (the feed's, the site's `<link rel="icon">`, its /favicon.ico) or,
+    //     with no bytes, that none was; `fetched_at` says when to look again.
+    r#"
+    ALTER TABLE feeds ADD COLUMN icon_url TEXT;
+    CREATE TABLE feed_icons (
+        feed_id     INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+        mime_type   TEXT,
+        bytes       BLOB,
+        source      TEXT,
+        fetched_at  INTEGER NOT NULL,
+        CHECK ((mime_type IS NULL) = (bytes IS NULL))
+    ) STRICT;
+    "#,
 ];
