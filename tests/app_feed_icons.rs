@@ -80,10 +80,19 @@ async fn a_feed_shows_its_icon_and_one_without_shows_its_letter() {
         )))
         .await;
     assert_eq!(letter.text().await.unwrap(), "P");
+    let requests = server.requests();
     assert!(
-        server.requests().iter().any(|r| r.path == "/icon.png"),
+        requests.iter().any(|r| r.path == "/icon.png"),
         "the backend never fetched the icon"
     );
+    for request in &requests {
+        assert!(
+            request.user_agent.starts_with("Tidings/")
+                && !request.had_cookie
+                && !request.had_referer,
+            "the webview fetched {request:?}"
+        );
+    }
     photograph(&app, "feed-icons.png").await;
     app.quit().await;
 }
