@@ -26,6 +26,7 @@ mod app_highlights;
 mod app_kept_searches;
 mod app_launch;
 mod app_list;
+mod app_narrow;
 mod app_offline;
 mod app_pending_work;
 mod app_pictures;

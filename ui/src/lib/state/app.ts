@@ -10,6 +10,7 @@ import { Accounts } from "./accounts.svelte";
 import { ArticleList } from "./articleList.svelte";
 import { Highlighting } from "./highlighting.svelte";
 import { HighlightsView } from "./highlightsView.svelte";
+import { Layout } from "./layout.svelte";
 import { Notices } from "./notices.svelte";
 import { OpenArticle } from "./openArticle.svelte";
 import { Overlays } from "./overlays.svelte";
@@ -34,6 +35,7 @@ export interface AppStates {
   accounts: Accounts;
   highlighting: Highlighting;
   highlightsView: HighlightsView;
+  layout: Layout;
 }
 
 export function createStates(preferences: PreferencesState): AppStates {
@@ -48,6 +50,7 @@ export function createStates(preferences: PreferencesState): AppStates {
   const overlays = new Overlays();
   const highlighting = new Highlighting(notices, overlays);
   highlighting.changed.push(() => void subscriptions.load());
+  const highlightsView = new HighlightsView(notices, list, reader, highlighting);
   return {
     preferences,
     settings: new SettingsState(notices),
@@ -61,7 +64,8 @@ export function createStates(preferences: PreferencesState): AppStates {
     saving: new Saving(notices, list, reader),
     accounts,
     highlighting,
-    highlightsView: new HighlightsView(notices, list, reader, highlighting),
+    highlightsView,
+    layout: new Layout(list, highlightsView),
   };
 }
 
@@ -101,3 +105,4 @@ export const useSaving = (): Saving => getStates().saving;
 export const useAccounts = (): Accounts => getStates().accounts;
 export const useHighlighting = (): Highlighting => getStates().highlighting;
 export const useHighlightsView = (): HighlightsView => getStates().highlightsView;
+export const useLayout = (): Layout => getStates().layout;

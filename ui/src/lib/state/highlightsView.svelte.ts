@@ -30,8 +30,12 @@ export class HighlightsView {
     });
   }
 
+  /** Told when the view is chosen (the narrow window's sidebar closes). */
+  shown: (() => void)[] = [];
+
   async show(): Promise<void> {
     this.open = true;
+    for (const told of this.shown) told();
     await this.load();
   }
 
