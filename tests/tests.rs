@@ -18,6 +18,7 @@ mod app_article_menu;
 mod app_commands;
 mod app_controls;
 mod app_counts;
+mod app_directions;
 mod app_errors;
 mod app_feed_icons;
 mod app_feed_settings;

@@ -38,6 +38,7 @@ fn empty_feed() -> ParsedFeed {
         site_url: None,
         self_url: None,
         icon_url: None,
+        language: None,
         ttl_minutes: None,
         skip_hours: Vec::new(),
         items: Vec::new(),

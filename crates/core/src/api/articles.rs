@@ -168,6 +168,9 @@ pub struct Article {
     /// The other copies of its story, from other feeds: first the story's first article, then
     /// the rest as they came ("Also in").
     pub also_in: Vec<StoryCopy>,
+    /// The language its feed says it is written in (a BCP 47 tag such as `ar` or `en-GB`), when
+    /// it says: the reader sets the text's direction from it.
+    pub language: Option<String>,
 }
 
 /// A copy of a story in another feed.

@@ -113,6 +113,7 @@ fn adapt(
         site_url,
         self_url,
         icon_url,
+        language: feed.language.as_deref().and_then(super::text::language_tag),
         ttl_minutes: feed.ttl,
         skip_hours,
         items,

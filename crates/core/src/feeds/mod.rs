@@ -36,6 +36,9 @@ pub struct ParsedFeed {
     /// The picture the feed names for itself: Atom's `<icon>` (else `<logo>`), RSS's `<image>`,
     /// JSON Feed's `favicon` (else `icon`); http(s) only.
     pub icon_url: Option<String>,
+    /// The language the feed says it is in (RSS `<language>`, Atom's `xml:lang`, JSON Feed's
+    /// `language`), as a BCP 47 tag; `None` when it says nothing usable.
+    pub language: Option<String>,
     /// RSS `<ttl>`: how many minutes the publisher says the feed may be cached.
     pub ttl_minutes: Option<u32>,
     /// RSS `<skipHours>`: UTC hours (0..=23) in which the publisher asks not to be polled; sorted,

@@ -102,6 +102,22 @@ pub(super) fn person_name(raw: &str) -> String {
     )
 }
 
+/// A feed's language as a BCP 47 tag (`en`, `pt-BR`, `zh-Hant`): its primary subtag two or three
+/// letters, lower-cased, `_` read as `-`; `None` for anything else ("English", a sentence).
+pub(super) fn language_tag(raw: &str) -> Option<String> {
+    let tag = raw.trim().replace('_', "-");
+    let mut subtags = tag.split('-');
+    let primary = subtags.next()?;
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
+    let rest_ok =
+        subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+    (primary_ok && rest_ok && tag.len() <= 35).then(|| {
+        let (primary, rest) = tag.split_at(primary.len());
+        format!("{}{rest}", primary.to_ascii_lowercase())
+    })
+}
+
 #[cfg(test)]
 #[path = "tests/text.rs"]
 mod tests;

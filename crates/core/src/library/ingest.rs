@@ -14,6 +14,7 @@ pub fn prepare_update(feed: ParsedFeed, validators: Validators) -> FeedUpdate {
         title: feed.title,
         site_url: feed.site_url,
         icon_url: feed.icon_url,
+        language: feed.language,
         validators,
         ttl: feed.ttl_minutes.map(|minutes| i64::from(minutes) * 60),
         skip_hours: feed.skip_hours,

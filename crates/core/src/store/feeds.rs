@@ -17,6 +17,8 @@ pub struct FeedUpdate {
     pub site_url: Option<String>,
     /// The picture the feed names for itself ([`crate::feeds::ParsedFeed::icon_url`]).
     pub icon_url: Option<String>,
+    /// The language the feed says it is in ([`crate::feeds::ParsedFeed::language`]).
+    pub language: Option<String>,
     pub validators: Validators,
     /// RSS `<ttl>`, in seconds.
     pub ttl: Option<i64>,
@@ -85,8 +87,9 @@ impl Store {
         let tx = conn.transaction()?;
         tx.execute(
             "INSERT INTO feeds (url, title, site_url, etag, last_modified, created_at,
-                 last_success_at, last_checked_at, next_poll_at, min_interval, skip_hours, icon_url)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9, ?10)",
+                 last_success_at, last_checked_at, next_poll_at, min_interval, skip_hours, icon_url,
+                 language)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 url,
                 update.title,
@@ -98,6 +101,7 @@ impl Store {
                 update.ttl,
                 super::polling::skip_hours_text(&update.skip_hours),
                 update.icon_url,
+                update.language,
             ],
         )?;
         let id = tx.last_insert_rowid();

@@ -229,7 +229,7 @@ fn apply_poll(
         PollWrite::Updated { id, update, poll } => {
             let exists = tx.execute(
                 "UPDATE feeds SET title = ?2, site_url = coalesce(?3, site_url), etag = ?4,
-                     last_modified = ?5, skip_hours = ?6, icon_url = ?7
+                     last_modified = ?5, skip_hours = ?6, icon_url = ?7, language = ?8
                  WHERE id = ?1",
                 params![
                     id,
@@ -239,6 +239,7 @@ fn apply_poll(
                     update.validators.last_modified,
                     skip_hours_text(&update.skip_hours),
                     update.icon_url,
+                    update.language,
                 ],
             )?;
             // The feed may have been removed while its fetch was in flight: nothing to do then.

@@ -124,7 +124,8 @@ impl Store {
                  (SELECT w.last_error IS NOT NULL FROM pending_work w
                   WHERE w.article_id = a.id AND w.kind = 'keep_images'),
                  (SELECT w.last_error IS NOT NULL FROM pending_work w
-                  WHERE w.article_id = a.id AND w.kind = 'read_page')
+                  WHERE w.article_id = a.id AND w.kind = 'read_page'),
+                 f.language
              FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
                  LEFT JOIN article_bodies b ON b.article_id = a.id
              WHERE a.id = ?1",
@@ -157,6 +158,7 @@ impl Store {
                     page_pending: pending_work(row.get(17)?),
                     tags: Vec::new(),
                     also_in: Vec::new(),
+                    language: row.get(18)?,
                 })
             })
             .optional()?;

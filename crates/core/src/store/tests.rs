@@ -44,6 +44,7 @@ fn update(articles: Vec<NewArticle>) -> FeedUpdate {
         title: "Example".to_string(),
         site_url: Some("https://example.com/".to_string()),
         icon_url: None,
+        language: None,
         validators: Validators {
             etag: Some("\"v1\"".to_string()),
             last_modified: None,

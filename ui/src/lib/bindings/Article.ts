@@ -36,4 +36,9 @@ tags: Array<string>,
  * The other copies of its story, from other feeds: first the story's first article, then
  * the rest as they came ("Also in").
  */
-alsoIn: Array<StoryCopy>, };
+alsoIn: Array<StoryCopy>, 
+/**
+ * The language its feed says it is written in (a BCP 47 tag such as `ar` or `en-GB`), when
+ * it says: the reader sets the text's direction from it.
+ */
+language: string | null, };

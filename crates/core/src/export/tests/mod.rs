@@ -34,6 +34,7 @@ fn article(title: &str, body: &str) -> Article {
         page_pending: None,
         tags: Vec::new(),
         also_in: Vec::new(),
+        language: None,
     }
 }
 

@@ -230,3 +230,16 @@ fn ttl_and_skip_hours_are_absent_unless_given() {
     assert_eq!(feed.ttl_minutes, None);
     assert!(feed.skip_hours.is_empty());
 }
+
+#[test]
+fn the_feeds_language_is_read_from_each_format() {
+    let rss = r#"<rss version="2.0"><channel><title>أخبار</title><language>ar</language></channel></rss>"#;
+    assert_eq!(parse_str(rss).language.as_deref(), Some("ar"));
+    let atom =
+        r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="he-IL"><title>חדשות</title></feed>"#;
+    assert_eq!(parse_str(atom).language.as_deref(), Some("he-IL"));
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "اخبار", "language": "fa", "items": []}"#;
+    assert_eq!(parse_str(json).language.as_deref(), Some("fa"));
+    let unsaid = r#"<rss version="2.0"><channel><title>News</title><language>English</language></channel></rss>"#;
+    assert_eq!(parse_str(unsaid).language, None);
+}

@@ -30,3 +30,20 @@ fn titles_without_markup_skip_the_html_parser_but_read_the_same() {
         );
     }
 }
+
+#[test]
+fn a_feeds_language_is_a_tag_or_nothing() {
+    for (raw, tag) in [
+        ("ar", Some("ar")),
+        (" en-US ", Some("en-US")),
+        ("FA_IR", Some("fa-IR")),
+        ("zh-Hant-TW", Some("zh-Hant-TW")),
+        ("English", None),
+        ("en us", None),
+        ("", None),
+        ("he-", None),
+        ("<script>", None),
+    ] {
+        assert_eq!(language_tag(raw).as_deref(), tag, "{raw:?}");
+    }
+}

@@ -379,4 +379,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
         CHECK ((mime_type IS NULL) = (bytes IS NULL))
     ) STRICT;
     "#,
+    // 18: the language a feed says it is in (a BCP 47 tag), which sets its articles' direction.
+    r#"
+    ALTER TABLE feeds ADD COLUMN language TEXT;
+    "#,
 ];
