@@ -15,6 +15,7 @@ mod support;
 mod app;
 mod app_appearance;
 mod app_article_menu;
+mod app_audit;
 mod app_commands;
 mod app_controls;
 mod app_counts;

@@ -8,6 +8,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 
 mod appearance;
+pub mod audit;
 mod display;
 mod driver;
 pub mod input;

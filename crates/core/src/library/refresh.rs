@@ -165,7 +165,7 @@ impl Library {
                     self.read_full_articles(feed.id, &feed.url, &mut update)
                         .await;
                 }
-                Ok(Outcome::Updated(update, poll))
+                Ok(Outcome::Updated(Box::new(update), poll))
             }
         }
     }

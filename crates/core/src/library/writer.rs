@@ -17,7 +17,8 @@ const MAX_BATCH: usize = 64;
 const QUEUE: usize = 32;
 
 pub(super) enum Outcome {
-    Updated(FeedUpdate, PollRecord),
+    /// Boxed: a feed's update is far bigger than the other outcomes.
+    Updated(Box<FeedUpdate>, PollRecord),
     NotModified(PollRecord),
     Failed {
         reason: String,
