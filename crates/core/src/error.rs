@@ -23,6 +23,9 @@ pub enum Error {
     File { path: String, reason: String },
     #[error("a background task failed: {0}")]
     Task(String),
+    /// Work on hostile or broken input that passed its deadline and was given up on.
+    #[error("{what} took longer than {seconds} seconds and was given up on")]
+    TooSlow { what: String, seconds: u64 },
     /// A feed service failed or refused; `account` names it as the sidebar does.
     #[error("{account}: {error}")]
     Sync {
@@ -49,6 +52,7 @@ impl Error {
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Invalid(_) | Error::Opml(_) | Error::File { .. } => ErrorKind::Invalid,
             Error::Task(_) => ErrorKind::Internal,
+            Error::TooSlow { .. } => ErrorKind::Invalid,
             Error::Sync { error, .. } => {
                 use crate::sync::SyncError;
                 match error {

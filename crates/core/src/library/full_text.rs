@@ -82,7 +82,8 @@ impl Library {
                 return Err(crate::fetch::FetchError::unexpected_not_modified().into());
             }
         };
-        tokio::task::spawn_blocking(move || {
+        let deadline = super::background::EXTRACT_DEADLINE;
+        super::background::blocking_within("Reading the article's page", deadline, move || {
             let page = extract::extract(&fetched.body, &fetched.final_url)
                 .map_err(|e| Error::Invalid(e.to_string()))?;
             match page.shortfall {

@@ -154,13 +154,18 @@ impl Library {
             ))),
             FetchOutcome::Fetched(fetched) => {
                 let for_poll = feed.clone();
-                let (mut update, poll) = background::run(move || -> Result<_> {
-                    let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
-                    let update = ingest::prepare_update(parsed, fetched.validators);
-                    let poll = poll_record(&for_poll, interval, &fetched.hints, update.ttl, now());
-                    Ok((update, poll))
-                })
-                .await??;
+                let reading = background::run_within(
+                    "Reading the feed",
+                    background::PARSE_DEADLINE,
+                    move || -> Result<_> {
+                        let parsed = feeds::parse(&fetched.body, &fetched.final_url)?;
+                        let update = ingest::prepare_update(parsed, fetched.validators);
+                        let poll =
+                            poll_record(&for_poll, interval, &fetched.hints, update.ttl, now());
+                        Ok((update, poll))
+                    },
+                );
+                let (mut update, poll) = reading.await??;
                 if feed.full_text {
                     self.read_full_articles(feed.id, &feed.url, &mut update)
                         .await;

@@ -29,7 +29,7 @@ impl Library {
         let (url, fetched) = self.fetcher.get_typed(address, url).await;
         let (page, then) = match fetched {
             Ok(FetchOutcome::Fetched(fetched)) => {
-                let page = tokio::task::spawn_blocking(move || read_page(fetched)).await?;
+                let page = read_page_within(fetched).await?;
                 (page, Some(WorkKind::KeepImages))
             }
             Ok(FetchOutcome::NotModified(_)) => {
@@ -77,9 +77,7 @@ impl Library {
     pub(super) async fn read_saved_page(&self, id: ArticleId, address: &str) -> Result<Attempt> {
         let url = parse_web_url(address)?;
         let page = match self.fetcher.get(&url, &Validators::default()).await {
-            Ok(FetchOutcome::Fetched(fetched)) => {
-                tokio::task::spawn_blocking(move || read_page(fetched)).await?
-            }
+            Ok(FetchOutcome::Fetched(fetched)) => read_page_within(fetched).await?,
             Ok(FetchOutcome::NotModified(_)) => link_only(&url, None, "the server sent no page"),
             Err(error) if error.is_temporary() => {
                 return Ok(Attempt::Waiting {
@@ -102,6 +100,20 @@ impl Library {
             .await?
             .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
         Ok(SaveOutcome { article, note })
+    }
+}
+
+/// [`read_page`] within its deadline; a page that takes longer is kept as a link, saying so.
+async fn read_page_within(fetched: Fetched) -> Result<SavedPage> {
+    let url = fetched.final_url.clone();
+    let deadline = super::background::EXTRACT_DEADLINE;
+    match super::background::blocking_within("Reading the page", deadline, move || {
+        read_page(fetched)
+    })
+    .await
+    {
+        Err(error @ Error::TooSlow { .. }) => Ok(link_only(&url, None, &error.to_string())),
+        other => other,
     }
 }
 

@@ -96,7 +96,8 @@ async fn prepare_page(page: ItemPage, feeds: Feeds) -> Result<(Vec<SyncedArticle
     let second_half = items.split_off(items.len() / 2);
     let prepare_all = |items: Vec<RemoteItem>| {
         let feeds = Arc::clone(&feeds);
-        super::background::run(move || {
+        let deadline = super::background::PARSE_DEADLINE;
+        super::background::run_within("Reading the server's articles", deadline, move || {
             items
                 .into_iter()
                 .filter_map(|item| prepare(item, &feeds.0, &feeds.1))
