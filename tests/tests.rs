@@ -32,6 +32,7 @@ mod app_narrow;
 mod app_offline;
 mod app_pending_work;
 mod app_pictures;
+mod app_place;
 mod app_privacy;
 mod app_reading;
 mod app_recovery;

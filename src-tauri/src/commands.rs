@@ -97,6 +97,11 @@ commands! {
         app.library()?.list_articles_with(view, after, options.unwrap_or_default()).await
     }
 
+    /// The page of a view from its `index`th article (a jump far from the rows loaded).
+    fn list_articles_at(app, view: ArticleView, index: u32, options: ListOptions) -> ArticlePage {
+        app.library()?.list_articles_at(view, index, options).await
+    }
+
     fn view_counts(app) -> ViewCounts { app.library()?.view_counts().await }
 
     /// Marks the view's unread articles read (only those dated before `olderThan`, when given);

@@ -92,6 +92,7 @@ export const api = {
   renameFolder: commands.renameFolder,
   deleteFolder: commands.deleteFolder,
   listArticles: commands.listArticles,
+  listArticlesAt: commands.listArticlesAt,
   viewCounts: commands.viewCounts,
   markViewRead: commands.markViewRead,
   markReadBeside: commands.markReadBeside,

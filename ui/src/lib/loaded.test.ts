@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleCursor, ArticlePage, ArticleSummary } from "./api";
 import {
-  around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, reloadedAround, rowToKeep, withEarlier, withLater, type Loaded,
+  around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, reloadedAround, rowToKeep, startingAt, withEarlier, withLater,
+  type Loaded,
 } from "./loaded";
 
 const PAGE = 10;
@@ -171,5 +172,18 @@ describe("a view read again", () => {
   it("shows the row as stored now", () => {
     const stored = list.map((r) => (r.id === 6 ? { ...r, isRead: true } : r));
     expect(reload({ row: list[5], index: 5 }, stored).loaded.rows[5].isRead).toBe(true);
+  });
+});
+
+describe("a jump far above the rows loaded", () => {
+  it("loads the page it lands on, and the rows before and after it follow in place", () => {
+    let loaded = startingAt(120, { articles: list.slice(120, 120 + PAGE), next: cursorOf(list[120 + PAGE - 1]) });
+    expectInPlace(loaded);
+    expect(loaded.earlier).toBe(true);
+    const before = up(loaded);
+    expect(before.shift).toBe(0);
+    loaded = down(before.loaded);
+    expectInPlace(loaded);
+    expect(startingAt(0, page(list, null)).earlier).toBe(false);
   });
 });

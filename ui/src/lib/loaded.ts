@@ -40,6 +40,15 @@ export function firstPage(page: ArticlePage): Loaded {
   return { rows: page.articles, offset: 0, earlier: false, next: page.next };
 }
 
+/**
+ * The page that starts at `index` of the whole list, in place of what was loaded: where the
+ * person jumped to (the scroll bar dragged far up), which no page before or after the loaded rows
+ * reaches soon. The rows before it load as they come into view, as always.
+ */
+export function startingAt(index: number, page: ArticlePage): Loaded {
+  return { rows: page.articles, offset: index, earlier: index > 0, next: page.next };
+}
+
 function sameCursor(a: ArticleCursor | null, b: ArticleCursor | null): boolean {
   return a !== null && b !== null && a.sortAt === b.sortAt && a.id === b.id;
 }

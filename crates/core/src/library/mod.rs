@@ -303,6 +303,24 @@ impl Library {
         self.blocking(move |s| s.list_articles(&query)).await
     }
 
+    /// The page of a view that starts with its `index`th article (0 the first): where a person
+    /// jumped to, far from the rows loaded.
+    pub async fn list_articles_at(
+        &self,
+        view: ArticleView,
+        index: u32,
+        options: ListOptions,
+    ) -> Result<ArticlePage> {
+        let query = ArticleQuery {
+            view,
+            after: None,
+            limit: PAGE_SIZE,
+            options,
+        };
+        self.blocking(move |s| s.list_articles_skipping(&query, index))
+            .await
+    }
+
     /// Counts for the smart views.
     pub async fn view_counts(&self) -> Result<ViewCounts> {
         self.blocking(|s| s.view_counts()).await

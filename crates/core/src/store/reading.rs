@@ -41,6 +41,12 @@ impl Store {
     /// One page of a view, newest first (or oldest first). Pages are keyed by the last row seen
     /// (not OFFSET), so every page costs the same however deep the list.
     pub fn list_articles(&self, query: &ArticleQuery) -> Result<ArticlePage> {
+        self.list_articles_skipping(query, 0)
+    }
+
+    /// [`Store::list_articles`] from the `skip`th article on: where a person jumps to, far from
+    /// any cursor (dragging the scroll bar up a long view).
+    pub fn list_articles_skipping(&self, query: &ArticleQuery, skip: u32) -> Result<ArticlePage> {
         let view = view_filter(query.view, start_of_today(), 1);
         let mut args = view.args;
         let mut conditions = vec![view.sql];
@@ -63,9 +69,11 @@ impl Store {
         }
         let limit = query.limit.max(1);
         args.push(Box::new(limit));
+        args.push(Box::new(skip));
         let sql = format!(
-            "{SUMMARY_SELECT} WHERE {} ORDER BY a.sort_at {order}, a.id {order} LIMIT ?{}",
+            "{SUMMARY_SELECT} WHERE {} ORDER BY a.sort_at {order}, a.id {order} LIMIT ?{} OFFSET ?{}",
             conditions.join(" AND "),
+            args.len() - 1,
             args.len()
         );
         let conn = self.reader();

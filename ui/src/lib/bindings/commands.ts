@@ -128,6 +128,10 @@ export const deleteFolder = (folderId: number): Promise<DeletedFolder> =>
 export const listArticles = (view: ArticleView, after?: ArticleCursor | null, options?: ListOptions | null): Promise<ArticlePage> =>
   invoke<ArticlePage>("list_articles", { view, after: after ?? null, options: options ?? null });
 
+/** The page of a view from its `index`th article (a jump far from the rows loaded). */
+export const listArticlesAt = (view: ArticleView, index: number, options: ListOptions): Promise<ArticlePage> =>
+  invoke<ArticlePage>("list_articles_at", { view, index, options });
+
 export const viewCounts = (): Promise<ViewCounts> =>
   invoke<ViewCounts>("view_counts");
 

@@ -7,8 +7,8 @@ import {
 import { isBeside } from "../articleMenu";
 import type { ChangeLog, Change } from "../changes";
 import {
-  around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, NOTHING_LOADED, reloadedAround, rowToKeep, withEarlier,
-  withLater, type Loaded,
+  around, changed, cursorOf, cursorThrough, earlierCursor, firstPage, NOTHING_LOADED, reloadedAround, rowToKeep, startingAt,
+  withEarlier, withLater, type Loaded,
 } from "../loaded";
 import { stepIndex, unreadIndex } from "../navigation";
 import { savedText } from "../rules";
@@ -54,6 +54,7 @@ export class ArticleList {
   /** The loads under way, which whoever asks again waits for rather than asking twice. */
   private loadingLater: Promise<void> | null = null;
   private loadingEarlier: Promise<void> | null = null;
+  private loadingAt: Promise<void> | null = null;
   /** The selected row and where it sat in the list, to load the rows around it again once dropped. */
   private anchor: { row: ArticleSummary; index: number } | null = null;
   /** The list's selection when the search began, to come back to when it ends. */
@@ -133,6 +134,21 @@ export class ArticleList {
       if (page) this.list = withLater(this.list, after, page);
     })().finally(() => (this.loadingLater = null));
     return this.loadingLater;
+  }
+
+  /** Loads the page the person jumped to, far above the rows loaded (dropping those). */
+  loadAt(index: number): Promise<void> {
+    if (this.loadingAt || this.search.active) return this.loadingAt ?? Promise.resolve();
+    this.loadingAt = (async () => {
+      const view = this.view;
+      const options = this.options;
+      const since = this.changes.mark;
+      await this.changes.settled();
+      const page = await this.notices.attempt(api.listArticlesAt(view, index, options));
+      if (page === FAILED || !sameView(view, this.view) || options !== this.options) return;
+      this.list = startingAt(index, { ...page, articles: this.changes.replay(page.articles, since) });
+    })().finally(() => (this.loadingAt = null));
+    return this.loadingAt;
   }
 
   /** Loads the rows before the first loaded again (dropping some far below). */
