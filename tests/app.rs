@@ -61,8 +61,7 @@ async fn subscribe_read_bookmark_restart_and_read_offline() {
 
     // "Open in browser" goes to the system browser; the window stays on the app.
     let app_url = app.client.current_url().await.unwrap();
-    app.click_text("div.toolbar button", "Open in browser")
-        .await;
+    app.open_in_browser_from_toolbar().await;
     sandbox
         .wait_until_opened_in_browser(&server.url(PAGE))
         .await;

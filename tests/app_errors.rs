@@ -155,8 +155,7 @@ async fn a_browser_that_does_not_open_is_explained() {
     app.click_text("section.list li button", "Plain News: the story")
         .await;
     crate::support::reading::wait_for_reader(&app, "Plain News: the story").await;
-    app.click_text("div.toolbar button", "Open in browser")
-        .await;
+    app.open_in_browser_from_toolbar().await;
     app.wait_for_text(
         "the toast saying the browser did not open",
         ".notice",

@@ -130,3 +130,30 @@ pub fn folder_row(name: &str) -> String {
         xpath_literal(name)
     )
 }
+
+impl App {
+    /// *Open in browser* by mouse: in the reader's toolbar, or, where the reader is too narrow
+    /// for it (the window's default size among them), in its ⋯ menu.
+    pub async fn open_in_browser_from_toolbar(&self) {
+        let shown = self
+            .client
+            .execute(
+                "const more = document.querySelector('main.reader .toolbar .more');
+                 return !!more && more.getClientRects().length > 0;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if shown.as_bool() == Some(true) {
+            self.wait_for(Locator::Css("main.reader .toolbar .more"))
+                .await
+                .click()
+                .await
+                .unwrap();
+            self.pick("Open in browser").await;
+        } else {
+            self.click_text("div.toolbar button", "Open in browser")
+                .await;
+        }
+    }
+}
