@@ -14,6 +14,7 @@ mod content_reach;
 mod export;
 mod feed_corpus;
 mod feed_settings;
+mod health;
 mod highlights;
 mod hostile_crowd;
 mod icons;

@@ -5,6 +5,7 @@ mod accounts;
 mod background;
 mod export;
 mod full_text;
+mod health;
 mod highlights;
 mod icons;
 mod images;
@@ -47,6 +48,7 @@ use crate::sanitize::{is_tracking_address, without_tracking_images};
 use crate::store::{ArticleQuery, Store, WorkKind};
 use crate::{Error, Result, now};
 
+pub use health::Damage;
 pub use refresh::{CancelToken, RefreshLimits};
 pub use refresher::Refresher;
 pub use rules::PREVIEW_ROWS;

@@ -11,6 +11,7 @@ mod checkpoint;
 mod feeds;
 mod folders;
 mod full_text;
+mod health;
 mod highlights;
 mod icons;
 mod images;
@@ -78,6 +79,8 @@ pub struct Store {
     rules_cache: Mutex<Option<std::sync::Arc<crate::rules::RuleSet>>>,
     /// The story prints' keys, in memory (`stories.rs`).
     stories: stories::StoryIndex,
+    /// The write-ahead log was left behind when this opened (`health.rs`).
+    opened_after_unclean_stop: bool,
 }
 
 impl Drop for Store {
@@ -102,6 +105,7 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| open_error(e.to_string()))?;
         }
+        let opened_after_unclean_stop = health::left_unclean(path);
         let mut writer = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
         configure(&writer, true).map_err(|e| open_error(e.to_string()))?;
         migrations::apply(&mut writer).map_err(|e| open_error(e.to_string()))?;
@@ -116,7 +120,13 @@ impl Store {
             checkpointer,
             rules_cache: Mutex::new(None),
             stories: stories::StoryIndex::default(),
+            opened_after_unclean_stop,
         })
+    }
+
+    /// The last program to use the file stopped without closing it (see [`health`]).
+    pub fn opened_after_unclean_stop(&self) -> bool {
+        self.opened_after_unclean_stop
     }
 
     pub fn path(&self) -> &Path {
