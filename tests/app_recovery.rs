@@ -1,7 +1,7 @@
 //! End to end: a library file that cannot be opened shows the recovery screen instead of a crash;
 //! backing it up copies it untouched, and starting fresh keeps it aside and opens an empty
 //! library. A library that takes long to open shows the window's frame meanwhile, never a blank
-//! window. Needs an X display (`xvfb-run -a cargo test --test app app_recovery::`).
+//! window. A library found damaged while in use gets the same screen. Needs an X display (`xvfb-run -a cargo test --test app app_recovery::`).
 
 use fantoccini::Locator;
 
@@ -123,5 +123,71 @@ async fn a_library_slow_to_open_shows_the_windows_frame_meanwhile() {
     drop(writer);
     app.wait_for(Locator::Css("nav.sidebar")).await;
     assert!(app.client.find(Locator::Css(".shell")).await.is_err());
+    app.quit().await;
+}
+
+/// A library damaged inside (pages overwritten, as a failing disk leaves them) still opens; the
+/// check the app runs on a library never checked finds the damage, keeps a copy of the file as
+/// found, and the recovery screen takes the window's place with its ways out.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_found_damaged_in_use_offers_the_recovery_screen() {
+    use std::io::{Seek, SeekFrom, Write};
+
+    let sandbox = Sandbox::new();
+    let db = sandbox.database();
+    crate::support::seed::one_feed(&db, "Harbour News", 3_000);
+    let size = std::fs::metadata(&db).unwrap().len();
+    assert!(
+        size > 200 * 4096,
+        "a file of {size} bytes is too small to damage inside"
+    );
+    let mut file = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
+    file.seek(SeekFrom::Start(size / 2 / 4096 * 4096)).unwrap();
+    file.write_all(&[0x5a; 16 * 4096]).unwrap();
+    drop(file);
+
+    let driver = Driver::start(&sandbox);
+    let app = driver.launch_showing("main.recovery").await;
+    app.wait_for_text(
+        "the screen saying the file is damaged",
+        "#recovery-title",
+        "text === \"Your library's file is damaged\"",
+    )
+    .await;
+    let reason = app
+        .wait_for(Locator::Css("[data-testid=reason]"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let copy = reason
+        .split("A copy of it as it was found is at ")
+        .nth(1)
+        .and_then(|rest| rest.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("no copy named in {reason:?}"));
+    assert!(std::path::Path::new(copy).exists(), "{copy} is missing");
+
+    app.click_text("main.recovery button", "Try again").await;
+    app.wait_for_text(
+        "still damaged",
+        ".message",
+        "text === 'It is still damaged.'",
+    )
+    .await;
+    app.click_text("main.recovery button", "Back up the file")
+        .await;
+    app.wait_for_text(
+        "the copy named",
+        ".message",
+        "text.startsWith('A copy of the file is at ')",
+    )
+    .await;
+    let copies = files_beside(&db, "backup")
+        .into_iter()
+        .filter(|p| {
+            !p.to_string_lossy().ends_with("-wal") && !p.to_string_lossy().ends_with("-shm")
+        })
+        .count();
+    assert_eq!(copies, 2, "the copy taken first, and the one asked for");
     app.quit().await;
 }

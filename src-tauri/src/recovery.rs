@@ -1,15 +1,18 @@
 //! Opening the library at startup, and what happens when that fails: instead of a crash, the
 //! window shows a recovery screen, which can back the file up, start fresh (keeping the old file
-//! aside) or try again.
+//! aside) or try again. The same screen comes when a check of the library in use (after an
+//! unclean shutdown, and weekly) finds its file damaged.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tauri::async_runtime::{Mutex, spawn_blocking};
 use tauri::{AppHandle, Manager};
-use tidings_core::api::{RecoveryAction, RecoveryReport, StartupProblem, UserError};
+use tidings_core::api::{AppEvent, RecoveryAction, RecoveryReport, StartupProblem, UserError};
+use tidings_core::library::Damage;
 use tidings_core::{Library, Refresher, store};
 
+use crate::declare::Shell;
 use crate::{events, notify};
 
 /// The database's path and, while it could not be opened, why. Whoever opens the library holds
@@ -46,6 +49,7 @@ async fn open(app: AppHandle, path: PathBuf) -> Option<StartupProblem> {
             Some(StartupProblem {
                 path: shown,
                 reason: error.to_string(),
+                damaged: false,
             })
         })
 }
@@ -58,6 +62,7 @@ fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
             StartupProblem {
                 path: path.display().to_string(),
                 reason: error.to_string(),
+                damaged: false,
             }
         })?
         .reporting_to(Arc::new(events::Window(app.clone())));
@@ -66,6 +71,16 @@ fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
     tauri::async_runtime::spawn(async move { worker.do_work_as_asked().await });
     let syncer = library.clone();
     tauri::async_runtime::spawn(async move { syncer.run_sync_schedule().await });
+    let checking = library.clone();
+    let handle = app.clone();
+    // After an unclean shutdown, and weekly, while the library is in use.
+    tauri::async_runtime::spawn(async move {
+        match checking.check_health_if_due().await {
+            Ok(Some(damage)) => found_damaged(&handle, damage).await,
+            Ok(None) => {}
+            Err(error) => tracing::warn!(%error, "could not check the library's file"),
+        }
+    });
     app.manage(library);
     app.manage(Arc::clone(&refresher));
     let handle = app.clone();
@@ -75,6 +90,22 @@ fn start(app: &AppHandle, path: &Path) -> Result<(), StartupProblem> {
             .await;
     });
     Ok(())
+}
+
+/// The library in use was found damaged: the recovery screen takes the window's place.
+async fn found_damaged(app: &AppHandle, damage: Damage) {
+    let startup = app.state::<Startup>();
+    let first = damage.problems.lines().next().unwrap_or_default();
+    let problem = StartupProblem {
+        path: startup.path.display().to_string(),
+        reason: format!(
+            "Its file is damaged ({first}). A copy of it as it was found is at {}.",
+            damage.backup.display()
+        ),
+        damaged: true,
+    };
+    *startup.problem.lock().await = Some(problem.clone());
+    events::send(app, AppEvent::LibraryDamaged(problem));
 }
 
 /// Why the library could not be opened, or nothing when it is open; waits while it is opening.
@@ -93,7 +124,25 @@ pub async fn recover(app: &AppHandle, action: RecoveryAction) -> Result<Recovery
             copy: None,
         });
     }
+    let damaged = problem.as_ref().is_some_and(|p| p.damaged);
     let copy = match action {
+        // The damaged library is in use: checked again, not opened again.
+        RecoveryAction::Retry if damaged => {
+            if app.library()?.file_problems().await?.is_empty() {
+                *problem = None;
+            }
+            return Ok(RecoveryReport {
+                problem: problem.clone(),
+                copy: None,
+            });
+        }
+        // The library in use cannot be swapped for a new one: the file is set aside and
+        // Tidings starts again, with a fresh library.
+        RecoveryAction::StartFresh if damaged => {
+            let aside = store::set_aside(&startup.path)?;
+            tracing::warn!(aside = %aside.display(), "damaged library set aside; starting again");
+            app.restart();
+        }
         RecoveryAction::BackUp => {
             let copy = store::copy_aside(&startup.path)?;
             tracing::info!(copy = %copy.display(), "unreadable library copied");

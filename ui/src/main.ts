@@ -5,7 +5,7 @@ import "./styles/theme.css";
 import { mount, unmount } from "svelte";
 import Recovery from "./components/Recovery.svelte";
 import Shell from "./components/Shell.svelte";
-import { startupProblem } from "./lib/recovery";
+import { onLibraryDamaged, startupProblem } from "./lib/recovery";
 import { PreferencesState } from "./lib/state/preferences.svelte";
 
 const target = document.getElementById("app");
@@ -28,9 +28,17 @@ function painted(): Promise<void> {
   });
 }
 
-// A library that could not be opened gets the recovery screen instead of the app.
+// A library that could not be opened gets the recovery screen instead of the app; so does one
+// found damaged while in use.
 void Promise.all([startupProblem(), app, painted()]).then(([problem, { default: App }]) => {
   void unmount(shell);
-  if (problem) mount(Recovery, { target, props: { problem } });
-  else mount(App, { target, props: { preferences } });
+  if (problem) {
+    mount(Recovery, { target, props: { problem } });
+    return;
+  }
+  const running = mount(App, { target, props: { preferences } });
+  void onLibraryDamaged((damaged) => {
+    void unmount(running);
+    mount(Recovery, { target, props: { problem: damaged } });
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { outcomeText } from "./recovery";
 
-const problem = { path: "/data/tidings.db", reason: "file is not a database" };
+const problem = { path: "/data/tidings.db", reason: "file is not a database", damaged: false };
 
 describe("what the recovery screen says after an action", () => {
   it("names where a backup went", () => {
@@ -15,5 +15,8 @@ describe("what the recovery screen says after an action", () => {
   it("says when trying again did not help, and nothing when it did", () => {
     expect(outcomeText("retry", { problem, copy: null })).toBe("It still could not be opened.");
     expect(outcomeText("retry", { problem: null, copy: null })).toBe("");
+  });
+  it("says a damaged library checked again is still damaged", () => {
+    expect(outcomeText("retry", { problem: { ...problem, damaged: true }, copy: null })).toBe("It is still damaged.");
   });
 });

@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{RefreshProgress, RefreshSummary, SyncSummary, UserError, WorkReport};
+use super::{RefreshProgress, RefreshSummary, StartupProblem, SyncSummary, UserError, WorkReport};
 
-/// Something that happened outside any command's answer: progress of long work, its end, a feed
-/// a link handed over by a second launch.
+/// Something that happened outside any command's answer: progress of long work, its end, a link
+/// handed over by a second launch, damage found in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "kind",
@@ -34,6 +34,9 @@ pub enum AppEvent {
     WorkReport(WorkReport),
     /// An account's sync ended (the person's or the schedule's); refused changes were undone.
     SyncFinished(SyncSummary),
+    /// A check of the library's file, in use, found it damaged: the recovery screen offers the
+    /// ways out.
+    LibraryDamaged(StartupProblem),
     /// `found` feeds got an icon (looked for after a refresh): the feed list shows them.
     FeedIconsChanged {
         #[ts(type = "number")]

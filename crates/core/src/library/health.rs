@@ -22,6 +22,11 @@ pub struct Damage {
 }
 
 impl Library {
+    /// What SQLite's `quick_check` finds wrong with the library's file now (nothing when sound).
+    pub async fn file_problems(&self) -> Result<Vec<String>> {
+        self.blocking(|s| s.quick_check()).await
+    }
+
     /// Checks the library's file if it is due (after an unclean shutdown, or a week after the
     /// last check); `None` when it was not due or is sound.
     pub async fn check_health_if_due(&self) -> Result<Option<Damage>> {
@@ -34,7 +39,7 @@ impl Library {
         if !due {
             return Ok(None);
         }
-        let problems = self.blocking(|s| s.quick_check()).await?;
+        let problems = self.file_problems().await?;
         if problems.is_empty() {
             self.blocking(|s| s.set_setting(LAST_CHECKED, &now().to_string()))
                 .await?;

@@ -2,12 +2,13 @@
 import type { LaunchRequest } from "./LaunchRequest";
 import type { RefreshProgress } from "./RefreshProgress";
 import type { RefreshSummary } from "./RefreshSummary";
+import type { StartupProblem } from "./StartupProblem";
 import type { SyncSummary } from "./SyncSummary";
 import type { UserError } from "./UserError";
 import type { WorkReport } from "./WorkReport";
 
 /**
- * Something that happened outside any command's answer: progress of long work, its end, a feed
- * a link handed over by a second launch.
+ * Something that happened outside any command's answer: progress of long work, its end, a link
+ * handed over by a second launch, damage found in the library.
  */
-export type AppEvent = { "kind": "refreshProgress", "details": RefreshProgress } | { "kind": "refreshFinished", "details": RefreshSummary } | { "kind": "refreshFailed", "details": UserError } | { "kind": "importProgress", "details": { done: number, total: number, } } | { "kind": "workReport", "details": WorkReport } | { "kind": "syncFinished", "details": SyncSummary } | { "kind": "feedIconsChanged", "details": { found: number, } } | { "kind": "launchRequest", "details": LaunchRequest };
+export type AppEvent = { "kind": "refreshProgress", "details": RefreshProgress } | { "kind": "refreshFinished", "details": RefreshSummary } | { "kind": "refreshFailed", "details": UserError } | { "kind": "importProgress", "details": { done: number, total: number, } } | { "kind": "workReport", "details": WorkReport } | { "kind": "syncFinished", "details": SyncSummary } | { "kind": "libraryDamaged", "details": StartupProblem } | { "kind": "feedIconsChanged", "details": { found: number, } } | { "kind": "launchRequest", "details": LaunchRequest };
