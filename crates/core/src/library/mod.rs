@@ -10,6 +10,7 @@ mod highlights;
 mod icons;
 mod images;
 mod ingest;
+mod listing;
 mod names;
 pub mod notifications;
 mod opml;
@@ -38,14 +39,11 @@ use std::sync::Arc;
 
 use tokio::task::spawn_blocking;
 
-use crate::api::{
-    AppEvent, Article, ArticleCursor, ArticleId, ArticlePage, ArticleView, ListOptions, MarkedRead,
-    Preferences, RemoteImages, Reporter, Settings, Side, ViewCounts,
-};
+use crate::api::{AppEvent, Article, ArticleId, Preferences, RemoteImages, Reporter, Settings};
 use crate::fetch::{FetchLimits, Fetcher};
 use crate::media::ImageLimits;
 use crate::sanitize::{is_tracking_address, without_tracking_images};
-use crate::store::{ArticleQuery, Store, WorkKind};
+use crate::store::{Store, WorkKind};
 use crate::{Error, Result, now};
 
 pub use health::Damage;
@@ -277,91 +275,6 @@ impl Library {
 
     pub fn store(&self) -> &Store {
         &self.store
-    }
-
-    /// One page of a view, newest first.
-    pub async fn list_articles(
-        &self,
-        view: ArticleView,
-        after: Option<ArticleCursor>,
-    ) -> Result<ArticlePage> {
-        self.list_articles_with(view, after, ListOptions::default())
-            .await
-    }
-
-    /// One page of a view, in the order and with the filter the person chose.
-    pub async fn list_articles_with(
-        &self,
-        view: ArticleView,
-        after: Option<ArticleCursor>,
-        options: ListOptions,
-    ) -> Result<ArticlePage> {
-        let query = ArticleQuery {
-            view,
-            after,
-            limit: PAGE_SIZE,
-            options,
-        };
-        self.blocking(move |s| s.list_articles(&query)).await
-    }
-
-    /// The page of a view that starts with its `index`th article (0 the first): where a person
-    /// jumped to, far from the rows loaded.
-    pub async fn list_articles_at(
-        &self,
-        view: ArticleView,
-        index: u32,
-        options: ListOptions,
-    ) -> Result<ArticlePage> {
-        let query = ArticleQuery {
-            view,
-            after: None,
-            limit: PAGE_SIZE,
-            options,
-        };
-        self.blocking(move |s| s.list_articles_skipping(&query, index))
-            .await
-    }
-
-    /// Counts for the smart views.
-    pub async fn view_counts(&self) -> Result<ViewCounts> {
-        self.blocking(|s| s.view_counts()).await
-    }
-
-    /// Marks every unread article of a view read (or only those older than `older_than`). The
-    /// answer carries a token that undoes exactly this, for a while.
-    pub async fn mark_view_read(
-        &self,
-        view: ArticleView,
-        older_than: Option<crate::Timestamp>,
-    ) -> Result<MarkedRead> {
-        let ids = self
-            .blocking(move |s| s.mark_view_read(view, older_than))
-            .await?;
-        Ok(self.marked(ids))
-    }
-
-    /// Marks read the unread articles of a view on one `side` of the row at `at`, in the order
-    /// `options` gives the list ("mark above read", "mark below read"). The answer carries a
-    /// token that undoes exactly this, for a while.
-    pub async fn mark_read_beside(
-        &self,
-        view: ArticleView,
-        options: ListOptions,
-        at: ArticleCursor,
-        side: Side,
-    ) -> Result<MarkedRead> {
-        let ids = self
-            .blocking(move |s| s.mark_read_beside(view, options, at, side))
-            .await?;
-        Ok(self.marked(ids))
-    }
-
-    fn marked(&self, ids: Vec<ArticleId>) -> MarkedRead {
-        self.outbox_may_have_changed();
-        let count = ids.len() as u64;
-        let undo = self.undo.remember(undo::Undoable::MarkedRead(ids));
-        MarkedRead { count, undo }
     }
 
     /// An article as stored, less any tracking image: one stored before the sanitizer dropped
