@@ -26,14 +26,9 @@ async fn background(app: &App) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn themes_typography_and_panes_are_kept() {
     let seed = SeedArticle::load();
-    let body: String = seed
-        .paragraphs
-        .iter()
-        .map(|p| format!("<p>{}</p>", escape(p)))
-        .collect();
     let items = [
         item("A quiet morning in the archive", 3_600, "<p>Short.</p>"),
-        item(&seed.title, 7_200, &body),
+        seed_item(&seed),
         item("Notes from the harbour", 10_800, "<p>Short.</p>"),
     ];
     let server = feed_server(atom("The Daily Reader", &items)).await;

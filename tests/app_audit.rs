@@ -48,21 +48,14 @@ async fn audit_dialog(app: &App, findings: &mut Findings, name: &str, opener: &s
 #[tokio::test(flavor = "multi_thread")]
 async fn no_screen_has_a_serious_accessibility_violation() {
     let seed = SeedArticle::load();
-    let body: String = seed
-        .paragraphs
-        .iter()
-        .map(|p| format!("<p>{}</p>", escape(p)))
-        .collect();
-    let mut story = item(&seed.title, 7_200, &body);
+    let mut story = seed_item(&seed);
     story.link = Some("https://news.example/putin-kim".into());
     let server = feed_server(atom("The Daily Reader", &[story])).await;
     let sandbox = Sandbox::new();
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
     // Wide enough for the reader's whole toolbar.
-    app.client.set_window_size(1400, 900).await.unwrap();
-    app.wait_until("a wide window", "return innerWidth === 1400")
-        .await;
+    app.resize(1400, 900).await;
     let mut findings = Findings::default();
 
     findings.audit(&app, "the first run").await;
@@ -130,9 +123,7 @@ async fn no_screen_has_a_serious_accessibility_violation() {
     app.press('g').await;
     app.press('a').await;
 
-    app.client.set_window_size(480, 760).await.unwrap();
-    app.wait_until("a narrow window", "return innerWidth === 480")
-        .await;
+    app.resize(480, 760).await;
     findings.audit(&app, "one pane, the reader").await;
     // Back to the list, where ☰ is.
     press_key(&app, Key::Escape).await;

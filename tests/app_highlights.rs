@@ -66,18 +66,13 @@ async fn write_note(app: &App, note: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_highlight_and_its_note_stay_on_their_words_and_go_out_as_markdown() {
     let seed = SeedArticle::load();
-    let body: String = seed
-        .paragraphs
-        .iter()
-        .map(|p| format!("<p>{}</p>", escape(p)))
-        .collect();
     let sentence = seed.paragraphs[1]
         .split_inclusive(". ")
         .next()
         .unwrap()
         .trim()
         .to_string();
-    let server = feed_server(atom("The Daily Reader", &[item(&seed.title, 7_200, &body)])).await;
+    let server = feed_server(atom("The Daily Reader", &[seed_item(&seed)])).await;
     let sandbox = Sandbox::new();
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;

@@ -83,24 +83,10 @@ async fn assert_toolbar_is_one_row(app: &App, width: u32) {
     assert_eq!(rows.as_u64(), Some(1), "the toolbar's rows at {width} px");
 }
 
-async fn resize(app: &App, width: u32) {
-    app.client.set_window_size(width, 760).await.unwrap();
-    app.wait_until(
-        &format!("the window {width} px wide"),
-        &format!("return innerWidth === {width}"),
-    )
-    .await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn every_action_stays_reachable_from_wide_to_narrow() {
     let seed = SeedArticle::load();
-    let body: String = seed
-        .paragraphs
-        .iter()
-        .map(|p| format!("<p>{}</p>", escape(p)))
-        .collect();
-    let mut story = item(&seed.title, 7_200, &body);
+    let mut story = seed_item(&seed);
     story.link = Some("https://news.example/putin-kim".into());
     let long_title = "Averyveryverylongwordthatnocolumncouldholdwithoutbreakingitanywhereatall";
     let server = feed_server(atom(
@@ -116,7 +102,7 @@ async fn every_action_stays_reachable_from_wide_to_narrow() {
     wait_for_reader(&app, &seed.title).await;
 
     // Wide: three panes, the whole toolbar.
-    resize(&app, 1280).await;
+    app.resize(1280, 760).await;
     for pane in ["nav.sidebar", "section.list", "main.reader"] {
         assert!(is_shown(&app, pane).await, "{pane} hidden at 1280 px");
     }
@@ -128,7 +114,7 @@ async fn every_action_stays_reachable_from_wide_to_narrow() {
     photograph(&app, "width-1280.png").await;
 
     // Medium: the sidebar is a drawer behind ☰; the toolbar folds its less used actions into ⋯.
-    resize(&app, 800).await;
+    app.resize(800, 760).await;
     assert!(
         !is_shown(&app, "nav.sidebar").await,
         "the sidebar still takes room at 800 px"
@@ -177,7 +163,7 @@ async fn every_action_stays_reachable_from_wide_to_narrow() {
     .await;
 
     // Narrow: one pane. The article being read fills the window, with a way back.
-    resize(&app, 480).await;
+    app.resize(480, 760).await;
     assert!(is_shown(&app, "main.reader").await && !is_shown(&app, "section.list").await);
     assert_toolbar_is_one_row(&app, 480).await;
     assert_nothing_overflows(&app, 480).await;

@@ -253,6 +253,16 @@ impl App {
     }
 
     /// Presses and releases one key, as a person typing a shortcut would.
+    /// Makes the window `width` by `height` pixels and waits until the page has the width.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.unwrap();
+        self.wait_until(
+            &format!("the window {width} px wide"),
+            &format!("return innerWidth === {width}"),
+        )
+        .await;
+    }
+
     pub async fn press(&self, key: char) {
         use fantoccini::actions::{InputSource, KeyAction, KeyActions};
         let actions = KeyActions::new("keyboard".into())

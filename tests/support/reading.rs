@@ -17,6 +17,16 @@ pub struct Item {
     pub body: String,
 }
 
+/// The seed article as a feed's item two hours old, each of its paragraphs a `<p>`.
+pub fn seed_item(seed: &tidings_testkit::seed::SeedArticle) -> Item {
+    let body: String = seed
+        .paragraphs
+        .iter()
+        .map(|p| format!("<p>{}</p>", escape(p)))
+        .collect();
+    item(&seed.title, 7_200, &body)
+}
+
 pub fn item(title: &str, age_secs: i64, body: &str) -> Item {
     Item {
         title: title.to_string(),
