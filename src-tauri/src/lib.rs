@@ -24,7 +24,9 @@ pub fn run() {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,tidings_core=info".into()),
+                // The deep-link plugin warns about every launch argument that is not a
+                // `tidings:` link, feed links included, which `launch` reads itself.
+                .unwrap_or_else(|_| "info,tidings_core=info,tauri_plugin_deep_link=error".into()),
         )
         .with_writer(std::io::stderr)
         .init();
