@@ -5,7 +5,7 @@ import "./styles/theme.css";
 import { mount, unmount } from "svelte";
 import Recovery from "./components/Recovery.svelte";
 import Shell from "./components/Shell.svelte";
-import { onLibraryDamaged, startupProblem } from "./lib/recovery";
+import { onLibraryDamaged, startupProblem, type StartupProblem } from "./lib/recovery";
 import { PreferencesState } from "./lib/state/preferences.svelte";
 
 const target = document.getElementById("app");
@@ -29,16 +29,19 @@ function painted(): Promise<void> {
 }
 
 // A library that could not be opened gets the recovery screen instead of the app; so does one
-// found damaged while in use.
-void Promise.all([startupProblem(), app, painted()]).then(([problem, { default: App }]) => {
+// found damaged while in use, which may be found before the app is on screen: listened for first.
+let running: ReturnType<typeof mount> | null = null;
+let foundDamaged: StartupProblem | null = null;
+const damageHeard = onLibraryDamaged((damaged) => {
+  foundDamaged = damaged;
+  if (!running) return;
+  void unmount(running);
+  running = null;
+  mount(Recovery, { target, props: { problem: damaged } });
+});
+void Promise.all([damageHeard, startupProblem(), app, painted()]).then(([, problem, { default: App }]) => {
   void unmount(shell);
-  if (problem) {
-    mount(Recovery, { target, props: { problem } });
-    return;
-  }
-  const running = mount(App, { target, props: { preferences } });
-  void onLibraryDamaged((damaged) => {
-    void unmount(running);
-    mount(Recovery, { target, props: { problem: damaged } });
-  });
+  const shown = problem ?? foundDamaged;
+  if (shown) mount(Recovery, { target, props: { problem: shown } });
+  else running = mount(App, { target, props: { preferences } });
 });
