@@ -5,6 +5,8 @@
 //! the app kept is then written out as a Markdown note. The keyboard alone reaches a highlight's
 //! menu, and a highlight whose words the feed took out is kept and listed. Needs an X display (`xvfb-run -a cargo test --test app app_highlights::`).
 
+use std::sync::{Arc, Mutex};
+
 use fantoccini::Locator;
 use fantoccini::key::Key;
 use tidings_core::api::HighlightFilter;
@@ -215,7 +217,8 @@ async fn a_highlight_is_reached_by_keyboard_and_kept_when_its_words_leave_the_ar
         all.extend_from_slice(items);
         atom("The Daily Reader", &all)
     };
-    let mut server = feed_server(feed(&[kept, cut], &[])).await;
+    let served = Arc::new(Mutex::new(feed(&[kept, cut], &[])));
+    let server = changing_feed_server(Arc::clone(&served)).await;
     let sandbox = Sandbox::new();
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
@@ -256,10 +259,7 @@ async fn a_highlight_is_reached_by_keyboard_and_kept_when_its_words_leave_the_ar
     .await;
 
     // The feed's edited article no longer has the sentence; a new one says the refresh came.
-    let address = server.addr();
-    server.shut_down().await;
-    let edited = feed(&[kept], &[item("Harbour follow-up", 60, "<p>More.</p>")]);
-    let _server = feed_server_at(address, edited).await;
+    *served.lock().unwrap() = feed(&[kept], &[item("Harbour follow-up", 60, "<p>More.</p>")]);
     app.press('r').await;
     app.wait_for(Locator::XPath(
         "//section[contains(@class,'list')]//li//button[contains(., 'Harbour follow-up')]",

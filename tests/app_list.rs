@@ -7,13 +7,11 @@
 
 use std::sync::{Arc, Mutex};
 
-use serde_json::Value;
-use tidings_testkit::TestServer;
-use tidings_testkit::axum::Router;
-use tidings_testkit::axum::routing::get;
-
-use crate::support::reading::{Item, atom_at, item, row_titles, wait_for_heading, wait_for_reader};
+use crate::support::reading::{
+    Item, atom_at, changing_feed_server, item, row_titles, wait_for_heading, wait_for_reader,
+};
 use crate::support::{App, Driver, Sandbox};
+use serde_json::Value;
 
 /// Several times the rows the list keeps, so that scrolling drops and loads rows both ways.
 const ARTICLES: usize = 1_500;
@@ -188,17 +186,7 @@ async fn new_articles_above_leave_the_selected_row_in_place() {
     let before = atom_at("Steady Stream", &older, now);
     let after = atom_at("Steady Stream", &[older, newer.to_vec()].concat(), now);
     let served = Arc::new(Mutex::new(before));
-    let server = {
-        let served = Arc::clone(&served);
-        TestServer::start(Router::new().route(
-            "/feed.xml",
-            get(move || {
-                let xml = served.lock().unwrap().clone();
-                async move { ([("content-type", "application/atom+xml")], xml) }
-            }),
-        ))
-        .await
-    };
+    let server = changing_feed_server(Arc::clone(&served)).await;
     let sandbox = Sandbox::new();
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;

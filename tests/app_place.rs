@@ -5,11 +5,9 @@
 
 use std::sync::{Arc, Mutex};
 
-use tidings_testkit::TestServer;
-use tidings_testkit::axum::Router;
-use tidings_testkit::axum::routing::get;
-
-use crate::support::reading::{atom_at, item, wait_for_heading, wait_for_reader};
+use crate::support::reading::{
+    atom_at, changing_feed_server, item, wait_for_heading, wait_for_reader,
+};
 use crate::support::{App, Driver, Sandbox, seed};
 
 const SEEDED: usize = 50_000;
@@ -53,17 +51,7 @@ async fn the_selected_row_stays_put_fifty_thousand_rows_deep() {
     let now = tidings_core::now();
     let old = item("From the vaults", 90 * 86_400, "<p>Old.</p>");
     let served = Arc::new(Mutex::new(atom_at("Wire", std::slice::from_ref(&old), now)));
-    let server = {
-        let served = Arc::clone(&served);
-        TestServer::start(Router::new().route(
-            "/feed.xml",
-            get(move || {
-                let xml = served.lock().unwrap().clone();
-                async move { ([("content-type", "application/atom+xml")], xml) }
-            }),
-        ))
-        .await
-    };
+    let server = changing_feed_server(Arc::clone(&served)).await;
     let driver = Driver::start(&sandbox);
     let app = driver.launch().await;
     app.add_feed(&server.url("/feed.xml")).await;

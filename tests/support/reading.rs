@@ -1,6 +1,8 @@
 //! Feeds and checks shared by the reading tests (`app_reading`, `app_appearance`): a feed of
 //! items dated relative to now, served over loopback, and what the list, reader and sidebar show.
 
+use std::sync::{Arc, Mutex};
+
 use fantoccini::key::Key;
 use tidings_testkit::TestServer;
 use tidings_testkit::axum::Router;
@@ -93,22 +95,20 @@ pub fn rfc3339(secs: i64) -> String {
 }
 
 pub async fn feed_server(xml: String) -> TestServer {
-    TestServer::start(feed_at_feed_xml(xml)).await
+    changing_feed_server(Arc::new(Mutex::new(xml))).await
 }
 
-/// [`feed_server`] at `addr`: where an earlier one was, to serve its feed as edited since.
-pub async fn feed_server_at(addr: std::net::SocketAddr, xml: String) -> TestServer {
-    TestServer::start_at(addr, feed_at_feed_xml(xml)).await
-}
-
-fn feed_at_feed_xml(xml: String) -> Router {
-    Router::new().route(
+/// A feed at `/feed.xml` that is whatever `served` holds when it is asked for: a test changes
+/// it to have the next refresh bring new or edited items.
+pub async fn changing_feed_server(served: Arc<Mutex<String>>) -> TestServer {
+    TestServer::start(Router::new().route(
         "/feed.xml",
         get(move || {
-            let xml = xml.clone();
+            let xml = served.lock().unwrap().clone();
             async move { ([("content-type", "application/atom+xml")], xml) }
         }),
-    )
+    ))
+    .await
 }
 
 pub async fn wait_for_reader(app: &App, title: &str) {

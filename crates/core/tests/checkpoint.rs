@@ -6,31 +6,14 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 use tidings_core::api::ArticleView;
-use tidings_core::store::{FeedUpdate, NewArticle, Store};
+use tidings_core::store::{FeedUpdate, Store};
 
 const NOW: i64 = 1_750_000_000;
 
 fn update(count: usize) -> FeedUpdate {
     FeedUpdate {
         title: "Feed".to_string(),
-        articles: (0..count)
-            .map(|i| NewArticle {
-                identity: format!("g:{i}"),
-                guid: Some(i.to_string()),
-                url: None,
-                title: format!("Article {i}"),
-                author: None,
-                content_html: format!("<p>Body {i}</p>"),
-                content_text: format!("Body {i}"),
-                content_hash: i.to_le_bytes().to_vec(),
-                published_at: Some(NOW - i as i64),
-                updated_at: None,
-                enclosures_json: None,
-                lead_image: None,
-                word_count: None,
-                extract_error: None,
-            })
-            .collect(),
+        articles: crate::support::new_articles(count as u32, NOW, |i| format!("Body {i}")),
         ..Default::default()
     }
 }

@@ -6,7 +6,7 @@ use std::io::{Seek, SeekFrom, Write};
 
 use rusqlite::Connection;
 use tidings_core::Library;
-use tidings_core::store::{FeedUpdate, NewArticle, Store};
+use tidings_core::store::{FeedUpdate, Store};
 
 const NOW: i64 = 1_750_000_000;
 
@@ -16,24 +16,9 @@ fn library_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let store = Store::open(&path).unwrap();
     let update = FeedUpdate {
         title: "Feed".to_string(),
-        articles: (0..3_000_u32)
-            .map(|i| NewArticle {
-                identity: format!("g:{i}"),
-                guid: Some(i.to_string()),
-                url: None,
-                title: format!("Article {i}"),
-                author: None,
-                content_html: format!("<p>{}</p>", "Harbour news and weather. ".repeat(20)),
-                content_text: "Harbour news and weather. ".repeat(20),
-                content_hash: i.to_le_bytes().to_vec(),
-                published_at: Some(NOW - i as i64),
-                updated_at: None,
-                enclosures_json: None,
-                lead_image: None,
-                word_count: None,
-                extract_error: None,
-            })
-            .collect(),
+        articles: crate::support::new_articles(3_000, NOW, |_| {
+            "Harbour news and weather. ".repeat(20)
+        }),
         ..Default::default()
     };
     store
